@@ -1,0 +1,67 @@
+"""StreamField blocks shared by every content page type.
+
+Headings start at level 2 because the page title is the only <h1>.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "hr", "superscript", "subscript"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("标题文字"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("级别"),
+        choices=[("h2", _("二级标题")), ("h3", _("三级标题")), ("h4", _("四级标题"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("小标题")
+        template = "blocks/heading_block.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("图片"))
+    caption = blocks.CharBlock(label=_("图注"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("图片")
+        template = "blocks/figure_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("文件"))
+    title = blocks.CharBlock(label=_("显示名称"), required=False, max_length=200, help_text=_("留空则使用文件标题"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("文件链接")
+        template = "blocks/document_link_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("引文"))
+    attribution = blocks.CharBlock(label=_("出处"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("引用")
+        template = "blocks/quote_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label=_("正文段落"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    heading = HeadingBlock()
+    image = FigureBlock()
+    document = DocumentLinkBlock()
+    table = TableBlock(label=_("表格"), template="blocks/table_block.html")
+    quote = QuoteBlock()
+    embed = EmbedBlock(label=_("嵌入媒体"), help_text=_("视频或其他媒体的网址"), icon="media")

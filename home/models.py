@@ -1,0 +1,212 @@
+"""The page tree of the site group: site homes, columns (栏目) and articles.
+
+A portal and all its sub-sites form one tree. Every site, the portal
+included, is rooted at a HomePage; a sub-site's HomePage sits inside its
+parent's tree so the parent can list and search its content, and it may also
+be a Wagtail Site with a hostname of its own.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+LISTING_PAGE_SIZE = 20
+HOME_LATEST_COUNT = 8
+
+
+class SiteKind(models.TextChoices):
+    PORTAL = "portal", _("门户网站")
+    COUNTY = "county", _("区县")
+    DEPARTMENT = "department", _("部门")
+    TOPIC = "topic", _("专题")
+
+
+class ColumnFamily(models.TextChoices):
+    """The four function families of 国办发〔2017〕47号."""
+
+    PUBLISH = "publish", _("信息发布")
+    INTERPRET = "interpret", _("解读回应")
+    SERVICE = "service", _("办事服务")
+    INTERACT = "interact", _("互动交流")
+
+
+class UpdateCategory(models.TextChoices):
+    """How often inspection expects a column to be updated (see docs/monitoring)."""
+
+    NEWS = "news", _("动态要闻")
+    NOTICE = "notice", _("通知公告")
+    POLICY = "policy", _("政策文件")
+    PERSONNEL = "personnel", _("人事规划")
+    OTHER = "other", _("其他")
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", _("新闻")
+    MEETING = "meeting", _("会议")
+    ACTIVITY = "activity", _("活动")
+    NOTICE = "notice", _("通知公告")
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    """Return the requested page of `queryset`; bad page numbers fall back sensibly."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def under_any_of(paths):
+    """Match pages at or below any of the tree paths given; no paths match nothing."""
+    if not paths:
+        return Q(pk__in=[])
+    return Q(*[Q(path__startswith=path) for path in paths], _connector=Q.OR)
+
+
+class HomePage(Page):
+    """Root of the portal and of every sub-site."""
+
+    kind = models.CharField(_("站点类型"), max_length=20, choices=SiteKind.choices, default=SiteKind.PORTAL)
+    intro = models.TextField(_("站点简介"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page", "home.HomePage"]
+    subpage_types = ["home.ColumnPage", "home.HomePage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("站点首页")
+        verbose_name_plural = _("站点首页")
+
+    def site_articles(self):
+        """Live articles of this site, excluding those of its own sub-sites."""
+        return ArticlePage.objects.live().descendant_of(self).exclude(under_any_of(self.subsite_paths()))
+
+    def subsite_paths(self):
+        """Tree paths of every sub-site below this one (a short list: sites are few)."""
+        return list(HomePage.objects.descendant_of(self).values_list("path", flat=True))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = self.site_articles().order_by("-date", "-first_published_at")[:HOME_LATEST_COUNT]
+        context["subsites"] = HomePage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class ColumnPage(Page):
+    """A column (栏目) or channel; lists its articles newest first."""
+
+    family = models.CharField(_("栏目类别"), max_length=20, choices=ColumnFamily.choices, default=ColumnFamily.PUBLISH)
+    update_category = models.CharField(
+        _("更新类别"),
+        max_length=20,
+        choices=UpdateCategory.choices,
+        default=UpdateCategory.OTHER,
+        help_text=_("用于栏目更新监测：动态要闻两周、通知公告和政策文件六个月内须有更新。"),
+    )
+    intro = RichTextField(_("栏目说明"), blank=True, features=RICH_TEXT_FEATURES)
+    aggregate_subsites = models.BooleanField(
+        _("汇集下级站点文章"),
+        default=False,
+        help_text=_("勾选后列出本站所有下级站点的最新文章（如“区县动态”），而非本栏目的文章。"),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("family"), FieldPanel("update_category")], heading=_("分类")),
+        FieldPanel("intro"),
+        FieldPanel("aggregate_subsites"),
+    ]
+    parent_page_types = ["home.HomePage", "home.ColumnPage"]
+    subpage_types = ["home.ColumnPage", "home.ArticlePage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+
+    def site_home(self):
+        return HomePage.objects.ancestor_of(self).order_by("-depth").first()
+
+    def listed_articles(self):
+        if self.aggregate_subsites:
+            home = self.site_home()
+            subsite_paths = home.subsite_paths() if home else []
+            articles = ArticlePage.objects.live().filter(under_any_of(subsite_paths))
+        else:
+            articles = ArticlePage.objects.child_of(self).live()
+        return articles.order_by("-date", "-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.listed_articles())
+        context["subcolumns"] = self.get_children().live().in_menu().type(ColumnPage)
+        return context
+
+
+class ArticlePage(Page):
+    """News, meetings, activities and notices."""
+
+    kind = models.CharField(_("文章类型"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
+    date = models.DateField(_("发布日期"), default=timezone.localdate, help_text=_("页面上显示的发布日期"))
+    source = models.CharField(_("来源"), max_length=100, blank=True)
+    author = models.CharField(_("作者"), max_length=100, blank=True)
+    summary = models.TextField(
+        _("摘要"), max_length=200, blank=True, help_text=_("用于列表和搜索结果，200字以内；留空则不显示。")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("正文"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("source"), FieldPanel("author")],
+            heading=_("文章信息"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading=_("附件"), label=_("附件")),
+    ]
+    parent_page_types = ["home.ColumnPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("source"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("文章")
+        verbose_name_plural = _("文章")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachment_list"] = self.attachments.select_related("document")
+        return context
+
+
+class ArticleAttachment(Orderable):
+    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("文件"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("显示名称"), max_length=200, blank=True, help_text=_("留空则使用文件标题"))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("附件")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title

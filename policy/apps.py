@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyConfig(AppConfig):
+    """Policy documents and their interpretations (政策文件与解读); built out by its own issue."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "policy"
+    verbose_name = _("政策文件")

@@ -1,0 +1,52 @@
+"""Per-site identity shown in every page footer, as the inspection rules require."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+identifier_code_validator = RegexValidator(r"^\d{10}$", _("政府网站标识码为10位数字。"))
+phone_validator = RegexValidator(r"^[0-9+\-() ]{5,30}$", _("请填写有效的电话号码。"))
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    site_name = models.CharField(_("网站名称"), max_length=100)
+    identifier_code = models.CharField(
+        _("政府网站标识码"), max_length=10, blank=True, validators=[identifier_code_validator]
+    )
+    icp_number = models.CharField(_("ICP备案号"), max_length=50, blank=True, help_text=_("例如：京ICP备05070218号"))
+    police_record_number = models.CharField(
+        _("公安机关备案号"), max_length=50, blank=True, help_text=_("例如：京公网安备11010202000001号")
+    )
+    sponsor = models.CharField(_("主办单位"), max_length=100, blank=True)
+    organizer = models.CharField(_("承办单位"), max_length=100, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True, validators=[phone_validator])
+    address = models.CharField(_("联系地址"), max_length=200, blank=True)
+    show_party_government_mark = models.BooleanField(_("显示党政机关网站标识"), default=True)
+
+    panels = [
+        FieldPanel("site_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("identifier_code"),
+                FieldPanel("icp_number"),
+                FieldPanel("police_record_number"),
+                FieldPanel("show_party_government_mark"),
+            ],
+            heading=_("备案与标识"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("sponsor"), FieldPanel("organizer"), FieldPanel("phone"), FieldPanel("address")],
+            heading=_("主办与联系"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("网站标识")
+        permissions = [("provision_subsite", _("可以开设下级站点"))]
+
+    def police_record_code(self):
+        """The digits of 公安机关备案号, used in the link to the public-security filing."""
+        return "".join(ch for ch in self.police_record_number if ch.isdigit())

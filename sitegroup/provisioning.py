@@ -1,0 +1,237 @@
+"""Opening a sub-site (开设子站) on the platform.
+
+One function, `provision_subsite`, is used by the admin view, the
+`create_subsite` command and the demo loader. It creates, inside one
+transaction, the sub-site's HomePage with the standard column skeleton, its
+Site record when it has a hostname, a Collection for its images and
+documents, and its role groups confined to that subtree, collection and site.
+
+Running it again for an existing sub-site of the same name creates nothing
+new: it only restores missing groups or permissions, so an operator can
+repair a sub-site by provisioning it again.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Site,
+)
+
+from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
+from sitegroup.models import SiteIdentity
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role group of a sub-site: what its members may do there."""
+
+    suffix: str
+    page_permissions: tuple[str, ...]
+    collection_permissions: tuple[str, ...]
+    manages_site_settings: bool = False
+
+
+# Wagtail's "add" lets a user create pages and edit the ones they own, which
+# is exactly an information officer's job; "change" edits anyone's page.
+ROLES = (
+    Role("信息员", ("add",), ("add", "choose")),
+    Role("编辑", ("add", "change"), ("add", "change", "choose")),
+    Role("审核", ("add", "change"), ("choose",)),
+    Role("签发", ("add", "change", "publish", "lock", "unlock"), ("add", "change", "choose")),
+    Role(
+        "管理员",
+        ("add", "change", "publish", "bulk_delete", "lock", "unlock"),
+        ("add", "change", "delete", "choose"),
+        manages_site_settings=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    title: str
+    slug: str
+    family: str
+    update_category: str
+    children: tuple["ColumnSpec", ...] = ()
+
+
+# The standard column skeleton of a new sub-site.
+COLUMN_SKELETON = (
+    ColumnSpec(
+        "政务公开",
+        "zwgk",
+        ColumnFamily.PUBLISH,
+        UpdateCategory.OTHER,
+        children=(
+            ColumnSpec("政策文件", "zcwj", ColumnFamily.PUBLISH, UpdateCategory.POLICY),
+            ColumnSpec("政策解读", "zcjd", ColumnFamily.INTERPRET, UpdateCategory.POLICY),
+            ColumnSpec("通知公告", "tzgg", ColumnFamily.PUBLISH, UpdateCategory.NOTICE),
+        ),
+    ),
+    ColumnSpec("政务动态", "zwdt", ColumnFamily.PUBLISH, UpdateCategory.NEWS),
+    ColumnSpec("互动交流", "hdjl", ColumnFamily.INTERACT, UpdateCategory.OTHER),
+    ColumnSpec("办事服务", "bsfw", ColumnFamily.SERVICE, UpdateCategory.OTHER),
+)
+
+
+@dataclass
+class ProvisionResult:
+    home: HomePage
+    site: Site | None
+    collection: Collection
+    groups: dict[str, Group]
+    created: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created)
+
+
+def role_group_name(site_name, role):
+    return f"{site_name}{role.suffix}"
+
+
+def provision_subsite(*, parent, name, slug, kind, hostname="", port=80):
+    """Create (or complete) the sub-site `name` under `parent`.
+
+    `parent` is a HomePage, or the tree root for the portal itself. Raises
+    ValidationError, having created nothing, when the slug, hostname or a
+    group name belongs to something else.
+    """
+    hostname = (hostname or "").strip().lower()
+    _validate_arguments(name=name, slug=slug, kind=kind)
+    with transaction.atomic():
+        result = _Provisioner(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port)
+        return result.run()
+
+
+def _validate_arguments(*, name, slug, kind):
+    errors = {}
+    if not name or len(name) > 60:
+        errors["name"] = _("站点名称不能为空，且不超过60个字符。")
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        errors["slug"] = _("路径名只能包含字母、数字、下划线和连字符。")
+    if kind not in SiteKind.values:
+        errors["kind"] = _("站点类型无效。")
+    if errors:
+        raise ValidationError(errors)
+
+
+class _Provisioner:
+    def __init__(self, *, parent, name, slug, kind, hostname, port):
+        self.parent = parent
+        self.name = name
+        self.slug = slug
+        self.kind = kind
+        self.hostname = hostname
+        self.port = port
+        self.created = []
+
+    def run(self):
+        home = self._home_page()
+        site = self._site(home)
+        collection = self._collection()
+        groups = {role.suffix: self._role_group(role, home, site, collection) for role in ROLES}
+        return ProvisionResult(home=home, site=site, collection=collection, groups=groups, created=self.created)
+
+    def _home_page(self):
+        existing = self.parent.get_children().filter(slug=self.slug).specific().first()
+        if existing is not None:
+            if not isinstance(existing, HomePage) or existing.title != self.name:
+                raise ValidationError(
+                    {"slug": _("“%(slug)s”已被“%(title)s”使用。") % {"slug": self.slug, "title": existing.title}}
+                )
+            return existing
+        home = HomePage(title=self.name, slug=self.slug, kind=self.kind)
+        self.parent.add_child(instance=home)
+        home.save_revision().publish()
+        self._add_columns(home, COLUMN_SKELETON)
+        self.created.append(_("站点首页与标准栏目"))
+        return home
+
+    def _add_columns(self, parent, specs):
+        for spec in specs:
+            column = ColumnPage(
+                title=spec.title,
+                slug=spec.slug,
+                family=spec.family,
+                update_category=spec.update_category,
+                show_in_menus=parent.specific_class is HomePage,
+            )
+            parent.add_child(instance=column)
+            column.save_revision().publish()
+            self._add_columns(column, spec.children)
+
+    def _site(self, home):
+        if not self.hostname:
+            return None
+        site = Site.objects.filter(hostname=self.hostname, port=self.port).first()
+        if site is not None:
+            if site.root_page_id != home.pk:
+                raise ValidationError({"hostname": _("域名“%(host)s”已被其他站点使用。") % {"host": self.hostname}})
+            return site
+        is_first_site = not Site.objects.exists()
+        site = Site.objects.create(
+            hostname=self.hostname,
+            port=self.port,
+            root_page=home,
+            site_name=self.name,
+            is_default_site=is_first_site,
+        )
+        SiteIdentity.objects.update_or_create(site=site, defaults={"site_name": self.name})
+        self.created.append(_("站点域名 %(host)s") % {"host": self.hostname})
+        return site
+
+    def _collection(self):
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=self.name).first()
+        if collection is None:
+            collection = root.add_child(name=self.name)
+            self.created.append(_("图片与文件库"))
+        return collection
+
+    def _role_group(self, role, home, site, collection):
+        group_name = role_group_name(self.name, role)
+        group, group_created = Group.objects.get_or_create(name=group_name)
+        if group_created:
+            self.created.append(group_name)
+        elif group.page_permissions.exclude(page=home).exists():
+            raise ValidationError({"name": _("用户组“%(group)s”已属于其他站点。") % {"group": group_name}})
+        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+        for permission_type in role.page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission=_page_permission(permission_type)
+            )
+        for action in role.collection_permissions:
+            for model in ("image", "document"):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=_collection_permission(action, model)
+                )
+        if role.manages_site_settings and site is not None:
+            GroupSitePermission.objects.get_or_create(
+                group=group,
+                site=site,
+                permission=Permission.objects.get(content_type__app_label="sitegroup", codename="change_siteidentity"),
+            )
+        return group
+
+
+def _page_permission(permission_type):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
+
+
+def _collection_permission(action, model):
+    app_label = {"image": "wagtailimages", "document": "wagtaildocs"}[model]
+    return Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
