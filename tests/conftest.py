@@ -1,0 +1,43 @@
+"""Shared fixtures: a small site group provisioned the way production does it."""
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Page
+
+from sitegroup.provisioning import ProvisionResult, provision_subsite
+from tests.factories import UserFactory
+
+
+@dataclass
+class SiteGroup:
+    portal: ProvisionResult
+    county_a: ProvisionResult
+    county_b: ProvisionResult
+    department: ProvisionResult
+
+
+@pytest.fixture
+def site_group(db):
+    """A city portal on `localhost`, two counties with hostnames and a department without one."""
+    portal = provision_subsite(
+        parent=Page.get_first_root_node(), name="示例市人民政府", slug="portal", kind="portal", hostname="localhost"
+    )
+    county_a = provision_subsite(
+        parent=portal.home, name="甲县人民政府", slug="county-a", kind="county", hostname="county-a.localhost"
+    )
+    county_b = provision_subsite(
+        parent=portal.home, name="乙县人民政府", slug="county-b", kind="county", hostname="county-b.localhost"
+    )
+    department = provision_subsite(parent=portal.home, name="示例市教育局", slug="jyj", kind="department")
+    return SiteGroup(portal=portal, county_a=county_a, county_b=county_b, department=department)
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user in the given role groups, e.g. make_user(site_group.county_a.groups["编辑"])."""
+
+    def _make_user(*groups, **kwargs):
+        return UserFactory(groups=list(groups), **kwargs)
+
+    return _make_user

@@ -1,0 +1,49 @@
+"""Factories shared by every test package."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+
+from home.models import ArticlePage, ColumnPage, HomePage
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.gov.cn")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def groups(self, create, groups):
+        if create and groups:
+            self.groups.add(*groups)
+        self.save()
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = factory.Sequence(lambda n: f"测试站点{n}")
+
+
+class ColumnPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ColumnPage
+
+    title = factory.Sequence(lambda n: f"栏目{n}")
+    show_in_menus = True
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"文章标题{n}")
+    source = "示例市人民政府办公室"
+    body = wagtail_factories.StreamFieldFactory({})
