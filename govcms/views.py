@@ -14,7 +14,10 @@ logger = logging.getLogger(__name__)
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers a trivial query, 503 when it does not."""
+    """200 when the database answers a trivial query, 503 when it does not.
+
+    Served by govcms.middleware.HealthCheckMiddleware, ahead of host validation and the HTTPS redirect.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

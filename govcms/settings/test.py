@@ -20,3 +20,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# Look static files up per request instead of scanning STATIC_ROOT at start-up: collectstatic never
+# runs for tests, and the scan would warn about the missing directory in every test process.
+WHITENOISE_AUTOREFRESH = True
