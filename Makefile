@@ -1,0 +1,73 @@
+# Developer entry points. `make run` serves the demo site group, `make test` runs the whole suite.
+# Both bootstrap .venv from requirements*.txt on first use: a machine needs only python3 and make.
+
+PYTHON ?= python3
+PORT ?= 8000
+PYTEST_ARGS ?=
+VENV := .venv
+PY := $(VENV)/bin/python
+# Re-install only when a requirements file is newer than the stamp left by the last install.
+DEPS := $(VENV)/.requirements.stamp
+DEV_DEPS := $(VENV)/.requirements-dev.stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format migrate
+
+help:
+	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
+	@echo "make test     run the whole test suite (set DATABASE_URL to test on PostgreSQL)"
+	@echo "make lint     ruff check + ruff format --check"
+	@echo "make format   apply ruff fixes and formatting"
+	@echo "make migrate  apply database migrations"
+
+# Debian ships venv/ensurepip separately (python3-venv); a failed attempt leaves a venv without pip,
+# which is why the target is bin/pip and the half-made directory is removed.
+$(VENV)/bin/pip:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo >&2 "error: govcms needs Python 3.11 or newer ($(PYTHON) is older)."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV); \
+		if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+			echo ">>> $(PYTHON) cannot create virtual environments: installing python3-venv"; \
+			apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); \
+		else \
+			echo >&2 "error: $(PYTHON) cannot create a virtual environment (its venv/ensurepip module is missing)."; \
+			echo >&2 "Install it, then run make again:  sudo apt-get install python3-venv"; \
+			exit 1; \
+		fi; \
+	}
+
+$(DEPS): requirements.txt | $(VENV)/bin/pip
+	@echo ">>> Installing requirements.txt into $(VENV)"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_DEPS): requirements-dev.txt requirements.txt | $(VENV)/bin/pip
+	@echo ">>> Installing requirements-dev.txt into $(VENV)"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+migrate: $(DEPS)
+	@mkdir -p var
+	@echo ">>> Applying migrations"
+	$(PY) manage.py migrate --noinput --verbosity 0
+
+run: migrate
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Portal:   http://127.0.0.1:$(PORT)/  (same site as http://localhost:$(PORT)/)"
+	@echo "  Counties: http://<county>.localhost:$(PORT)/"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(DEV_DEPS)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(DEV_DEPS)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(DEV_DEPS)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
