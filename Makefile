@@ -52,12 +52,13 @@ migrate: $(DEPS)
 	@echo ">>> Applying migrations"
 	$(PY) manage.py migrate --noinput --verbosity 0
 
+# load_demo creates the demo site group on the first run only, and lists its sites and logins.
 run: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --port $(PORT)
 	@echo ""
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Portal:   http://127.0.0.1:$(PORT)/  (same site as http://localhost:$(PORT)/)"
-	@echo "  Counties: http://<county>.localhost:$(PORT)/"
+	@echo "  Portal:   http://127.0.0.1:$(PORT)/  (the same site as http://localhost:$(PORT)/)"
+	@echo "  Counties: http://<county>.localhost:$(PORT)/  (hostnames listed above)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -1,0 +1,55 @@
+# govcms application image: gunicorn serving govcms.wsgi with production settings.
+# Configuration comes from the environment at run time (see .env.example); nothing secret is baked in.
+# Migrations are a release step, not part of start-up (see docs/operations.md):
+#   docker compose run --rm web python manage.py migrate
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=govcms.settings.production \
+    STATIC_ROOT=/app/var/static \
+    MEDIA_ROOT=/app/var/media
+# gunicorn reads its worker count from here; about 2 x CPU cores + 1.
+ENV WEB_CONCURRENCY=3
+
+RUN groupadd --system govcms \
+ && useradd --system --gid govcms --home-dir /app --no-create-home --shell /usr/sbin/nologin govcms
+
+WORKDIR /app
+
+# Dependencies first, so code changes do not invalidate this layer.
+# psycopg[binary] bundles libpq: no system packages needed.
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+
+COPY . .
+
+# Static files are part of the image (served by WhiteNoise). The production settings insist on a
+# SECRET_KEY; this one is random, exists only for this command and never reaches the image.
+# The media directory is created owned by the app user so a fresh named volume inherits that owner.
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+        python manage.py collectstatic --noinput --verbosity 0 \
+ && mkdir -p "$MEDIA_ROOT" \
+ && chown govcms:govcms "$MEDIA_ROOT"
+
+USER govcms
+EXPOSE 8000
+
+# /healthz answers plain HTTP for any Host header; urlopen raises on a 503, failing the check.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+
+# Requests longer than 60 s are killed (large uploads still fit); workers are recycled after
+# about 1000 requests to bound memory growth; the heartbeat file lives in memory, not on overlayfs;
+# no control socket (gunicornc is not used in a container, and the app user cannot write its HOME).
+CMD ["gunicorn", "govcms.wsgi", \
+     "--bind", "0.0.0.0:8000", \
+     "--timeout", "60", \
+     "--graceful-timeout", "30", \
+     "--max-requests", "1000", \
+     "--max-requests-jitter", "100", \
+     "--worker-tmp-dir", "/dev/shm", \
+     "--no-control-socket", \
+     "--access-logfile", "-"]
