@@ -14,8 +14,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # gunicorn reads its worker count from here; about 2 x CPU cores + 1.
 ENV WEB_CONCURRENCY=3
 
-RUN groupadd --system govcms \
- && useradd --system --gid govcms --home-dir /app --no-create-home --shell /usr/sbin/nologin govcms
+# A fixed uid/gid, so a host directory bind-mounted for media can be chown'ed to it (10001:10001).
+RUN groupadd --gid 10001 govcms \
+ && useradd --uid 10001 --gid govcms --home-dir /app --no-create-home --shell /usr/sbin/nologin govcms
 
 WORKDIR /app
 
