@@ -91,7 +91,7 @@ class HomePage(Page):
 
     def site_articles(self):
         """Live articles of this site, excluding those of its own sub-sites."""
-        return ArticlePage.objects.live().descendant_of(self).exclude(under_any_of(self.subsite_paths()))
+        return ArticlePage.objects.live().public().descendant_of(self).exclude(under_any_of(self.subsite_paths()))
 
     def subsite_paths(self):
         """Tree paths of every sub-site below this one (a short list: sites are few)."""
@@ -99,7 +99,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = self.site_articles().order_by("-date", "-first_published_at")[:HOME_LATEST_COUNT]
+        context["latest_articles"] = self.site_articles().order_by("-date", "-first_published_at", "-pk")[
+            :HOME_LATEST_COUNT
+        ]
         context["subsites"] = HomePage.objects.child_of(self).live().order_by("path")
         return context
 
@@ -138,20 +140,43 @@ class ColumnPage(Page):
     def site_home(self):
         return HomePage.objects.ancestor_of(self).order_by("-depth").first()
 
-    def listed_articles(self):
+    def listed_articles(self, subsites=None):
+        """Live articles, newest first: of this column and its sub-columns, or when aggregating,
+        of every sub-site (`subsites` as returned by aggregated_subsites(), to save a query)."""
         if self.aggregate_subsites:
-            home = self.site_home()
-            subsite_paths = home.subsite_paths() if home else []
-            articles = ArticlePage.objects.live().filter(under_any_of(subsite_paths))
+            subsites = self.aggregated_subsites() if subsites is None else subsites
+            articles = ArticlePage.objects.filter(under_any_of(subsites))
         else:
-            articles = ArticlePage.objects.child_of(self).live()
-        return articles.order_by("-date", "-first_published_at")
+            articles = ArticlePage.objects.descendant_of(self)
+        # public(): articles in a login- or password-protected section are not advertised.
+        articles = articles.live().public()
+        return articles.order_by("-date", "-first_published_at", "-pk")
+
+    def aggregated_subsites(self):
+        """Live sub-sites below this column's own site, keyed by tree path."""
+        home = self.site_home()
+        if home is None:
+            return {}
+        subsites = HomePage.objects.live().descendant_of(home).only("path", "title")
+        return {subsite.path: subsite for subsite in subsites}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.listed_articles())
-        context["subcolumns"] = self.get_children().live().in_menu().type(ColumnPage)
+        subsites = self.aggregated_subsites() if self.aggregate_subsites else None
+        articles = paginate(request, self.listed_articles(subsites))
+        if subsites:
+            label_with_subsite(articles, subsites)
+        context["articles"] = articles
+        context["subcolumns"] = self.get_children().live().type(ColumnPage)
         return context
+
+
+def label_with_subsite(articles, subsites_by_path):
+    """Set `article.subsite` to the deepest sub-site each article belongs to, for the listing."""
+    paths = sorted(subsites_by_path, key=len, reverse=True)
+    for article in articles:
+        path = next((path for path in paths if article.path.startswith(path)), None)
+        article.subsite = subsites_by_path.get(path)
 
 
 class ArticlePage(Page):

@@ -1,14 +1,18 @@
 """Site chrome shared by every public page: header, column navigation,
 breadcrumb, language links and the footer with the site's identity.
 
-Each tag costs a fixed number of queries, whatever the size of the site.
+base.html asks for the breadcrumb trail once and derives the sub-site's home
+from it, so the whole chrome costs a fixed, small number of queries however
+large the site group grows.
 """
 
 from django import template
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import to_locale
+from wagtail.models import Page, Site
 
-from home.models import ColumnPage, HomePage
+from home.models import ColumnPage, HomePage, SiteKind
 
 register = template.Library()
 
@@ -18,63 +22,82 @@ def request_site(request):
 
 
 @register.simple_tag(takes_context=True)
-def get_site_home(context, page=None):
-    """The HomePage of the site the page belongs to: the nearest HomePage at or above it."""
-    # Templates without a page (search, 404) pass an empty string.
-    if page:
-        return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+def get_trail(context, page=None):
+    """Pages from the home of the site being visited down to `page` (the breadcrumb trail).
+
+    A sub-site page reached through its parent's hostname starts at the parent's home,
+    so the trail shows where the reader is in the site they are browsing. Without a
+    page (search, 404) the trail is just the site's home, in the active language.
+    """
     site = request_site(context.get("request"))
-    if site is None:
-        return None
-    return HomePage.objects.filter(pk=site.root_page.localized.pk).first()
+    if not page:
+        return [site.root_page.localized] if site is not None else []
+    top_depth = site.root_page.depth if site is not None else 2
+    ancestors = list(page.get_ancestors().filter(depth__gte=top_depth))
+    return [*ancestors, page]
+
+
+@register.simple_tag
+def get_site_home(trail):
+    """The nearest HomePage in the trail: the home of the (sub-)site the page belongs to."""
+    home_type_id = ContentType.objects.get_for_model(HomePage).id
+    return next((page for page in reversed(trail) if page.content_type_id == home_type_id), None)
 
 
 @register.inclusion_tag("includes/column_nav.html", takes_context=True)
 def column_nav(context, site_home, current_page=None):
+    """The columns of the page's own site: a county's pages show the county's columns."""
     columns = []
     if site_home is not None:
         columns = list(site_home.get_children().live().in_menu().type(ColumnPage))
-    current_path = current_page.path if current_page else ""
     return {
         "site_home": site_home,
-        "columns": [(column, current_path.startswith(column.path)) for column in columns],
+        "home_active": bool(current_page and site_home and current_page.pk == site_home.pk),
+        "columns": [(column, aria_current(column, current_page)) for column in columns],
         "request": context.get("request"),
     }
 
 
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    """Ancestors from the root of the site being visited down to the page."""
-    site = request_site(context.get("request"))
-    top_depth = site.root_page.depth if site is not None else 2
-    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gte=top_depth)) if page else []
-    # A site's own home page needs no trail.
-    return {"ancestors": ancestors if len(ancestors) > 1 else [], "request": context.get("request")}
+def aria_current(column, current_page):
+    """ "page" on the current column, "true" on the column the current page is in, else None."""
+    if not current_page:
+        return None
+    if column.pk == current_page.pk:
+        return "page"
+    return "true" if current_page.path.startswith(column.path) else None
 
 
-@register.inclusion_tag("includes/language_links.html", takes_context=True)
-def language_links(context, page=None):
-    """Links to this page in the other content languages, where a live translation exists."""
+@register.filter
+def bcp47(language_code):
+    """'zh-hans' -> 'zh-Hans', the spelling HTML's lang and hreflang attributes use."""
+    return to_locale(language_code).replace("_", "-")
+
+
+@register.simple_tag
+def get_translations(page=None):
+    """Live versions of this page in the other content languages, as (page, language code, name)."""
     if not page:
-        return {"translations": []}
+        return []
     translations = (
         Page.objects.live()
         .filter(translation_key=page.translation_key)
         .exclude(locale_id=page.locale_id)
         .select_related("locale")
+        .order_by("locale__language_code")
     )
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-    return {
-        "translations": [
-            (translation, translation.locale.language_code, names.get(translation.locale.language_code))
-            for translation in translations
-        ],
-        "request": context.get("request"),
-    }
+    return [
+        (translation, translation.locale.language_code, names.get(translation.locale.language_code))
+        for translation in translations
+    ]
+
+
+KIND_ORDER = {kind: position for position, kind in enumerate(SiteKind.values)}
 
 
 @register.inclusion_tag("includes/site_group_nav.html", takes_context=True)
-def site_group_nav(context):
-    """站群导航: the portal and every sub-site, in tree order, in the active language."""
-    homes = HomePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
-    return {"homes": list(homes), "request": context.get("request")}
+def site_group_nav(context, locale_page):
+    """站群导航: the live, public portal and sub-sites in `locale_page`'s language, grouped by kind."""
+    homes = HomePage.objects.live().public().filter(locale_id=locale_page.locale_id) if locale_page else []
+    homes = sorted(homes, key=lambda home: (KIND_ORDER.get(home.kind, len(KIND_ORDER)), home.path))
+    return {"homes": homes, "request": context.get("request")}
