@@ -42,9 +42,10 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 
-# Requests longer than 60 s are killed (large uploads still fit); workers are recycled after
-# about 1000 requests to bound memory growth; the heartbeat file lives in memory, not on overlayfs;
-# no control socket (gunicornc is not used in a container, and the app user cannot write its HOME).
+# Requests taking over 60 s are killed (the proxy buffers uploads, so slow clients do not count);
+# workers are recycled after about 1000 requests to bound memory growth; the heartbeat file lives
+# in memory, not on overlayfs; no control socket (gunicornc is not used in a container, and the
+# app user cannot write its HOME).
 CMD ["gunicorn", "govcms.wsgi", \
      "--bind", "0.0.0.0:8000", \
      "--timeout", "60", \
