@@ -8,16 +8,19 @@ documents, and its role groups confined to that subtree, collection and site.
 
 Running it again for an existing sub-site of the same name creates nothing
 new: it only restores missing groups or permissions, so an operator can
-repair a sub-site by provisioning it again.
+repair a sub-site by provisioning it again. Clashes with other sites are
+found before anything is written.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
+from django.core.validators import RegexValidator, validate_slug
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -28,6 +31,16 @@ from wagtail.models import (
 
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
 from sitegroup.models import SiteIdentity
+
+PROVISION_PERMISSION = "sitegroup.provision_subsite"
+LOG_ACTION = "sitegroup.provision"
+
+# Lower-case ASCII labels separated by dots; "localhost" is allowed for
+# development. Chinese domain names are entered in their xn-- form.
+validate_hostname = RegexValidator(
+    r"^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$",
+    gettext_lazy("请填写有效的域名，如 county.example.gov.cn；中文域名请填写 xn-- 形式。"),
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class Role:
 
 # Wagtail's "add" lets a user create pages and edit the ones they own, which
 # is exactly an information officer's job; "change" edits anyone's page.
+# No role gets user or group permissions: staffing stays with the platform.
 ROLES = (
     Role("信息员", ("add",), ("add", "choose")),
     Role("编辑", ("add", "change"), ("add", "change", "choose")),
@@ -54,6 +68,10 @@ ROLES = (
         manages_site_settings=True,
     ),
 )
+
+# The site settings a sub-site's 管理员 may edit, for its own Site only.
+# Listed one by one: a setting added later is platform-only until added here.
+SITE_SETTING_PERMISSIONS = (("sitegroup", "change_siteidentity"),)
 
 
 @dataclass(frozen=True)
@@ -101,22 +119,28 @@ def role_group_name(site_name, role):
     return f"{site_name}{role.suffix}"
 
 
-def provision_subsite(*, parent, name, slug, kind, hostname="", port=80):
+def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, user=None):
     """Create (or complete) the sub-site `name` under `parent`.
 
     `parent` is a HomePage, or the tree root for the portal itself. Raises
-    ValidationError, having created nothing, when the slug, hostname or a
-    group name belongs to something else.
+    ValidationError, having written nothing, when an argument is invalid or
+    the slug, hostname or a group name belongs to something else. When
+    something was created, the action is logged on the sub-site's HomePage
+    (its history and the site history report) as done by `user`.
     """
     hostname = (hostname or "").strip().lower()
-    _validate_arguments(name=name, slug=slug, kind=kind)
+    _validate_arguments(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port)
     with transaction.atomic():
-        result = _Provisioner(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port)
-        return result.run()
+        result = _Provisioner(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port).run()
+        if result.changed:
+            log(instance=result.home, action=LOG_ACTION, user=user, data={"created": result.created})
+    return result
 
 
-def _validate_arguments(*, name, slug, kind):
+def _validate_arguments(*, parent, name, slug, kind, hostname, port):
     errors = {}
+    if not HomePage.can_create_at(parent):
+        errors["parent"] = _("站点只能开设在门户网站之下或其他站点之下。")
     if not name or len(name) > 60:
         errors["name"] = _("站点名称不能为空，且不超过60个字符。")
     try:
@@ -125,6 +149,16 @@ def _validate_arguments(*, name, slug, kind):
         errors["slug"] = _("路径名只能包含字母、数字、下划线和连字符。")
     if kind not in SiteKind.values:
         errors["kind"] = _("站点类型无效。")
+    elif (kind == SiteKind.PORTAL) != parent.is_root():
+        # The portal is the one site at the top of the tree; everything else sits below a site.
+        errors["kind"] = _("只有门户网站开设在最上层，门户网站也不能开设在其他站点之下。")
+    if hostname:
+        try:
+            validate_hostname(hostname)
+        except ValidationError as error:
+            errors["hostname"] = error.messages[0]
+    if not 1 <= port <= 65535:
+        errors["port"] = _("端口应在1到65535之间。")
     if errors:
         raise ValidationError(errors)
 
@@ -140,20 +174,40 @@ class _Provisioner:
         self.created = []
 
     def run(self):
-        home = self._home_page()
+        home = self._existing_home()
+        self._check_site_clash(home)
+        self._check_group_clashes(home)
+        if home is None:
+            home = self._create_home()
         site = self._site(home)
         collection = self._collection()
         groups = {role.suffix: self._role_group(role, home, site, collection) for role in ROLES}
         return ProvisionResult(home=home, site=site, collection=collection, groups=groups, created=self.created)
 
-    def _home_page(self):
+    def _existing_home(self):
         existing = self.parent.get_children().filter(slug=self.slug).specific().first()
-        if existing is not None:
-            if not isinstance(existing, HomePage) or existing.title != self.name:
-                raise ValidationError(
-                    {"slug": _("“%(slug)s”已被“%(title)s”使用。") % {"slug": self.slug, "title": existing.title}}
-                )
-            return existing
+        if existing is not None and (not isinstance(existing, HomePage) or existing.title != self.name):
+            raise ValidationError(
+                {"slug": _("“%(slug)s”已被“%(title)s”使用。") % {"slug": self.slug, "title": existing.title}}
+            )
+        return existing
+
+    def _check_site_clash(self, home):
+        if not self.hostname:
+            return
+        site = Site.objects.filter(hostname=self.hostname, port=self.port).first()
+        if site is not None and (home is None or site.root_page_id != home.pk):
+            raise ValidationError({"hostname": _("域名“%(host)s”已被其他站点使用。") % {"host": self.hostname}})
+
+    def _check_group_clashes(self, home):
+        """A group of this name that grants rights anywhere else belongs to another site."""
+        names = [role_group_name(self.name, role) for role in ROLES]
+        for group in Group.objects.filter(name__in=names):
+            elsewhere = group.page_permissions.all() if home is None else group.page_permissions.exclude(page=home)
+            if elsewhere.exists():
+                raise ValidationError({"name": _("用户组“%(group)s”已属于其他站点。") % {"group": group.name}})
+
+    def _create_home(self):
         home = HomePage(title=self.name, slug=self.slug, kind=self.kind)
         self.parent.add_child(instance=home)
         home.save_revision().publish()
@@ -175,12 +229,11 @@ class _Provisioner:
             self._add_columns(column, spec.children)
 
     def _site(self, home):
+        """The Site for the hostname given, else the site already serving this home, if any."""
         if not self.hostname:
-            return None
+            return Site.objects.filter(root_page=home).order_by("pk").first()
         site = Site.objects.filter(hostname=self.hostname, port=self.port).first()
         if site is not None:
-            if site.root_page_id != home.pk:
-                raise ValidationError({"hostname": _("域名“%(host)s”已被其他站点使用。") % {"host": self.hostname}})
             return site
         is_first_site = not Site.objects.exists()
         site = Site.objects.create(
@@ -203,35 +256,45 @@ class _Provisioner:
         return collection
 
     def _role_group(self, role, home, site, collection):
-        group_name = role_group_name(self.name, role)
-        group, group_created = Group.objects.get_or_create(name=group_name)
+        group, group_created = Group.objects.get_or_create(name=role_group_name(self.name, role))
         if group_created:
-            self.created.append(group_name)
-        elif group.page_permissions.exclude(page=home).exists():
-            raise ValidationError({"name": _("用户组“%(group)s”已属于其他站点。") % {"group": group_name}})
-        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-        for permission_type in role.page_permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=_page_permission(permission_type)
-            )
-        for action in role.collection_permissions:
-            for model in ("image", "document"):
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=collection, permission=_collection_permission(action, model)
-                )
+            self.created.append(group.name)
+        grants = [
+            _grant(GroupPagePermission, group=group, page=home, permission=_page_permission(permission_type))
+            for permission_type in role.page_permissions
+        ]
+        grants += [
+            _grant(GroupCollectionPermission, group=group, collection=collection, permission=permission)
+            for action in role.collection_permissions
+            for permission in _collection_permissions(action)
+        ]
         if role.manages_site_settings and site is not None:
-            GroupSitePermission.objects.get_or_create(
-                group=group,
-                site=site,
-                permission=Permission.objects.get(content_type__app_label="sitegroup", codename="change_siteidentity"),
-            )
+            grants += [
+                _grant(GroupSitePermission, group=group, site=site, permission=_permission(app_label, codename))
+                for app_label, codename in SITE_SETTING_PERMISSIONS
+            ]
+        admin_access = _permission("wagtailadmin", "access_admin")
+        if not group.permissions.filter(pk=admin_access.pk).exists():
+            group.permissions.add(admin_access)
+            grants.append(True)
+        restored = sum(grants)
+        if restored and not group_created:
+            self.created.append(_("%(group)s：补全%(count)d项权限") % {"group": group.name, "count": restored})
         return group
 
 
+def _grant(model, **fields):
+    """Create the permission record unless it exists; return whether it was created."""
+    return model.objects.get_or_create(**fields)[1]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
 def _page_permission(permission_type):
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
+    return _permission("wagtailcore", f"{permission_type}_page")
 
 
-def _collection_permission(action, model):
-    app_label = {"image": "wagtailimages", "document": "wagtaildocs"}[model]
-    return Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+def _collection_permissions(action):
+    return [_permission("wagtailimages", f"{action}_image"), _permission("wagtaildocs", f"{action}_document")]

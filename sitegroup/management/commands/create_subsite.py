@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteKind
@@ -32,12 +33,13 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
+        site = {"title": result.home.title, "pk": result.home.pk}
         if result.changed:
-            self.stdout.write(self.style.SUCCESS(f"已开设 {result.home.title}（页面 {result.home.pk}）："))
+            self.stdout.write(self.style.SUCCESS(_("已开设 %(title)s（页面 %(pk)s）：") % site))
             for item in result.created:
                 self.stdout.write(f"  + {item}")
         else:
-            self.stdout.write(f"{result.home.title}（页面 {result.home.pk}）已存在，未作更改。")
+            self.stdout.write(_("%(title)s（页面 %(pk)s）已存在，未作更改。") % site)
 
     def find_parent(self, reference):
         if reference == "root":
@@ -45,8 +47,8 @@ class Command(BaseCommand):
         if reference.isdigit():
             parent = HomePage.objects.filter(pk=int(reference)).first()
         else:
-            site = Site.objects.filter(hostname=reference.lower()).select_related("root_page").first()
+            site = Site.objects.filter(hostname=reference.lower()).first()
             parent = HomePage.objects.filter(pk=site.root_page_id).first() if site else None
         if parent is None:
-            raise CommandError(f"找不到上级站点“{reference}”：请提供站点首页的ID或域名。")
+            raise CommandError(_("找不到上级站点“%(parent)s”：请提供站点首页的ID或域名。") % {"parent": reference})
         return parent

@@ -1,0 +1,75 @@
+"""Helpers shared by the sitegroup tests."""
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    PageLogEntry,
+    Revision,
+    Site,
+)
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from sitegroup.models import SiteIdentity
+
+PERMISSION_DENIED_MESSAGE = "Sorry, you do not have permission to access this area."
+
+
+def assert_refused(response):
+    """Wagtail's answer to a PermissionDenied in the admin: back to the dashboard with an error message."""
+    assert response.status_code == 302, response.status_code
+    assert response.url == reverse("wagtailadmin_home")
+
+
+def assert_refused_with_message(client, response):
+    assert_refused(response)
+    dashboard = client.get(response.url)
+    # Wagtail's own message, in the admin's default language.
+    assert gettext(PERMISSION_DENIED_MESSAGE) in message_texts(dashboard)
+
+
+def message_texts(response):
+    """The Wagtail admin messages shown by a response (rendered with trailing whitespace)."""
+    return [str(message).strip() for message in response.context["messages"]]
+
+
+def article_form_data(page, **changes):
+    """What the page editor posts for an ArticlePage, as a valid submission."""
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "kind": page.kind,
+        "date": page.date.isoformat(),
+        "source": page.source,
+        "author": page.author,
+        "summary": page.summary,
+        "body": streamfield([("paragraph", rich_text("<p>正文第一段。</p>"))]),
+        "attachments": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    fields.update(changes)
+    return nested_form_data(fields)
+
+
+def counts():
+    """Row counts of everything provisioning or a page action could write."""
+    models = (
+        Page,
+        Revision,
+        PageLogEntry,
+        Group,
+        GroupPagePermission,
+        GroupCollectionPermission,
+        GroupSitePermission,
+        Site,
+        Collection,
+    )
+    result = {model.__name__: model.objects.count() for model in models}
+    result["group model permissions"] = Group.permissions.through.objects.count()
+    result["SiteIdentity"] = SiteIdentity.objects.count()
+    return result
