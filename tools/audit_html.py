@@ -1,0 +1,216 @@
+"""Audit the public pages as a browser and a validator see them.
+
+Builds a fresh demo database (manage.py load_demo), serves it with production-like
+settings (DEBUG off, so 404 and 500 pages are the real ones), fetches representative
+pages of the portal and of a county, then runs:
+
+- the Nu Html Checker (vnu.jar, errors only) on the saved HTML;
+- axe-core (WCAG 2.2 A/AA and best practices) in Debian's headless chromium;
+- Lighthouse's accessibility and SEO categories on every page that answers 200;
+- a sideways-scrolling check of every page 320 px wide, and phone (375 px) and desktop
+  screenshots of the portal home and article, a county column and a county 404.
+
+Not part of the test suite: it needs java 17, /usr/bin/chromium and `npm ci` in tools/.
+Usage: .venv/bin/python tools/audit_html.py [--port 8791] [--out var/audit]
+Exits non-zero on any HTML error, axe violation, Lighthouse score below 100 or sideways scrolling.
+See docs/accessibility.md.
+"""
+
+import argparse
+import http.client
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+TOOLS_DIR = BASE_DIR / "tools"
+VNU_JAR = TOOLS_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def configure_django(out_dir):
+    """Settings from the environment, as production reads them, pointed at a throwaway database."""
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "govcms.settings.dev",
+            "DEBUG": "False",
+            "DATABASE_URL": f"sqlite:///{out_dir / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(out_dir / "media"),
+            "STATIC_ROOT": str(out_dir / "static"),
+            "CACHE_URL": "locmemcache://audit",
+        }
+    )
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+
+
+def build_site(port):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    call_command("load_demo", port=port, verbosity=0, stdout=io.StringIO())
+    add_english_version()
+
+
+def add_english_version():
+    """An English portal home and article, so the language links, hreflang and lang="en" are audited too."""
+    from wagtail.models import Locale, Site
+
+    english = Locale.objects.get(language_code="en")
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    article = home.site_articles().order_by("-date").first()
+    for page, title in ((home, "Example City People's Government"), (article, "Notice on website self-inspection")):
+        translation = page.copy_for_translation(english, copy_parents=True)
+        translation.title = title
+        translation.save_revision().publish()
+
+
+def serve(port, media_root):
+    """Serve the project, and its media as a web server would, on 127.0.0.1 in a daemon thread."""
+    from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
+    from django.core.wsgi import get_wsgi_application
+    from whitenoise import WhiteNoise
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    application = WhiteNoise(get_wsgi_application(), root=media_root, prefix="media/", autorefresh=True)
+    server = WSGIServer(("127.0.0.1", port), QuietHandler)
+    server.daemon_threads = True
+    server.set_app(application)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
+def representative_pages():
+    """(name, url, expected status, run Lighthouse, take screenshots) for the portal and a county."""
+    from wagtail.models import Page, Site
+
+    from home.models import ColumnPage
+
+    portal = Site.objects.get(is_default_site=True)
+    county = next(site for site in Site.objects.exclude(pk=portal.pk) if site.root_page.specific.kind == "county")
+    pages = []
+    for label, site in (("portal", portal), ("county", county)):
+        home = site.root_page.specific
+        own_articles = home.site_articles().order_by("-date")
+        article = own_articles.filter(attachments__isnull=False).first() or own_articles.first()
+        column = ColumnPage.objects.get(pk=article.get_parent().pk)
+        word = article.title[:2]
+        pages += [
+            (f"{label}-home", home.full_url, 200, True, label == "portal"),
+            (f"{label}-column", column.full_url, 200, True, label == "county"),
+            (f"{label}-article", article.full_url, 200, True, label == "portal"),
+            (f"{label}-search", f"{site.root_url}/search/?{urlencode({'q': word})}", 200, True, False),
+            (f"{label}-404", f"{site.root_url}/audit-no-such-page/", 404, False, label == "county"),
+        ]
+    aggregating = ColumnPage.objects.live().filter(aggregate_subsites=True).first()
+    if aggregating is not None:
+        pages.append(("portal-aggregating-column", aggregating.full_url, 200, True, False))
+    for english in Page.objects.live().filter(locale__language_code="en", depth__gt=1).order_by("depth"):
+        pages.append((f"english-{english.specific_class._meta.model_name}", english.full_url, 200, True, False))
+    return pages
+
+
+def fetch(url, port):
+    """GET through 127.0.0.1 with the site's Host header: sub-site hostnames need no DNS."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    connection.request("GET", path, headers={"Host": parts.netloc})
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def check_html(files):
+    """Nu Html Checker messages of type error, as {file name: [message, …]}."""
+    completed = subprocess.run(  # noqa: S603 - fixed command line, our own files
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(completed.stderr or '{"messages": []}')["messages"]
+    errors = {}
+    for message in messages:
+        name = Path(urlsplit(message.get("url", "")).path).name
+        errors.setdefault(name, []).append(f"line {message.get('lastLine')}: {message['message']}")
+    return errors
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument("--out", type=Path, default=BASE_DIR / "var" / "audit")
+    args = parser.parse_args()
+    out_dir = args.out.resolve()
+    shutil.rmtree(out_dir, ignore_errors=True)
+    (out_dir / "html").mkdir(parents=True)
+
+    configure_django(out_dir)
+    print("Building the demo site group…")
+    build_site(args.port)
+    serve(args.port, out_dir / "media")
+    pages = representative_pages()
+
+    problems = []
+    saved = []
+    for name, url, expected_status, _lighthouse, _screenshots in pages:
+        status, body = fetch(url, args.port)
+        print(f"  {status} {url}")
+        if status != expected_status:
+            problems.append(f"{name}: {url} answered {status}, expected {expected_status}")
+        path = out_dir / "html" / f"{name}.html"
+        path.write_bytes(body)
+        saved.append(path)
+
+    html_errors = check_html(saved)
+    for name, messages in html_errors.items():
+        problems += [f"HTML {name}: {message}" for message in messages]
+
+    pages_file = out_dir / "pages.json"
+    pages_file.write_text(
+        json.dumps(
+            [
+                {"name": name, "url": url, "lighthouse": lighthouse, "screenshots": screenshots}
+                for name, url, _status, lighthouse, screenshots in pages
+            ]
+        )
+    )
+    subprocess.run(  # noqa: S603 - fixed command line
+        ["node", str(TOOLS_DIR / "audit_browser.mjs"), str(pages_file), str(out_dir)],  # noqa: S607
+        check=True,
+    )
+    for result in json.loads((out_dir / "browser.json").read_text()):
+        problems += [
+            f"axe {result['name']}: {v['id']} ({v['impact']}) {v['help']} at {v['targets']}" for v in result["axe"]
+        ]
+        scores = result.get("lighthouse")
+        if scores:
+            print(f"  Lighthouse {result['name']}: accessibility {scores['accessibility']}, SEO {scores['seo']}")
+            if scores["accessibility"] < 100 or scores["seo"] < 100:
+                problems.append(f"Lighthouse {result['name']}: {scores}")
+        for shot in result.get("screenshots", []):
+            print(f"  screenshot {shot['file']}")
+        if result["overflowAt320"]:
+            problems.append(f"{result['name']} scrolls sideways by {result['overflowAt320']}px on a 320px screen")
+
+    print(
+        f"\n{len(pages)} pages: {sum(map(len, html_errors.values()))} HTML errors, "
+        f"{sum(p.startswith('axe') for p in problems)} axe violations."
+    )
+    for problem in problems:
+        print(f"  - {problem}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
