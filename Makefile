@@ -4,6 +4,8 @@
 PYTHON ?= python3
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist), each with its own test database; 0 runs the suite in one process.
+PYTEST_WORKERS ?= 2
 VENV := .venv
 PY := $(VENV)/bin/python
 # Re-install only when a requirements file is newer than the stamp left by the last install.
@@ -15,7 +17,8 @@ DEV_DEPS := $(VENV)/.requirements-dev.stamp
 
 help:
 	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
-	@echo "make test     run the whole test suite (set DATABASE_URL to test on PostgreSQL)"
+	@echo "make test     run the whole test suite (set DATABASE_URL to test on PostgreSQL;"
+	@echo "              PYTEST_WORKERS=0 for one process, PYTEST_ARGS=\"...\" for pytest options)"
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make format   apply ruff fixes and formatting"
 	@echo "make migrate  apply database migrations"
@@ -63,7 +66,7 @@ run: migrate
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(DEV_DEPS)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check .
