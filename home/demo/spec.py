@@ -1,0 +1,180 @@
+"""What a demo site holds, as plain data.
+
+Content modules describe articles with the block helpers below (`para`,
+`heading`, `table`, ...). Images and documents do not exist yet when the data
+is written, so `figure` and `document` only name them; the loader creates them
+in the site's collection and `to_raw` receives them through `media`.
+
+Text may contain `{year}`: it becomes the year of the article's date, so
+document numbers such as 示政办发〔{year}〕12号 stay consistent with dates that
+are computed relative to the day the demo is loaded.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.html import format_html, format_html_join
+
+from home.models import ArticleKind, ColumnFamily, UpdateCategory
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    texts: tuple[str, ...]
+    bulleted: bool = False
+
+    def to_raw(self, media, year):
+        texts = [(text.format(year=year),) for text in self.texts]
+        if self.bulleted:
+            return "paragraph", format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", texts))
+        return "paragraph", format_html_join("", "<p>{}</p>", texts)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: str = "h2"
+
+    def to_raw(self, media, year):
+        return "heading", {"text": self.text.format(year=year), "level": self.level}
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    attribution: str = ""
+
+    def to_raw(self, media, year):
+        return "quote", {"text": self.text.format(year=year), "attribution": self.attribution.format(year=year)}
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+    def to_raw(self, media, year):
+        data = [[cell.format(year=year) for cell in row] for row in self.rows]
+        return "table", {
+            "data": data,
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": self.caption.format(year=year),
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The site's banner image, with a caption and alt text of its own."""
+
+    caption: str
+    alt_text: str
+
+    def to_raw(self, media, year):
+        image = {"image": media.banner.pk, "alt_text": self.alt_text, "decorative": False}
+        return "image", {"image": image, "caption": self.caption.format(year=year)}
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A link to one of the article's documents, named by its title."""
+
+    title: str
+
+    def to_raw(self, media, year):
+        return "document", {"document": media.document(self.title.format(year=year)).pk, "title": ""}
+
+
+def para(*texts):
+    return Paragraphs(texts)
+
+
+def bullets(*items):
+    return Paragraphs(items, bulleted=True)
+
+
+def heading(text, level="h2"):
+    return Heading(text, level)
+
+
+def quote(text, attribution=""):
+    return Quote(text, attribution)
+
+
+def table(*rows, caption=""):
+    """A table whose first row is the header."""
+    return Table(rows, caption)
+
+
+def figure(caption, alt_text):
+    return Figure(caption, alt_text)
+
+
+def document(title):
+    return DocumentLink(title)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article of a demo site.
+
+    `column` is the path of column slugs below the site home ("zwgk/tzgg").
+    The date is `days_ago` days before loading, or the fixed `published` date
+    of a historical document. Every title in `attachments` (and every title a
+    `document` block names) becomes a generated PDF in the site's collection.
+    """
+
+    column: str
+    slug: str
+    title: str
+    summary: str
+    body: tuple
+    days_ago: int = 0
+    published: date | None = None
+    kind: str = ArticleKind.NEWS
+    source: str = ""
+    author: str = ""
+    attachments: tuple[str, ...] = ()
+
+    def document_titles(self):
+        linked = [block.title for block in self.body if isinstance(block, DocumentLink)]
+        return list(dict.fromkeys([*self.attachments, *linked]))
+
+
+@dataclass(frozen=True)
+class Person:
+    surname: str
+    given_name: str
+
+
+@dataclass(frozen=True)
+class AggregateColumn:
+    """A column listing the latest articles of every sub-site, such as the portal's 区县动态."""
+
+    title: str
+    slug: str
+    intro: str
+    family: str = ColumnFamily.PUBLISH
+    update_category: str = UpdateCategory.NEWS
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """A demo site: provisioned like any sub-site, then filled with identity, people and articles.
+
+    `key` prefixes the usernames (qingshan_editor); `people` maps a role
+    suffix of sitegroup.provisioning.ROLES (编辑) to the person holding it.
+    `banner_colours` are the sky and ground colours of the site's banner.
+    """
+
+    key: str
+    name: str
+    slug: str
+    kind: str
+    hostname: str
+    intro: str
+    identity: dict
+    people: dict
+    articles: tuple[Article, ...]
+    banner_colours: tuple[str, str] = ("#1f5fa8", "#2e7d4f")
+    aggregate_column: AggregateColumn | None = None

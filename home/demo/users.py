@@ -1,0 +1,108 @@
+"""Demo users: a superuser, a platform administrator, and one user per role group of every site.
+
+Passwords follow one rule. With usable passwords (DEBUG) every demo user
+without a usable password gets the demo password; a password someone changed
+is left alone. Without (production-like settings) new users get no usable
+password, and any demo user still holding the demo password loses it, so a
+database first loaded on a laptop never goes live with a published password.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext as _
+
+from home.demo.spec import Person
+
+PLATFORM_GROUP = "平台管理员"
+PLATFORM_PERMISSIONS = (
+    ("sitegroup", "provision_subsite"),
+    ("wagtailadmin", "access_admin"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "delete_user"),
+    ("auth", "view_group"),
+)
+# Role group suffix (sitegroup.provisioning.ROLES) -> username suffix.
+ROLE_USERNAMES = {"信息员": "officer", "编辑": "editor", "审核": "reviewer", "签发": "approver", "管理员": "admin"}
+SUPERUSER = ("admin", Person("宋", "涛"))
+PLATFORM_ADMIN = ("platform_admin", Person("唐", "雅琴"))
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    role: str
+    site: str
+    password: str | None
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    person: Person
+    role: str
+    site: str
+    groups: tuple = ()
+    is_superuser: bool = False
+
+
+def ensure_users(loaded_sites, *, password, usable):
+    """Create the demo users; return their logins (password None when not usable)."""
+    hashed = make_password(password) if usable else None  # hashed once: hashing is deliberately slow
+    logins = []
+    for demo_user in demo_users(loaded_sites, platform_group()):
+        user = _ensure_user(demo_user)
+        _apply_password(user, password, hashed, usable)
+        logins.append(Login(demo_user.username, demo_user.role, demo_user.site, password if usable else None))
+    return logins
+
+
+def demo_users(loaded_sites, platform_admins):
+    whole_platform = _("全平台")
+    users = [
+        DemoUser(SUPERUSER[0], SUPERUSER[1], _("超级管理员"), whole_platform, is_superuser=True),
+        DemoUser(PLATFORM_ADMIN[0], PLATFORM_ADMIN[1], PLATFORM_GROUP, whole_platform, groups=(platform_admins,)),
+    ]
+    for spec, result in loaded_sites:
+        for suffix, username_suffix in ROLE_USERNAMES.items():
+            username = f"{spec.key}_{username_suffix}"
+            users.append(DemoUser(username, spec.people[suffix], suffix, spec.name, groups=(result.groups[suffix],)))
+    return users
+
+
+def platform_group():
+    """平台管理员: opens sub-sites and manages user accounts across the platform."""
+    group, _created = Group.objects.get_or_create(name=PLATFORM_GROUP)
+    for app_label, codename in PLATFORM_PERMISSIONS:
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
+
+
+def _ensure_user(demo_user):
+    user, created = get_user_model().objects.get_or_create(
+        username=demo_user.username,
+        defaults={
+            "first_name": demo_user.person.given_name,
+            "last_name": demo_user.person.surname,
+            "email": f"{demo_user.username}@example.gov.cn",
+            "is_superuser": demo_user.is_superuser,
+            "is_staff": demo_user.is_superuser,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    user.groups.add(*demo_user.groups)
+    return user
+
+
+def _apply_password(user, password, hashed, usable):
+    if usable and not user.has_usable_password():
+        user.password = hashed
+        user.save(update_fields=["password"])
+    elif not usable and user.has_usable_password() and user.check_password(password):
+        user.set_unusable_password()
+        user.save(update_fields=["password"])

@@ -1,0 +1,296 @@
+"""The demo site group of `manage.py load_demo`: what it contains, that it serves, and its logins.
+
+Loading the demo publishes some seventy pages, so the module loads it once
+(as production-like settings would, DEBUG off) inside a transaction that is
+rolled back when the module is done. Every test runs in its own savepoint
+on top of it, so tests that load again, change ports or passwords see the
+untouched demo. Wagtail caches site root paths; the cache is cleared around
+each test so a rolled-back Site never lingers there.
+"""
+
+import io
+from datetime import date
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
+
+from home.demo.content import SITES
+from home.demo.files import simple_pdf
+from home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
+from home.models import ArticlePage, ColumnPage, HomePage
+from sitegroup.models import SiteIdentity
+
+pytestmark = pytest.mark.django_db
+
+HOSTNAMES = {"localhost", "qingshan.localhost", "yunxi.localhost", "jiaoyu.localhost"}
+ROLES = {"信息员", "编辑", "审核", "签发", "管理员"}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The output of a first `load_demo` with DEBUG off; the data is rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def load_demo(**options):
+    output = io.StringIO()
+    call_command("load_demo", stdout=output, **options)
+    return output.getvalue()
+
+
+def printed_logins(output):
+    """The rows of the logins table: the lines after its header, split into cells."""
+    lines = output.split("演示账号：\n", 1)[1].splitlines()
+    return [line.split() for line in lines[1:] if line.startswith("  ")]
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Page,
+            Revision,
+            get_user_model(),
+            Group,
+            Site,
+            SiteIdentity,
+            Collection,
+            GroupPagePermission,
+            get_image_model(),
+            get_document_model(),
+        )
+    }
+
+
+def site_home_of(page):
+    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
+def test_sites_are_provisioned_on_their_hostnames_with_the_portal_as_default(demo, client):
+    sites = {site.hostname: site for site in Site.objects.select_related("root_page")}
+    assert set(sites) == HOSTNAMES
+    assert {site.port for site in sites.values()} == {8000}
+    assert [site.hostname for site in sites.values() if site.is_default_site] == ["localhost"]
+    portal = sites["localhost"].root_page.specific
+    assert portal.get_parent().is_root()
+    for hostname in HOSTNAMES - {"localhost"}:
+        assert sites[hostname].root_page.get_parent().pk == portal.pk
+    # Any host no site claims is served by the portal.
+    response = client.get("/", HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200
+    assert response.context["page"].pk == portal.pk
+
+
+def test_every_site_has_the_standard_columns_groups_collection_and_identity(demo):
+    for spec in SITES:
+        home = HomePage.objects.get(title=spec.name)
+        columns = {column.title for column in ColumnPage.objects.child_of(home)}
+        assert {"政务公开", "政务动态", "互动交流", "办事服务"} <= columns
+        assert Group.objects.filter(name__in=[spec.name + role for role in ROLES]).count() == len(ROLES)
+        assert Collection.objects.filter(name=spec.name).exists()
+        identity = SiteIdentity.objects.get(site__root_page=home)
+        identity.full_clean()
+        assert identity.identifier_code == spec.identity["identifier_code"]
+        assert identity.icp_number and identity.police_record_number and identity.phone and identity.address
+    aggregate = ColumnPage.objects.get(slug="qxdt")
+    assert aggregate.aggregate_subsites
+    assert aggregate.update_category == "news"
+    assert aggregate.get_parent().pk == Site.objects.get(hostname="localhost").root_page_id
+
+
+def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() > 60
+    for page in pages:
+        _site_id, root_url, path = page.get_url_parts()
+        host = urlsplit(root_url).netloc
+        expected_hostname = next(spec.hostname for spec in SITES if spec.name == site_home_of(page).title)
+        assert host == f"{expected_hostname}:8000", page.url_path
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, f"{host}{path}"
+        assert response.context["page"].pk == page.pk, f"{host}{path}"
+
+
+def test_no_column_is_blank(demo):
+    for column in ColumnPage.objects.live():
+        if column.aggregate_subsites:
+            listed = column.listed_articles()
+            assert listed.exists(), column.url_path
+            assert not listed.filter(pk__in=column.site_home().site_articles()).exists()
+        else:
+            assert ArticlePage.objects.child_of(column).live().exists(), column.url_path
+
+
+def test_articles_are_complete_and_use_every_kind_of_block(demo):
+    block_types = set()
+    for article in ArticlePage.objects.live():
+        assert article.summary and article.source, article.title
+        assert article.date <= timezone.localdate()
+        assert len(article.body) >= 2, article.title
+        article.full_clean()  # the body validates as an editor's form would
+        block_types |= {block.block_type for block in article.body}
+        collection = Collection.objects.get(name=site_home_of(article).title)
+        for attachment in article.attachments.all():
+            assert attachment.document.collection == collection
+    assert {"paragraph", "heading", "quote", "table", "document", "image"} <= block_types
+    assert ArticlePage.objects.filter(attachments__isnull=False).distinct().count() >= 8
+    # Dates spread over months, and the 2014 State Council opinion keeps its real date.
+    assert ArticlePage.objects.dates("date", "month").count() >= 4
+    assert ArticlePage.objects.get(slug="guobanfa-2014-57").date == date(2014, 12, 1)
+    # Images and documents live in their own site's collection.
+    for image in get_image_model().objects.all():
+        assert image.collection.name in {spec.name for spec in SITES}
+        assert image.width == 1200
+
+
+def test_attachments_are_valid_pdfs(demo):
+    document = get_document_model().objects.get(title="青山区老旧小区改造实施方案")
+    with document.open_file() as file:
+        content = file.read()
+    assert content.startswith(b"%PDF-1.4")
+    assert content.rstrip().endswith(b"%%EOF")
+    xref_offset = int(content.rsplit(b"startxref", 1)[1].split()[0])
+    assert content[xref_offset:].startswith(b"xref")
+    assert "青山区老旧小区改造实施方案".encode("utf-16-be").hex().upper().encode() in content
+
+
+def test_long_pdfs_continue_on_further_pages():
+    content = simple_pdf("标题", ["很长的段落。" * 400])
+
+    pages = content.count(b"/Type /Page /Parent")
+    assert pages > 1
+    assert b"/Count %d" % pages in content
+    xref_offset = int(content.rsplit(b"startxref", 1)[1].split()[0])
+    assert content[xref_offset:].startswith(b"xref")
+
+
+def test_every_page_is_live_with_its_latest_revision_published_and_searchable(demo):
+    for page in Page.objects.filter(depth__gt=1):
+        assert page.live, page.url_path
+        assert page.live_revision_id is not None, page.url_path
+        assert page.live_revision_id == page.latest_revision_id, page.url_path
+    found = ArticlePage.objects.live().search("青山区召开老旧小区改造工作推进会")
+    assert "青山区召开老旧小区改造工作推进会" in [page.title for page in found]
+
+
+def test_loading_again_changes_nothing_and_lists_the_logins_again(demo, settings):
+    settings.DEBUG = True
+    before = counts()
+
+    first = load_demo()
+    second = load_demo()
+
+    assert counts() == before
+    assert "未作更改" in first and "未作更改" in second
+    assert printed_logins(first) == printed_logins(second)
+    assert len(printed_logins(second)) == 2 + 5 * len(SITES)
+
+
+def test_loading_again_leaves_existing_sites_as_they_are_but_restores_users(demo):
+    ArticlePage.objects.get(slug="fire-safety-drill").delete()
+    identity = SiteIdentity.objects.get(site__hostname="yunxi.localhost")
+    identity.phone = "0000-99999999"
+    identity.save()
+    get_user_model().objects.get(username="qingshan_officer").delete()
+
+    output = load_demo()
+
+    assert "未作更改" in output
+    assert not ArticlePage.objects.filter(slug="fire-safety-drill").exists()
+    assert SiteIdentity.objects.get(site__hostname="yunxi.localhost").phone == "0000-99999999"
+    officer = get_user_model().objects.get(username="qingshan_officer")
+    assert officer.groups.get().name == "青山区人民政府信息员"
+
+
+def test_port_option_moves_the_sites_instead_of_adding_new_ones(demo, client):
+    load_demo(port=9000)
+
+    assert Site.objects.count() == len(HOSTNAMES)
+    assert set(Site.objects.values_list("port", flat=True)) == {9000}
+    assert Site.objects.get(is_default_site=True).hostname == "localhost"
+    assert client.get("/", HTTP_HOST="qingshan.localhost:9000").context["page"].title == "青山区人民政府"
+
+
+def test_users_hold_one_role_each_in_their_own_site(demo):
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    for spec in SITES:
+        for username_suffix, role in {"officer": "信息员", "editor": "编辑", "reviewer": "审核"}.items():
+            user = users.get(username=f"{spec.key}_{username_suffix}")
+            assert [group.name for group in user.groups.all()] == [spec.name + role]
+            assert user.last_name and user.first_name
+            assert user.email.endswith("@example.gov.cn")
+            assert not user.is_superuser
+    assert users.get(username="qingshan_approver").groups.get().name == "青山区人民政府签发"
+    assert users.get(username="jiaoyu_admin").groups.get().name == "示例市教育局管理员"
+    platform_admin = users.get(username="platform_admin")
+    for permission in ("sitegroup.provision_subsite", "wagtailadmin.access_admin", "auth.add_user", "auth.view_group"):
+        assert platform_admin.has_perm(permission), permission
+    assert not platform_admin.has_perm("auth.change_group")
+
+
+def test_without_debug_no_password_is_printed_or_usable(demo, client, settings):
+    settings.DEBUG = False
+    again = load_demo()
+
+    for output in (demo, again):
+        assert DEFAULT_DEMO_PASSWORD not in output
+        assert "changepassword" in output
+        assert [len(row) for row in printed_logins(output)] == [3] * (2 + 5 * len(SITES))
+    for user in get_user_model().objects.all():
+        assert not user.has_usable_password(), user.username
+        assert not client.login(username=user.username, password=DEFAULT_DEMO_PASSWORD)
+
+
+def test_with_debug_the_printed_logins_work(demo, client, settings, monkeypatch):
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_PASSWORD", "another-demo-secret")
+
+    rows = printed_logins(load_demo())
+
+    assert len(rows) == 2 + 5 * len(SITES)
+    assert {row[0] for row in rows} >= {"admin", "platform_admin", "qingshan_editor", "yunxi_approver"}
+    for username, _role, _site, password in rows:
+        assert password == "another-demo-secret"
+        assert client.login(username=username, password=password), username
+        client.logout()
+    assert client.login(username="qingshan_editor", password="another-demo-secret")
+    article = ArticlePage.objects.get(slug="old-neighbourhood-renovation-meeting")
+    assert client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200
+
+
+def test_a_production_run_revokes_the_demo_password_but_keeps_changed_ones(demo, client, settings):
+    settings.DEBUG = True
+    load_demo()
+    changed = get_user_model().objects.get(username="yunxi_editor")
+    changed.set_password("chosen-by-the-editor")
+    changed.save()
+
+    settings.DEBUG = False
+    load_demo()
+
+    assert not client.login(username="admin", password=DEFAULT_DEMO_PASSWORD)
+    assert client.login(username="yunxi_editor", password="chosen-by-the-editor")
+    settings.DEBUG = True
+    load_demo()
+    assert client.login(username="admin", password=DEFAULT_DEMO_PASSWORD)
+    assert client.login(username="yunxi_editor", password="chosen-by-the-editor")
