@@ -43,6 +43,7 @@ def configure_django(out_dir):
             "MEDIA_ROOT": str(out_dir / "media"),
             "STATIC_ROOT": str(out_dir / "static"),
             "CACHE_URL": "locmemcache://audit",
+            "LOG_LEVEL": "ERROR",
         }
     )
     sys.path.insert(0, str(BASE_DIR))
@@ -58,6 +59,19 @@ def build_site(port):
     call_command("collectstatic", verbosity=0, interactive=False)
     call_command("load_demo", port=port, verbosity=0, stdout=io.StringIO())
     add_english_version()
+    add_long_listing()
+
+
+def add_long_listing():
+    """Enough articles in the portal's 互动交流 column for three pages, so pagination is audited too."""
+    from wagtail.models import Site
+
+    from home.models import ArticlePage, ColumnPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    column = ColumnPage.objects.child_of(home).get(slug="hdjl")
+    for number in range(45):
+        column.add_child(instance=ArticlePage(title=f"留言答复第{number}号", slug=f"reply-{number}", body=[]))
 
 
 def add_english_version():
@@ -112,6 +126,8 @@ def representative_pages():
             (f"{label}-search", f"{site.root_url}/search/?{urlencode({'q': word})}", 200, True, False),
             (f"{label}-404", f"{site.root_url}/audit-no-such-page/", 404, False, label == "county"),
         ]
+    long_column = ColumnPage.objects.child_of(portal.root_page).get(slug="hdjl")
+    pages.append(("portal-paginated-column", f"{long_column.full_url}?page=2", 200, True, False))
     aggregating = ColumnPage.objects.live().filter(aggregate_subsites=True).first()
     if aggregating is not None:
         pages.append(("portal-aggregating-column", aggregating.full_url, 200, True, False))

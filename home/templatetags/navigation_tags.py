@@ -101,3 +101,17 @@ def site_group_nav(context, locale_page):
     homes = HomePage.objects.live().public().filter(locale_id=locale_page.locale_id) if locale_page else []
     homes = sorted(homes, key=lambda home: (KIND_ORDER.get(home.kind, len(KIND_ORDER)), home.path))
     return {"homes": homes, "request": context.get("request")}
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Page numbers to offer around the current page, with Paginator.ELLIPSIS for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """This address with ?page=number, keeping the other parameters (the query on search results)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"

@@ -133,8 +133,18 @@ def test_column_listing_is_paginated(client, site_group):
     assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
     assert second.select_one('.pagination a[rel="prev"]')["href"] == "?page=1"
     assert second.select_one(".pagination__status").get_text() == "第 2 页，共 2 页"
+    assert [(link.get_text(), link["href"]) for link in second.select(".pagination__pages a")] == [("第1页", "?page=1")]
+    assert second.select_one('.pagination__pages [aria-current="page"]').get_text() == "第2页"
     assert canonical(first) == "http://localhost/zwdt/"
     assert canonical(second) == "http://localhost/zwdt/?page=2"
+
+
+def test_search_result_pages_keep_the_query(client, site_group):
+    add_articles(column(site_group.portal.home), 12, title="防汛 通知")
+
+    soup = fetch(client, "/search/?q=防汛")
+
+    assert soup.select_one('.pagination a[rel="next"]')["href"] == "?q=%E9%98%B2%E6%B1%9B&page=2"
 
 
 @pytest.mark.parametrize(
