@@ -7,8 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from sitegroup import admin_urls as sitegroup_admin_urls
 
 urlpatterns = [
+    # Scoped page chooser endpoints shadow Wagtail's own (see sitegroup/admin_urls.py).
+    path("admin/", include(sitegroup_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -53,22 +53,25 @@ def test_five_groups_per_site_with_exact_names(site_group):
         assert Group.objects.filter(name__startswith=name).count() == 5
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
-def test_page_permissions_are_on_the_subsite_home_only(site_group, suffix):
+def test_page_permissions_are_on_the_subsite_home_only(site_group, subtests):
     county = site_group.county_a
-    granted = GroupPagePermission.objects.filter(group=county.groups[suffix])
-    assert {(perm.page_id, perm.permission.codename) for perm in granted} == {
-        (county.home.pk, codename) for codename in EXPECTED_PAGE_PERMISSIONS[suffix]
-    }
+    for suffix in SUFFIXES:
+        with subtests.test(group=suffix):
+            granted = GroupPagePermission.objects.filter(group=county.groups[suffix])
+            assert {(perm.page_id, perm.permission.codename) for perm in granted} == {
+                (county.home.pk, codename) for codename in EXPECTED_PAGE_PERMISSIONS[suffix]
+            }
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
-def test_collection_permissions_are_on_the_subsite_collection_only(site_group, suffix):
+def test_collection_permissions_are_on_the_subsite_collection_only(site_group, subtests):
     county = site_group.county_a
-    granted = GroupCollectionPermission.objects.filter(group=county.groups[suffix])
-    assert {(perm.collection_id, perm.permission.codename) for perm in granted} == {
-        (county.collection.pk, codename) for codename in _collection_codenames(EXPECTED_COLLECTION_ACTIONS[suffix])
-    }
+    for suffix in SUFFIXES:
+        with subtests.test(group=suffix):
+            granted = GroupCollectionPermission.objects.filter(group=county.groups[suffix])
+            expected = _collection_codenames(EXPECTED_COLLECTION_ACTIONS[suffix])
+            assert {(perm.collection_id, perm.permission.codename) for perm in granted} == {
+                (county.collection.pk, codename) for codename in expected
+            }
 
 
 def test_only_the_administrators_manage_site_settings_and_only_of_their_own_site(site_group):
@@ -80,16 +83,16 @@ def test_only_the_administrators_manage_site_settings_and_only_of_their_own_site
     assert not GroupSitePermission.objects.filter(group__name__startswith="示例市教育局").exists()
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
-def test_groups_get_admin_access_and_no_user_management(site_group, suffix):
-    group = site_group.county_a.groups[suffix]
-    assert [(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()] == [
-        ("wagtailadmin", "access_admin")
-    ]
-    member = UserFactory(groups=[group])
-    assert not member.has_perm("auth.add_user")
-    assert not member.has_perm("auth.change_group")
-    assert not member.has_perm("sitegroup.provision_subsite")
+def test_groups_get_admin_access_and_no_user_management(site_group, subtests):
+    for suffix, group in site_group.county_a.groups.items():
+        with subtests.test(group=suffix):
+            assert [(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()] == [
+                ("wagtailadmin", "access_admin")
+            ]
+            member = UserFactory(groups=[group])
+            assert not member.has_perm("auth.add_user")
+            assert not member.has_perm("auth.change_group")
+            assert not member.has_perm("sitegroup.provision_subsite")
 
 
 def test_collection_and_site_records(site_group):
@@ -245,25 +248,26 @@ def test_a_site_of_the_same_name_elsewhere_is_refused(site_group):
     )
 
 
-@pytest.mark.parametrize(
-    ("changes", "field"),
-    [
-        ({"slug": "县 a"}, "slug"),
-        ({"name": ""}, "name"),
-        ({"kind": "city"}, "kind"),
-        ({"kind": "portal"}, "kind"),
-        ({"hostname": "bad host"}, "hostname"),
-        ({"hostname": "-a.example.cn"}, "hostname"),
-        ({"hostname": "county-c.localhost", "port": 0}, "port"),
-    ],
-)
-def test_invalid_arguments_are_refused(site_group, changes, field):
+INVALID_ARGUMENTS = [
+    ({"slug": "县 a"}, "slug"),
+    ({"name": ""}, "name"),
+    ({"kind": "city"}, "kind"),
+    ({"kind": "portal"}, "kind"),
+    ({"hostname": "bad host"}, "hostname"),
+    ({"hostname": "-a.example.cn"}, "hostname"),
+    ({"hostname": "county-c.localhost", "port": 0}, "port"),
+]
+
+
+def test_invalid_arguments_are_refused(site_group, subtests):
     arguments = {"parent": site_group.portal.home, "name": "丙县人民政府", "slug": "county-c", "kind": "county"}
     before = counts()
-    with pytest.raises(ValidationError) as error:
-        provision_subsite(**{**arguments, **changes})
-    assert field in error.value.message_dict
-    assert counts() == before
+    for changes, field in INVALID_ARGUMENTS:
+        with subtests.test(**changes):
+            with pytest.raises(ValidationError) as error:
+                provision_subsite(**{**arguments, **changes})
+            assert field in error.value.message_dict
+            assert counts() == before
 
 
 def test_only_the_portal_is_opened_at_the_top_of_the_tree(db):

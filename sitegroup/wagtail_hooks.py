@@ -1,0 +1,83 @@
+"""Admin integration: the provisioning view under Settings, its log action, and site isolation."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import policy_registry
+
+from sitegroup import views
+from sitegroup.permissions import chooser_scope
+from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
+
+
+@hooks.register("register_admin_urls")
+def register_provision_url():
+    return [path("sitegroup/provision/", views.ProvisionSubsiteView.as_view(), name="sitegroup_provision_subsite")]
+
+
+class ProvisionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PROVISION_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_provision_menu_item():
+    return ProvisionMenuItem(
+        _("开设下级站点"), reverse("sitegroup_provision_subsite"), name="provision-subsite", icon_name="site", order=601
+    )
+
+
+@hooks.register("register_log_actions")
+def register_provision_log_action(actions):
+    @actions.register_action(LOG_ACTION)
+    class ProvisionLogFormatter(LogFormatter):
+        label = _("开设站点")
+
+        def format_message(self, log_entry):
+            created = log_entry.data.get("created", [])
+            return _("开设或补全站点：%(items)s") % {"items": "、".join(created)}
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_own_sites(pages, request):
+    """Wagtail's page chooser browses and searches the whole tree; keep other sites' pages out of it."""
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(chooser_scope(request.user))
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    """Wagtail checks a move only when it is confirmed; the confirmation page names any two pages to anyone."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+
+
+class CollectionScopedMixin:
+    """Limit an admin API endpoint to the images or documents the user may use in the admin."""
+
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        allowed = policy.instances_user_has_any_permission_for(self.request.user, ["add", "change", "delete", "choose"])
+        return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ScopedImagesAdminAPIViewSet(CollectionScopedMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class ScopedDocumentsAdminAPIViewSet(CollectionScopedMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+# order=1: after Wagtail's own registrations of these endpoint names, which these replace.
+@hooks.register("construct_admin_api", order=1)
+def scope_media_admin_api(router):
+    """Wagtail's admin API lists every image and document to any admin user, whatever their collections."""
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
