@@ -12,7 +12,7 @@ from django.urls import resolve, reverse
 from wagtail.models import Page
 
 from sitegroup.views import ScopedChosenMultipleView, ScopedPageBrowseView
-from tests.sitegroup.utils import assert_refused
+from tests.sitegroup.utils import article_form_data, assert_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,33 @@ def test_a_move_confirmation_is_refused_unless_the_move_is_allowed(
     within_a = site_group.county_a.home.get_children().get(slug="hdjl")
     response = client.get(reverse("wagtailadmin_pages:move_confirm", args=[county_a.article.pk, within_a.pk]))
     assert response.status_code == 200
+
+
+def test_pages_of_a_type_keep_to_the_own_site(editor_a, county_a, county_b):
+    response = editor_a.get(reverse("wagtailadmin_pages:type_use", args=["home", "articlepage"]))
+    assert [page.pk for page in response.context["pages"]] == [county_a.article.pk]
+
+
+def test_moderation_keeps_to_the_own_site(client, site_group, county_b, county_a_user, make_user, subtests):
+    """A county B draft in moderation shows on no county A dashboard or workflow report."""
+    client.force_login(make_user(site_group.county_b.groups["信息员"]))
+    add = reverse("wagtailadmin_pages:add", args=["home", "articlepage", county_b.column.pk])
+    response = client.post(add, {**article_form_data("乙县待审稿件", "pending"), "action-submit": "action-submit"})
+    assert response.status_code == 302
+    pending = Page.objects.get(slug="pending")
+    assert pending.workflow_in_progress
+
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
+    ]
+    client.force_login(make_user(is_superuser=True))
+    assert "乙县待审稿件" in client.get(urls[1]).content.decode()  # the positive control
+    for role in ("编辑", "签发", "管理员"):
+        client.force_login(county_a_user(role))
+        for url in urls:
+            with subtests.test(role=role, url=url):
+                response = client.get(url)
+                assert response.status_code == 200
+                assert "乙县待审稿件" not in response.content.decode()
