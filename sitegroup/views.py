@@ -11,7 +11,10 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views import chooser
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from sitegroup.forms import ProvisionSubsiteForm
 from sitegroup.permissions import works_on
@@ -94,3 +97,20 @@ class ScopedChosenMultipleView(chooser.ChosenMultipleView):
         request.GET = request.GET.copy()
         request.GET.setlist("id", [str(pk) for pk in allowed])
         return super().get(request)
+
+
+class CollectionScopedMixin:
+    """Limit an admin API endpoint to the images or documents the user may use in the admin."""
+
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        allowed = policy.instances_user_has_any_permission_for(self.request.user, ["add", "change", "delete", "choose"])
+        return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ScopedImagesAdminAPIViewSet(CollectionScopedMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class ScopedDocumentsAdminAPIViewSet(CollectionScopedMixin, DocumentsAdminAPIViewSet):
+    pass
