@@ -27,9 +27,11 @@ from wagtail.models import (
     GroupPagePermission,
     GroupSitePermission,
     Site,
+    WorkflowPage,
 )
 
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
+from release.workflows import assign_workflow, release_workflow
 from sitegroup.models import SiteIdentity
 
 PROVISION_PERMISSION = "sitegroup.provision_subsite"
@@ -71,7 +73,7 @@ ROLES = (
 
 # The site settings a sub-site's 管理员 may edit, for its own Site only.
 # Listed one by one: a setting added later is platform-only until added here.
-SITE_SETTING_PERMISSIONS = (("sitegroup", "change_siteidentity"),)
+SITE_SETTING_PERMISSIONS = (("sitegroup", "change_siteidentity"), ("release", "change_sitecontentrules"))
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,14 @@ class _Provisioner:
         site = self._site(home)
         collection = self._collection()
         groups = {role.suffix: self._role_group(role, home, site, collection) for role in ROLES}
+        self._release_workflow(home, groups)
         return ProvisionResult(home=home, site=site, collection=collection, groups=groups, created=self.created)
+
+    def _release_workflow(self, home, groups):
+        """The site's 三审 workflow; left alone when the site already has one (it may have been edited)."""
+        if not WorkflowPage.objects.filter(page=home).exists():
+            assign_workflow(home, release_workflow(self.name, groups))
+            self.created.append(_("发布审核流程"))
 
     def _existing_home(self):
         existing = self.parent.get_children().filter(slug=self.slug).specific().first()

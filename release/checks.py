@@ -1,0 +1,172 @@
+"""The automated content check (内容检查) run before any human review.
+
+It finds what the annual inspection calls serious errors before a reviewer
+has to: words from the sensitive-word lists, wrong forms of official names
+and titles (严重错别字), links to pages or documents that are deleted,
+unpublished or private, and missing required metadata.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from modelcluster.models import get_all_child_relations
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+
+from release.models import PlatformContentRules, SiteContentRules
+
+# Problem kinds, in the order a report lists them.
+SENSITIVE_WORD = "sensitive_word"
+WRONG_NAME = "wrong_name"
+BROKEN_LINK = "broken_link"
+MISSING_METADATA = "missing_metadata"
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    message: str
+
+    def as_dict(self):
+        return {"kind": self.kind, "message": self.message}
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def passed(self):
+        return not self.problems
+
+    def as_text(self):
+        lines = [_("内容检查未通过，请修改以下问题后重新提交：")]
+        lines += [f"{number}. {problem.message}" for number, problem in enumerate(self.problems, start=1)]
+        return "\n".join(lines)
+
+    def as_data(self):
+        return [problem.as_dict() for problem in self.problems]
+
+
+def check_page(page):
+    """Check a page as it would be published (pass `revision.as_object()` for a draft)."""
+    text = page_text(page)
+    rules = applicable_rules(page)
+    report = CheckReport()
+    report.problems += find_sensitive_words(text, rules)
+    report.problems += find_wrong_names(text, rules)
+    report.problems += find_broken_links(page)
+    report.problems += find_missing_metadata(page)
+    return report
+
+
+def applicable_rules(page):
+    """The platform's rules plus those of every site above the page (a county inherits its city's lists)."""
+    ancestors = Page.objects.ancestor_of(page, inclusive=True)
+    site_rules = SiteContentRules.objects.filter(site__root_page__in=ancestors.values("pk"))
+    return [PlatformContentRules.load(), *site_rules]
+
+
+def page_text(page):
+    """All the text a reader would see: title, text fields, rich text and StreamField content."""
+    parts = [page.title]
+    for model_field in page._meta.concrete_fields:
+        # Page's own fields are bookkeeping (slug, paths), bar the description readers see;
+        # fields with choices hold codes, not prose.
+        if (model_field.model is Page and model_field.name != "search_description") or model_field.choices:
+            continue
+        value = model_field.value_from_object(page)
+        if hasattr(model_field, "get_searchable_content"):
+            parts += [str(chunk) for chunk in model_field.get_searchable_content(value)]
+        elif isinstance(value, str) and model_field.get_internal_type() in ("CharField", "TextField"):
+            parts.append(value)
+    return strip_tags("\n".join(parts))
+
+
+def find_sensitive_words(text, rules):
+    words = {word for rule in rules for word in rule.word_list()}
+    return [
+        Problem(SENSITIVE_WORD, _("含有敏感词“%(word)s”。") % {"word": word}) for word in sorted(words) if word in text
+    ]
+
+
+def find_wrong_names(text, rules):
+    corrections = {pair for rule in rules for pair in rule.correction_list()}
+    return [
+        Problem(WRONG_NAME, _("“%(wrong)s”应为“%(right)s”。") % {"wrong": wrong, "right": right})
+        for wrong, right in sorted(corrections)
+        if wrong in text
+    ]
+
+
+def find_missing_metadata(page):
+    problems = []
+    for field_name in getattr(page, "release_required_fields", ()):
+        if not getattr(page, field_name):
+            label = page._meta.get_field(field_name).verbose_name
+            problems.append(Problem(MISSING_METADATA, _("缺少必填信息“%(field)s”。") % {"field": label}))
+    return problems
+
+
+def find_broken_links(page):
+    page_ids, document_ids = linked_object_ids(page)
+    return broken_page_links(page_ids) + broken_document_links(document_ids)
+
+
+def linked_object_ids(obj):
+    """Ids of the pages and documents that `obj` links to, in rich text, StreamField and child objects."""
+    document_model = get_document_model()
+    page_ids, document_ids = set(), set()
+    for model, object_id in _references(obj):
+        if issubclass(model, Page):
+            page_ids.add(int(object_id))
+        elif issubclass(model, document_model):
+            document_ids.add(int(object_id))
+    return page_ids, document_ids
+
+
+def _references(obj):
+    for model_field in obj._meta.concrete_fields:
+        if hasattr(model_field, "extract_references"):
+            value = model_field.value_from_object(obj)
+            for model, object_id, _model_path, _content_path in model_field.extract_references(value):
+                yield model, object_id
+    for relation in get_all_child_relations(obj):
+        for child in getattr(obj, relation.get_accessor_name()).all():
+            for child_field in child._meta.concrete_fields:
+                if child_field.is_relation and child_field.many_to_one and getattr(child, child_field.attname):
+                    yield child_field.related_model, getattr(child, child_field.attname)
+
+
+def broken_page_links(page_ids):
+    if not page_ids:
+        return []
+    found = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
+    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    problems = []
+    for page_id in sorted(page_ids):
+        target = found.get(page_id)
+        if target is None:
+            problems.append(Problem(BROKEN_LINK, _("链接的页面（ID %(id)s）已被删除。") % {"id": page_id}))
+        elif not target.live:
+            message = _("链接的页面“%(title)s”尚未发布或已撤下。") % {"title": target.title}
+            problems.append(Problem(BROKEN_LINK, message))
+        elif any(target.path.startswith(path) for path in restricted_paths):
+            problems.append(Problem(BROKEN_LINK, _("链接的页面“%(title)s”不对公众开放。") % {"title": target.title}))
+    return problems
+
+
+def broken_document_links(document_ids):
+    if not document_ids:
+        return []
+    document_model = get_document_model()
+    found = {document.pk: document for document in document_model.objects.filter(pk__in=document_ids)}
+    problems = []
+    for document_id in sorted(document_ids):
+        document = found.get(document_id)
+        if document is None:
+            problems.append(Problem(BROKEN_LINK, _("链接的文件（ID %(id)s）已被删除。") % {"id": document_id}))
+        elif document.collection.get_view_restrictions().exists():
+            problems.append(Problem(BROKEN_LINK, _("链接的文件“%(title)s”不对公众开放。") % {"title": document.title}))
+    return problems

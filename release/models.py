@@ -1,0 +1,165 @@
+"""Editable lists for the content check, and the workflow tasks of the release process."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.models import AbstractGroupApprovalTask, Revision, Task, TaskState
+
+NAME_CORRECTION_SEPARATOR = "="
+
+
+def parse_word_list(text):
+    """One entry a line; blank lines and surrounding spaces ignored, order kept, duplicates dropped."""
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def parse_name_corrections(text):
+    """Lines of `错误写法=正确写法` as (wrong, right) pairs; raises ValidationError naming bad lines."""
+    pairs, bad_lines = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        wrong, separator, right = (part.strip() for part in line.partition(NAME_CORRECTION_SEPARATOR))
+        if not (separator and wrong and right) or wrong == right:
+            bad_lines.append(str(number))
+        else:
+            pairs.append((wrong, right))
+    if bad_lines:
+        raise ValidationError(
+            _("第 %(lines)s 行格式不对：每行写一条“错误写法=正确写法”，两边都不能为空且不能相同。")
+            % {"lines": "、".join(bad_lines)}
+        )
+    return pairs
+
+
+class ContentRules(models.Model):
+    """Editable lists for the content check: sensitive words and wrong forms of official names."""
+
+    sensitive_words = models.TextField(_("敏感词"), blank=True, help_text=_("每行一个词。"))
+    name_corrections = models.TextField(
+        _("严重错别字"),
+        blank=True,
+        help_text=_(
+            "每行一条，格式：错误写法=正确写法，例如：国务院办工厅=国务院办公厅。用于领导姓名、职务和机构名称。"
+        ),
+    )
+
+    panels = [FieldPanel("sensitive_words"), FieldPanel("name_corrections")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        try:
+            parse_name_corrections(self.name_corrections)
+        except ValidationError as error:
+            raise ValidationError({"name_corrections": error.messages}) from error
+
+    def word_list(self):
+        return parse_word_list(self.sensitive_words)
+
+    def correction_list(self):
+        return parse_name_corrections(self.name_corrections)
+
+
+@register_setting(icon="warning")
+class PlatformContentRules(ContentRules, BaseGenericSetting):
+    """Lists that apply to every site; kept by platform administrators."""
+
+    class Meta:
+        verbose_name = _("内容检查规则（全平台）")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+@register_setting(icon="warning")
+class SiteContentRules(ContentRules, BaseSiteSetting):
+    """A site's additions; they apply to the site and to the sub-sites below it."""
+
+    class Meta:
+        verbose_name = _("内容检查规则（本站补充）")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name}：{self.site}"
+
+
+class ContentCheckTaskState(TaskState):
+    report = models.JSONField(_("检查结果"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("内容检查记录")
+
+
+class ContentCheckTask(Task):
+    """The automated first step: approves itself when the content is clean, requests changes otherwise."""
+
+    task_state_class = ContentCheckTaskState
+
+    class Meta:
+        verbose_name = _("内容自动检查")
+        verbose_name_plural = _("内容自动检查")
+
+    def start(self, workflow_state, user=None):
+        from release.checks import check_page
+
+        task_state = super().start(workflow_state, user=user)
+        report = check_page(task_state.revision.as_object())
+        task_state.report = report.as_data()
+        task_state.finished_at = timezone.now()
+        if report.passed:
+            task_state.status = TaskState.STATUS_APPROVED
+        else:
+            task_state.status = TaskState.STATUS_REJECTED
+            task_state.comment = report.as_text()
+        # Wagtail's WorkflowState.update moves on (or stops) when a task finishes inside start().
+        task_state.save()
+        return task_state
+
+    @classmethod
+    def get_description(cls):
+        return _("自动检查敏感词、严重错别字、失效链接和必填信息；有问题则退回修改。")
+
+
+class ReviewTask(AbstractGroupApprovalTask):
+    """Group review (初审 or 签发) where nobody approves a revision they edited themselves."""
+
+    class Meta:
+        verbose_name = _("审核")
+        verbose_name_plural = _("审核")
+
+    def get_actions(self, obj, user):
+        if self.edited_by(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def edited_by(self, obj, user):
+        """Whether `user` saved the revision under review, or any revision since the workflow started."""
+        task_state = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).for_instance(obj).first()
+        if task_state is None:
+            return False
+        if task_state.revision.user_id == user.pk:
+            return True
+        return (
+            Revision.objects.for_instance(obj)
+            .filter(user=user, created_at__gte=task_state.workflow_state.created_at)
+            .exists()
+        )
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Lock the task state so two reviewers acting at once give one decision, not two.
+        current = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if current.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied(_("该审核环节已由他人处理。"))
+        if action_name == "approve" and self.edited_by(task_state.workflow_state.content_object, user):
+            raise PermissionDenied(_("不能审核自己修改的内容。"))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("指定用户组的成员审核；修改过内容的人不能审核自己的修改。")

@@ -1,0 +1,54 @@
+"""Default workflows of a site: 三审 release and the emergency fast track.
+
+Names are data, like group names, so they are stored in Chinese as they are.
+
+Workflows are created once per site and then belong to the site's
+administrators: provisioning again never overwrites a workflow someone has
+edited in Wagtail's Workflows admin.
+"""
+
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from release.models import ContentCheckTask, ReviewTask
+
+CONTENT_CHECK_TASK_NAME = "内容自动检查"
+
+
+def content_check_task():
+    """One automated check task shared by every workflow (it has no per-site settings)."""
+    task, _created = ContentCheckTask.objects.get_or_create(name=CONTENT_CHECK_TASK_NAME)
+    return task
+
+
+def review_task(name, group):
+    task = ReviewTask.objects.filter(name=name).first()
+    if task is None:
+        task = ReviewTask.objects.create(name=name)
+        task.groups.set([group])
+    return task
+
+
+def ensure_workflow(name, tasks):
+    """Create the workflow `name` with `tasks` in order, unless it exists already."""
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created:
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+def release_workflow(site_name, groups):
+    """内容自动检查 → <name>部门初审 (审核 group) → <name>办公室签发 (签发 group) → publish."""
+    return ensure_workflow(
+        f"{site_name}发布流程",
+        [
+            content_check_task(),
+            review_task(f"{site_name}部门初审", groups["审核"]),
+            review_task(f"{site_name}办公室签发", groups["签发"]),
+        ],
+    )
+
+
+def assign_workflow(page, workflow):
+    """Assign `workflow` to `page`'s subtree unless the page already has a workflow of its own."""
+    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
