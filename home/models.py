@@ -191,6 +191,9 @@ class ArticlePage(Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("正文"))
 
+    # A draft may lack these; the release workflow's content check will not pass it without them.
+    release_required_fields = ("source",)
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("date"), FieldPanel("source"), FieldPanel("author")],
