@@ -8,3 +8,10 @@ class ReleaseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "release"
     verbose_name = _("发布审核")
+
+    def ready(self):
+        from release import signal_handlers
+
+        signal_handlers.register()
+
+        from release import publishing_hooks  # noqa: F401  (registers the publishing admin hooks)

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import PageLogEntry, TaskState, WorkflowPage, WorkflowState
+from wagtail.models import Locale, PageLogEntry, TaskState, WorkflowPage, WorkflowState
 
 from release.models import ContentCheckTask, ReviewTask
 from tests.release.workflow import act, current_task_state, submit
@@ -129,3 +129,10 @@ def test_officers_and_editors_can_submit(
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, user, draft)
     assert workflow_state(draft).status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_a_translated_site_root_gets_the_workflow_of_the_site_it_translates(site_group):
+    english = Locale.objects.get(language_code="en")
+    home = site_group.county_a.home
+    translated_home = home.copy_for_translation(english, copy_parents=True)
+    assert WorkflowPage.objects.get(page=translated_home).workflow == WorkflowPage.objects.get(page=home).workflow
