@@ -11,20 +11,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 
 from home.demo.spec import Person
+from sitegroup.platform import PLATFORM_ADMIN_GROUP, ensure_platform_admin_group
 
-PLATFORM_GROUP = "平台管理员"
-PLATFORM_PERMISSIONS = (
-    ("sitegroup", "provision_subsite"),
-    ("wagtailadmin", "access_admin"),
-    ("auth", "add_user"),
-    ("auth", "change_user"),
-    ("auth", "delete_user"),
-    ("auth", "view_group"),
-)
 # Role group suffix (sitegroup.provisioning.ROLES) -> username suffix.
 ROLE_USERNAMES = {"信息员": "officer", "编辑": "editor", "审核": "reviewer", "签发": "approver", "管理员": "admin"}
 SUPERUSER = ("admin", Person("宋", "涛"))
@@ -53,7 +44,7 @@ def ensure_users(loaded_sites, *, password, usable):
     """Create the demo users; return their logins (password None when not usable)."""
     hashed = make_password(password) if usable else None  # hashed once: hashing is deliberately slow
     logins = []
-    for demo_user in demo_users(loaded_sites, platform_group()):
+    for demo_user in demo_users(loaded_sites, ensure_platform_admin_group()):
         user = _ensure_user(demo_user)
         _apply_password(user, password, hashed, usable)
         logins.append(Login(demo_user.username, demo_user.role, demo_user.site, password if usable else None))
@@ -64,21 +55,13 @@ def demo_users(loaded_sites, platform_admins):
     whole_platform = _("全平台")
     users = [
         DemoUser(SUPERUSER[0], SUPERUSER[1], _("超级管理员"), whole_platform, is_superuser=True),
-        DemoUser(PLATFORM_ADMIN[0], PLATFORM_ADMIN[1], PLATFORM_GROUP, whole_platform, groups=(platform_admins,)),
+        DemoUser(PLATFORM_ADMIN[0], PLATFORM_ADMIN[1], PLATFORM_ADMIN_GROUP, whole_platform, groups=(platform_admins,)),
     ]
     for spec, result in loaded_sites:
         for suffix, username_suffix in ROLE_USERNAMES.items():
             username = f"{spec.key}_{username_suffix}"
             users.append(DemoUser(username, spec.people[suffix], suffix, spec.name, groups=(result.groups[suffix],)))
     return users
-
-
-def platform_group():
-    """平台管理员: opens sub-sites and manages user accounts across the platform."""
-    group, _created = Group.objects.get_or_create(name=PLATFORM_GROUP)
-    for app_label, codename in PLATFORM_PERMISSIONS:
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return group
 
 
 def _ensure_user(demo_user):

@@ -1,0 +1,46 @@
+"""The platform administrators' group (平台管理员), which exists on every installation.
+
+Sub-site roles are confined to their own sites; opening sites, managing user
+accounts, editing workflows and the platform-wide content-check lists is the
+platform's job. The group is (re)created after every `migrate`, so a fresh
+installation has it without the demo.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+PLATFORM_ADMIN_GROUP = "平台管理员"
+PLATFORM_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("sitegroup", "provision_subsite"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "delete_user"),
+    ("auth", "view_group"),
+    ("wagtailcore", "add_workflow"),
+    ("wagtailcore", "change_workflow"),
+    ("wagtailcore", "add_task"),
+    ("wagtailcore", "change_task"),
+    ("release", "change_platformcontentrules"),
+)
+
+
+def platform_permissions():
+    wanted = reduce(or_, (Q(content_type__app_label=app, codename=code) for app, code in PLATFORM_PERMISSIONS))
+    return Permission.objects.filter(wanted)
+
+
+def ensure_platform_admin_group():
+    group, _created = Group.objects.get_or_create(name=PLATFORM_ADMIN_GROUP)
+    group.permissions.add(*platform_permissions())
+    return group
+
+
+def ensure_platform_admin_group_after_migrate(**kwargs):
+    # post_migrate fires once per app and each app's permissions appear with its own
+    # signal: act once all of them exist.
+    if platform_permissions().count() == len(PLATFORM_PERMISSIONS):
+        ensure_platform_admin_group()
