@@ -137,6 +137,13 @@ class ReviewTask(AbstractGroupApprovalTask):
             return []
         return super().get_actions(obj, user)
 
+    def get_form_for_action(self, action):
+        if action == "reject":
+            from release.review_forms import RequestChangesForm
+
+            return RequestChangesForm
+        return super().get_form_for_action(action)
+
     def edited_by(self, obj, user):
         """Whether `user` saved the revision under review, or any revision since the workflow started."""
         task_state = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).for_instance(obj).first()

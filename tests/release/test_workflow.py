@@ -136,3 +136,13 @@ def test_a_translated_site_root_gets_the_workflow_of_the_site_it_translates(site
     home = site_group.county_a.home
     translated_home = home.copy_for_translation(english, copy_parents=True)
     assert WorkflowPage.objects.get(page=translated_home).workflow == WorkflowPage.objects.get(page=home).workflow
+
+
+def test_requesting_changes_needs_a_comment(client, draft, county_a_staff, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, county_a_staff.officer, draft)
+        # As the admin's modal sends it, so that form errors come back to the reviewer.
+        response = act(client, county_a_staff.reviewer, draft, "reject", comment="", x_requested_with="XMLHttpRequest")
+    assert "请填写修改意见" in response.json()["html"]
+    assert workflow_state(draft).status == WorkflowState.STATUS_IN_PROGRESS
+    assert current_task_state(draft).task.name == "甲县人民政府部门初审"

@@ -14,12 +14,12 @@ def submit(client, user, page, **changes):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
 
-def act(client, user, page, action, comment=""):
+def act(client, user, page, action, comment="", **headers):
     """A reviewer's approve / reject on the page's current task, through the workflow action view."""
     client.force_login(user)
     task_state = current_task_state(page)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    return client.post(url, {"comment": comment})
+    return client.post(url, {"comment": comment}, headers=headers)
 
 
 def current_task_state(page):
