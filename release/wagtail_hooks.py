@@ -1,0 +1,55 @@
+"""Admin integration of the release app.
+
+Each registration is its own function; other parts of the release app add theirs here.
+"""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from release.reports import AuditLogReportView, StatisticsReportView
+from release.scoping import may_view_reports
+
+# --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/release-audit/", AuditLogReportView.as_view(), name="release_audit_report"),
+        path(
+            "reports/release-audit/results/",
+            AuditLogReportView.as_view(results_only=True),
+            name="release_audit_report_results",
+        ),
+        path("reports/release-statistics/", StatisticsReportView.as_view(), name="release_statistics_report"),
+        path(
+            "reports/release-statistics/results/",
+            StatisticsReportView.as_view(results_only=True),
+            name="release_statistics_report_results",
+        ),
+    ]
+
+
+class ReleaseReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_report_menu_item():
+    return ReleaseReportMenuItem(
+        _("发布审核记录"), reverse("release_audit_report"), name="release-audit", icon_name="history", order=1010
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_report_menu_item():
+    return ReleaseReportMenuItem(
+        _("信息报送统计"),
+        reverse("release_statistics_report"),
+        name="release-statistics",
+        icon_name="table",
+        order=1020,
+    )
