@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from release.views_publishing import withdrawal_notice
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,7 +31,8 @@ def healthz(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    # A withdrawn page (撤稿) answers 410 Gone with its notice on its old URL.
+    return withdrawal_notice(request) or render(request, "404.html", status=404)
 
 
 def server_error(request):

@@ -1,5 +1,6 @@
 """Editable lists for the content check, and the workflow tasks of the release process."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -170,3 +171,79 @@ class ReviewTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _("指定用户组的成员审核；修改过内容的人不能审核自己的修改。")
+
+
+# Longest reason accepted for a withdrawal or a forced publication: a few sentences, shown in logs and on the site.
+REASON_MAX_LENGTH = 500
+
+
+class Withdrawal(models.Model):
+    """A live page taken down (撤稿) with a reason; its old URL can explain that to readers.
+
+    The address and title are copied because the page may later be moved,
+    renamed or deleted while the old URL stays in search engines and links.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("页面"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("站点"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Page.url_path: the tree path, the same for every hostname that serves the page.
+    url_path = models.TextField(_("页面路径"), db_index=True)
+    full_url = models.TextField(_("原网址"), blank=True)
+    title = models.CharField(_("标题"), max_length=255)
+    reason = models.TextField(_("撤稿理由"), max_length=REASON_MAX_LENGTH)
+    show_notice = models.BooleanField(_("在原网址显示撤稿说明"), default=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("撤稿人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("撤稿时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("撤稿记录")
+        verbose_name_plural = _("撤稿记录")
+        ordering = ["-withdrawn_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class UnreviewedPublicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(reviewed_at__isnull=True)
+
+
+class UnreviewedPublication(models.Model):
+    """A publication forced by a site administrator outside the workflow (未经审核发布), until reviewed afterwards."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("页面"), on_delete=models.CASCADE, related_name="unreviewed_publications"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", verbose_name=_("发布的版本"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("强制发布理由"), max_length=REASON_MAX_LENGTH)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("发布时间"), default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("补审人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("补审时间"), null=True, blank=True)
+
+    objects = UnreviewedPublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("未经审核发布")
+        verbose_name_plural = _("未经审核发布")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return str(self.page)
+
+    @property
+    def is_pending(self):
+        return self.reviewed_at is None

@@ -1,0 +1,191 @@
+"""Admin views for withdrawal (撤稿), forced publication (强制发布) and its review afterwards (补审),
+and the public notice on a withdrawn page's old URL."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from release import publishing
+from release.forms import ForcePublishForm, PostReviewForm, WithdrawForm
+
+
+class PageActionFormView(WagtailAdminTemplateMixin, FormView):
+    """A form about one page, for users `is_allowed` lets act on it; back to the page's editor when done."""
+
+    submit_button_label = ""
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(Page, id=page_id).specific
+        if not self.is_allowed(request.user, self.page):
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def is_allowed(self, user, page):
+        raise NotImplementedError
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]), "label": self.get_page_subtitle()},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page=self.page, action_url=self.request.path, submit_button_label=self.submit_button_label)
+        return context
+
+    def form_invalid(self, form):
+        messages.validation_error(self.request, _("未执行，请修改以下错误。"), form)
+        return super().form_invalid(form)
+
+    def done(self, message):
+        messages.success(self.request, message)
+        return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+
+class WithdrawView(PageActionFormView):
+    form_class = WithdrawForm
+    template_name = "release/publishing/withdraw.html"
+    page_title = gettext_lazy("撤稿")
+    header_icon = "download"
+    submit_button_label = gettext_lazy("撤稿")
+
+    def is_allowed(self, user, page):
+        return publishing.can_withdraw(user, page)
+
+    def form_valid(self, form):
+        publishing.withdraw(self.page, user=self.request.user, **form.cleaned_data)
+        return self.done(_("“%(title)s”已撤稿。") % {"title": self.page.get_admin_display_title()})
+
+
+class ForcePublishView(PageActionFormView):
+    form_class = ForcePublishForm
+    template_name = "release/publishing/force_publish.html"
+    page_title = gettext_lazy("强制发布")
+    header_icon = "warning"
+    submit_button_label = gettext_lazy("强制发布")
+
+    def is_allowed(self, user, page):
+        return publishing.can_force_publish(user, page)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["revision"] = self.page.get_latest_revision()
+        context["workflow_state"] = self.page.current_workflow_state
+        return context
+
+    def form_valid(self, form):
+        try:
+            publication = publishing.force_publish(self.page, user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _("草稿内容不完整，不能发布：%(errors)s") % {"errors": "；".join(error.messages)})
+            return self.form_invalid(form)
+        self.page.refresh_from_db()
+        if self.page.live and publication.revision.pk == self.page.live_revision_id:
+            message = _("“%(title)s”已强制发布，待审核人员补审。")
+        else:
+            message = _("“%(title)s”已强制发布，将按设定的时间上线，待审核人员补审。")
+        return self.done(message % {"title": self.page.get_admin_display_title()})
+
+
+class PostReviewView(WagtailAdminTemplateMixin, FormView):
+    """补审: a reviewer of the site's workflow approves a forced publication afterwards."""
+
+    form_class = PostReviewForm
+    template_name = "release/publishing/post_review.html"
+    page_title = gettext_lazy("补审")
+    header_icon = "tick"
+
+    def dispatch(self, request, publication_id):
+        # Publications of pages outside the user's subtrees do not exist as far as they are concerned.
+        self.publication = get_object_or_404(publishing.visible_publications(request.user), pk=publication_id)
+        self.refusal = publishing.post_review_refusal(request.user, self.publication)
+        return super().dispatch(request, publication_id)
+
+    def get_page_subtitle(self):
+        return self.publication.page.specific_deferred.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("release_unreviewed_publications"), "label": UnreviewedPublicationsView.page_title},
+            {"url": "", "label": self.get_page_subtitle()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            publication=self.publication,
+            refusal=self.refusal,
+            action_url=self.request.path,
+            submit_button_label=_("补审通过"),
+        )
+        return context
+
+    def form_valid(self, form):
+        if self.refusal is not None:
+            messages.error(self.request, self.refusal)
+            return redirect(self.request.path)
+        publishing.post_review(self.publication, user=self.request.user, **form.cleaned_data)
+        messages.success(
+            self.request, _("“%(title)s”补审通过，已取消“未经审核发布”标记。") % {"title": self.get_page_subtitle()}
+        )
+        return redirect("release_unreviewed_publications")
+
+
+class PostReviewColumn(Column):
+    """The 补审 link of a row."""
+
+    cell_template_name = "release/publishing/post_review_cell.html"
+
+
+class UnreviewedPublicationsView(ReportView):
+    """Reports → 未经审核发布: forced publications of the user's sites still waiting for their review."""
+
+    page_title = gettext_lazy("未经审核发布")
+    header_icon = "warning"
+    index_url_name = "release_unreviewed_publications"
+    index_results_url_name = "release_unreviewed_publications_results"
+    any_permission_required = ["add", "change", "publish"]
+    no_results_message = gettext_lazy("没有待补审的未经审核发布。")
+    columns = [
+        TitleColumn(
+            "page",
+            label=gettext_lazy("页面"),
+            get_url=lambda publication: reverse("wagtailadmin_pages:edit", args=[publication.page_id]),
+        ),
+        UserColumn("published_by", label=gettext_lazy("发布人")),
+        DateColumn("published_at", label=gettext_lazy("发布时间")),
+        Column("reason", label=gettext_lazy("强制发布理由")),
+        PostReviewColumn("post_review", label=gettext_lazy("操作")),
+    ]
+
+    @cached_property
+    def permission_policy(self):
+        # Shown to whoever works on pages anywhere; the rows are limited to their own subtrees.
+        return policy_registry.get_by_type(Page)
+
+    def get_queryset(self):
+        return publishing.visible_publications(self.request.user).pending()
+
+
+def withdrawal_notice(request):
+    """The 410 response explaining that the requested page was withdrawn, or None."""
+    withdrawal = publishing.withdrawal_for_request(request)
+    if withdrawal is None:
+        return None
+    return render(request, "release/withdrawn.html", {"withdrawal": withdrawal}, status=410)
