@@ -100,6 +100,11 @@ class AuditLogFilterSet(HistoryFilterSet):
         model = PageLogEntry
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "action" in self.filters:  # Wagtail drops filters that have no choices
+            self.filters["action"].label = _("操作")  # as the column is called
+
     def filter_site(self, queryset, name, site):
         return log_entries_of_site(queryset, site) if site else queryset
 

@@ -163,6 +163,7 @@ def test_filters_by_action_user_title_and_date(client, story):
         timestamp=timezone.make_aware(datetime.datetime(2024, 6, 3, 23, 30))
     )
     by_action = report(client, staff.reviewer, action="wagtail.workflow.approve")
+    assert by_action.context["filters"].form.fields["action"].label == "操作"
     assert {action for _page, action, _user in listed(by_action)} == {"wagtail.workflow.approve"}
     assert len(by_action.context["object_list"]) == 2
 
