@@ -209,6 +209,10 @@ class Withdrawal(models.Model):
     def __str__(self):
         return self.title
 
+    def page_republished(self):
+        published_at = self.page.last_published_at if self.page is not None else None
+        return published_at is not None and published_at > self.withdrawn_at
+
 
 class UnreviewedPublicationQuerySet(models.QuerySet):
     def pending(self):

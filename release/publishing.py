@@ -149,8 +149,9 @@ def withdrawal_for_request(request):
     Only URLs Wagtail serves pages at are looked up. The path is resolved
     against the requested site's root in the active language, which is how
     Wagtail itself routes it, so the notice appears under every hostname that
-    served the page. A page republished since is served normally and never
-    gets here.
+    served the page. Only the latest withdrawal of the URL counts, and not
+    once its page has been published again: taken offline later in another
+    way, it is an ordinary 404.
     """
     try:
         match = resolve(request.path_info)
@@ -161,7 +162,10 @@ def withdrawal_for_request(request):
         return None
     components = [component for component in match.args[0].split("/") if component]
     url_path = site.root_page.localized.url_path + "".join(f"{component}/" for component in components)
-    return Withdrawal.objects.filter(url_path=url_path, show_notice=True).first()
+    withdrawal = Withdrawal.objects.filter(url_path=url_path).first()
+    if withdrawal is None or not withdrawal.show_notice or withdrawal.page_republished():
+        return None
+    return withdrawal
 
 
 @transaction.atomic

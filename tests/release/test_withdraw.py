@@ -137,6 +137,21 @@ def test_a_page_republished_after_withdrawal_is_served_again(client, article, co
     assert client.get("/zwdt/fangxun/", headers={"host": "county-a.localhost"}).status_code == 200
 
 
+def test_after_republishing_only_a_later_withdrawal_speaks_for_the_url(client, article, county_a_staff):
+    withdraw(client, county_a_staff.approver, article)
+    article.get_latest_revision().publish()
+    article.refresh_from_db()
+    article.unpublish()
+    client.logout()
+    assert client.get("/zwdt/fangxun/", headers={"host": "county-a.localhost"}).status_code == 404
+
+    article.get_latest_revision().publish()
+    article.refresh_from_db()
+    withdraw(client, county_a_staff.approver, article, show_notice=False)
+    client.logout()
+    assert client.get("/zwdt/fangxun/", headers={"host": "county-a.localhost"}).status_code == 404
+
+
 def test_a_user_of_another_site_is_refused_and_nothing_changes(client, article, site_group, make_user):
     county_b_approver = make_user(site_group.county_b.groups["签发"])
     before = counts()
