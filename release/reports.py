@@ -58,7 +58,7 @@ class ChineseSpreadsheetMixin:
         **SpreadsheetExportMixin.custom_value_preprocess,
         datetime.datetime: {
             ReportView.FORMAT_CSV: local_time_text,
-            ReportView.FORMAT_XLSX: lambda moment: timezone.make_naive(moment),
+            ReportView.FORMAT_XLSX: timezone.make_naive,
         },
     }
 

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -224,7 +225,7 @@ def test_another_county_sees_none_of_it_whatever_it_asks_for(client, story, site
     assert list(filters.form.fields["user"].queryset) == [county_b_staff["信息员"]]
 
 
-def test_csv_export_has_chinese_headings_local_times_and_every_entry(client, story):
+def test_exports_have_chinese_headings_local_times_and_every_entry(client, story):
     staff = story["staff"]
     rejection = PageLogEntry.objects.get(page=story["article"], action="wagtail.workflow.reject")
     PageLogEntry.objects.filter(pk=rejection.pk).update(
@@ -246,6 +247,13 @@ def test_csv_export_has_chinese_headings_local_times_and_every_entry(client, sto
             staff.reviewer.get_username(),
         ]
     ]
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(b"".join(report(client, staff.reviewer, export="xlsx", action="wagtail.workflow.reject")))
+    )
+    assert next(workbook.active.iter_rows(min_row=2, values_only=True))[:2] == (
+        datetime.datetime(2024, 6, 3, 9, 15),  # local time too
+        "甲县人民政府",
+    )
     everything = csv_rows(report(client, staff.reviewer, export="csv"))
     assert len(everything) - 1 == len(report(client, staff.reviewer).context["object_list"])
 
