@@ -82,7 +82,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]
-    subpage_types = ["home.ColumnPage", "home.HomePage"]
+    subpage_types = ["home.ColumnPage", "home.HomePage", "emergency.EmergencyIndexPage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:

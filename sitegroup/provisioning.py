@@ -30,6 +30,8 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from emergency.models import INDEX_SLUG, INDEX_TITLE, EmergencyIndexPage
+from emergency.workflows import emergency_workflow
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
 from release.workflows import assign_workflow, release_workflow
 from sitegroup.models import SiteIdentity
@@ -179,12 +181,14 @@ class _Provisioner:
         home = self._existing_home()
         self._check_site_clash(home)
         self._check_group_clashes(home)
+        self._check_emergency_slug_clash(home)
         if home is None:
             home = self._create_home()
         site = self._site(home)
         collection = self._collection()
         groups = {role.suffix: self._role_group(role, home, site, collection) for role in ROLES}
         self._release_workflow(home, groups)
+        self._emergency_column(home, groups)
         return ProvisionResult(home=home, site=site, collection=collection, groups=groups, created=self.created)
 
     def _release_workflow(self, home, groups):
@@ -192,6 +196,18 @@ class _Provisioner:
         if not WorkflowPage.objects.filter(page=home).exists():
             assign_workflow(home, release_workflow(self.name, groups))
             self.created.append(_("发布审核流程"))
+
+    def _emergency_column(self, home, groups):
+        """The 突发事件 index and its one-step workflow; each is made once, then left to the site."""
+        index = EmergencyIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = EmergencyIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG)
+            home.add_child(instance=index)
+            index.save_revision().publish()
+            self.created.append(_("突发事件栏目"))
+        if not WorkflowPage.objects.filter(page=index).exists():
+            assign_workflow(index, emergency_workflow(self.name, groups))
+            self.created.append(_("应急发布流程"))
 
     def _existing_home(self):
         existing = self.parent.get_children().filter(slug=self.slug).specific().first()
@@ -215,6 +231,16 @@ class _Provisioner:
             elsewhere = group.page_permissions.all() if home is None else group.page_permissions.exclude(page=home)
             if elsewhere.exists():
                 raise ValidationError({"name": _("用户组“%(group)s”已属于其他站点。") % {"group": group.name}})
+
+    def _check_emergency_slug_clash(self, home):
+        """A site opened before emergencies existed may have given their slug to another page."""
+        if home is None or EmergencyIndexPage.objects.child_of(home).exists():
+            return
+        taken = home.get_children().filter(slug=INDEX_SLUG).first()
+        if taken is not None:
+            raise ValidationError(
+                _("“%(slug)s”已被“%(title)s”使用，无法开设突发事件栏目。") % {"slug": INDEX_SLUG, "title": taken.title}
+            )
 
     def _create_home(self):
         home = HomePage(title=self.name, slug=self.slug, kind=self.kind)

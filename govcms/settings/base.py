@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "sitegroup",
     "release",
+    "emergency",
     "policy",
     "interviews",
     "search",

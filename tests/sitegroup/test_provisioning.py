@@ -13,6 +13,7 @@ from wagtail.models import (
     Site,
 )
 
+from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage, HomePage
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
@@ -126,8 +127,9 @@ def test_standard_column_skeleton(site_group):
         ("政务动态", "zwdt", []),
         ("互动交流", "hdjl", []),
         ("办事服务", "bsfw", []),
+        ("突发事件", "tfsj", []),
     ]
-    assert all(isinstance(page, ColumnPage) for page in home.get_descendants().specific())
+    assert [type(page) for page in home.get_descendants().specific()] == [ColumnPage] * 7 + [EmergencyIndexPage]
     assert list(home.get_children().in_menu().values_list("slug", flat=True)) == ["zwgk", "zwdt", "hdjl", "bsfw"]
     assert HomePage.objects.get(pk=home.pk).kind == "county"
 
