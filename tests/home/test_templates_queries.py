@@ -18,7 +18,7 @@ from tests.home.pages import add_articles, column
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = {"home": 15, "column": 17, "aggregating column": 18, "article": 18}
+BUDGET = {"home": 16, "column": 18, "aggregating column": 19, "article": 19}
 
 
 def count_queries(client, url, host="localhost"):
