@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from emergency.models import EmergencyIndexPage, EmergencyPage, EmergencyUpdate
 from home.demo.content import SITES
 from home.demo.files import banner_png, simple_pdf
 from home.demo.users import ensure_users
@@ -89,6 +90,9 @@ def _fill_site(spec, result):
     columns = _columns_by_path(result.home)
     for article in spec.articles:
         _publish_article(columns[article.column], article, media)
+    if spec.emergency is not None:
+        _publish_emergency(result.home, spec.emergency)
+        created += 1
     return created + len(spec.articles)
 
 
@@ -140,6 +144,23 @@ def _publish_article(column, article, media):
         ArticleAttachment(document=documents[title.format(year=day.year)]) for title in article.attachments
     ]
     column.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def _publish_emergency(home, spec):
+    """An ongoing emergency whose updates were posted in the last hours before loading."""
+    now = timezone.now()
+    page = EmergencyPage(
+        title=spec.title,
+        slug=spec.slug,
+        level=spec.level,
+        summary=spec.summary,
+        first_published_at=now - timedelta(minutes=max(update.minutes_ago for update in spec.updates)),
+    )
+    page.updates = [
+        EmergencyUpdate(time=now - timedelta(minutes=update.minutes_ago), text=update.text) for update in spec.updates
+    ]
+    EmergencyIndexPage.objects.child_of(home).get().add_child(instance=page)
     page.save_revision().publish()
 
 

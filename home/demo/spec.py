@@ -159,12 +159,32 @@ class AggregateColumn:
 
 
 @dataclass(frozen=True)
+class Update:
+    """An update (首报、续报) posted `minutes_ago` minutes before the demo is loaded."""
+
+    minutes_ago: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """An ongoing emergency in the site's 突发事件 index (emergency.models.EmergencyPage)."""
+
+    slug: str
+    title: str
+    summary: str
+    level: int
+    updates: tuple[Update, ...]
+
+
+@dataclass(frozen=True)
 class DemoSite:
     """A demo site: provisioned like any sub-site, then filled with identity, people and articles.
 
     `key` prefixes the usernames (qingshan_editor); `people` maps a role
     suffix of sitegroup.provisioning.ROLES (编辑) to the person holding it.
-    `banner_colours` are the sky and ground colours of the site's banner.
+    `banner_colours` are the sky and ground colours of the site's banner. A site with an
+    `emergency` shows its banner on every page.
     """
 
     key: str
@@ -178,3 +198,4 @@ class DemoSite:
     articles: tuple[Article, ...]
     banner_colours: tuple[str, str] = ("#1f5fa8", "#2e7d4f")
     aggregate_column: AggregateColumn | None = None
+    emergency: Emergency | None = None

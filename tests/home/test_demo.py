@@ -23,6 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
 
+from emergency.models import EmergencyPage
 from home.demo.content import SITES
 from home.demo.files import simple_pdf
 from home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
@@ -138,6 +139,14 @@ def test_no_column_is_blank(demo):
             assert not listed.filter(pk__in=column.site_home().site_articles()).exists()
         else:
             assert ArticlePage.objects.child_of(column).live().exists(), column.url_path
+
+
+def test_an_ongoing_emergency_is_announced_on_the_county_it_concerns(demo, client):
+    emergency = EmergencyPage.objects.get(slug="rainstorm-red-warning")
+    assert emergency.live and not emergency.resolved
+    assert emergency.updates.count() == 3
+    assert "云溪县暴雨红色预警" in client.get("/", HTTP_HOST="yunxi.localhost:8000").content.decode()
+    assert "emergency-banner" not in client.get("/", HTTP_HOST="qingshan.localhost:8000").content.decode()
 
 
 def test_articles_are_complete_and_use_every_kind_of_block(demo):

@@ -1,7 +1,21 @@
 """云溪县人民政府: a rural county, on `yunxi.localhost`."""
 
+from emergency.models import EmergencyLevel
 from home.demo.content.common import disclosure_guide
-from home.demo.spec import Article, DemoSite, Person, bullets, document, figure, heading, para, quote, table
+from home.demo.spec import (
+    Article,
+    DemoSite,
+    Emergency,
+    Person,
+    Update,
+    bullets,
+    document,
+    figure,
+    heading,
+    para,
+    quote,
+    table,
+)
 from home.models import ArticleKind, SiteKind
 
 NAME = "云溪县人民政府"
@@ -178,6 +192,29 @@ ARTICLES = (
     disclosure_guide(site_name=NAME, office=OFFICE, address=ADDRESS, phone=PHONE, days_ago=170),
 )
 
+RAINSTORM = Emergency(
+    slug="rainstorm-red-warning",
+    title="云溪县暴雨红色预警",
+    summary="预计未来6小时全县将出现特大暴雨，山区有发生山洪、泥石流的危险。请减少外出，远离河道和山坡，听从转移安排。",
+    level=EmergencyLevel.RED,
+    updates=(
+        Update(
+            180,
+            "县气象台发布暴雨红色预警信号：预计未来6小时全县累计雨量将达150毫米以上。"
+            "县防汛抗旱指挥部启动防汛Ⅰ级应急响应。",
+        ),
+        Update(
+            95,
+            "县防汛抗旱指挥部已组织转移山洪灾害危险区群众320人，全县12个临时安置点全部开放。"
+            f"需要帮助的群众请拨打县防汛值班电话{PHONE}。",
+        ),
+        Update(
+            20,
+            "受强降雨影响，S203省道云溪至茶山段部分路段积水，已实施交通管制，请绕行。全县中小学、幼儿园今日停课。",
+        ),
+    ),
+)
+
 SITE = DemoSite(
     key="yunxi",
     name=NAME,
@@ -204,4 +241,5 @@ SITE = DemoSite(
     },
     articles=ARTICLES,
     banner_colours=("#3d7ea6", "#6a994e"),
+    emergency=RAINSTORM,
 )
