@@ -157,8 +157,10 @@ def withdrawal_for_request(request):
         match = resolve(request.path_info)
     except Resolver404:
         return None
+    if match.url_name != "wagtail_serve":
+        return None
     site = Site.find_for_request(request)
-    if match.url_name != "wagtail_serve" or site is None:
+    if site is None:
         return None
     components = [component for component in match.args[0].split("/") if component]
     url_path = site.root_page.localized.url_path + "".join(f"{component}/" for component in components)

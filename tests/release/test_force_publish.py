@@ -230,6 +230,12 @@ def test_the_force_publisher_cannot_review_their_own_publication(client, forced,
 def test_a_reviewer_approves_afterwards_and_the_flag_goes(client, forced, county_a_staff):
     reviewer = county_a_staff.reviewer
     client.force_login(reviewer)
+    form = BeautifulSoup(client.get(post_review_url(forced)).content, "html.parser")
+    assert REASON in form.get_text()
+    assert form.select_one(
+        f'a[href="{reverse("wagtailadmin_pages:revisions_view", args=[forced.page_id, forced.revision_id])}"]'
+    )
+    assert form.select_one("textarea[name=comment]") is not None
 
     response = client.post(post_review_url(forced), {"comment": "内容无误"})
 
