@@ -13,7 +13,7 @@ DEPS := $(VENV)/.requirements.stamp
 DEV_DEPS := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrate
+.PHONY: help run test lint format migrate messages
 
 help:
 	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make format   apply ruff fixes and formatting"
 	@echo "make migrate  apply database migrations"
+	@echo "make messages update locale/*/django.po from the code and compile them (needs GNU gettext)"
 
 # Debian ships venv/ensurepip separately (python3-venv); a failed attempt leaves a venv without pip,
 # which is why the target is bin/pip and the half-made directory is removed.
@@ -75,3 +76,11 @@ lint: $(DEV_DEPS)
 format: $(DEV_DEPS)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Both catalogues are refreshed from the code; the compiled .mo files are committed with them,
+# so only whoever changes user-facing strings needs gettext installed.
+MESSAGES_IGNORE := --ignore=.venv --ignore=tools --ignore=var --ignore=tests
+
+messages: $(DEPS)
+	$(PY) manage.py makemessages -l zh_Hans -l en $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages --ignore=.venv
