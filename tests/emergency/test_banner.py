@@ -93,7 +93,7 @@ def test_the_banner_names_the_level_and_the_latest_update(client, site_group, ra
     item = soup.select_one(".emergency-banner__item")
     assert item.select_one(".emergency-level").get_text() == "红色（Ⅰ级）"
     latest = item.select_one("time")
-    assert (latest.get_text(), latest["datetime"]) == ("2024-06-01 22:30", "2024-06-01T22:30:00+08:00")
+    assert (latest.get_text(), latest["datetime"]) == ("2024-06-01 22:30", "2024-06-01T22:30+0800")
     # Right after the header, before the breadcrumb.
     assert soup.select_one("header.site-header").find_next_sibling()["class"] == ["emergency-banner"]
 

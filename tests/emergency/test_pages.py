@@ -1,5 +1,6 @@
 """An emergency's page (updates newest first, the first report last) and the 突发事件 index."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -38,15 +39,27 @@ def test_updates_are_newest_first_with_the_first_report_last(client, rainstorm):
     soup = fetch(client, "/tfsj/rainstorm/", host="county-a.localhost")
 
     assert updates(soup) == [
-        ("2024-06-02T06:15:00+08:00", "2024-06-02 06:15", "续报：降雨减弱，道路正在抢通。"),
-        ("2024-06-01T22:30:00+08:00", "2024-06-01 22:30", "续报：全县转移群众1200人。"),
-        ("2024-06-01T20:00:00+08:00", "2024-06-01 20:00", "首报：县气象台发布暴雨红色预警。"),
+        ("2024-06-02T06:15+0800", "2024-06-02 06:15", "续报：降雨减弱，道路正在抢通。"),
+        ("2024-06-01T22:30+0800", "2024-06-01 22:30", "续报：全县转移群众1200人。"),
+        ("2024-06-01T20:00+0800", "2024-06-01 20:00", "首报：县气象台发布暴雨红色预警。"),
     ]
     items = soup.select("ol.emergency-updates__list > li")
     assert [bool(item.select(".emergency-update__label")) for item in items] == [False, False, True]
     assert soup.select_one("ol.emergency-updates__list").has_attr("reversed")
     assert soup.h1.get_text() == "暴雨红色预警"
     assert "正在处置" in soup.select_one(".article-meta").get_text()
+
+
+def test_machine_readable_times_are_valid_html_to_the_minute(client, rainstorm):
+    """HTML allows at most three digits of a second's fraction; Python's isoformat() writes six."""
+    rainstorm.updates.update(time=timezone.now())
+
+    soup = fetch(client, "/tfsj/", host="county-a.localhost")
+    soup_page = fetch(client, "/tfsj/rainstorm/", host="county-a.localhost")
+
+    values = [time["datetime"] for page in (soup, soup_page) for time in page.select("time")]
+    assert len(values) == 5  # banner and listing; the page's three updates
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d\+0800", value) for value in values), values
 
 
 def test_a_late_correction_to_an_earlier_time_takes_its_place_in_time(client, rainstorm):
