@@ -71,6 +71,17 @@ def test_a_late_correction_to_an_earlier_time_takes_its_place_in_time(client, ra
     assert times == ["2024-06-02 06:15", "2024-06-01 22:30", "2024-06-01 21:00", "2024-06-01 20:00"]
 
 
+def test_a_preview_orders_unsaved_updates_the_same_way(rf):
+    """Previews and reviewers see a page built from a revision: its updates are not in the database."""
+    page = EmergencyPage(title="暴雨红色预警", level=1, summary="概要")
+    page.updates = [EmergencyUpdate(time=local_time(time), text=text) for time, text in UPDATES]
+
+    context = page.get_context(rf.get("/"))
+
+    assert [update.text[:2] for update in context["updates"]] == ["续报", "续报", "首报"]
+    assert [update.time for update in context["updates"]] == sorted((local_time(t) for t, _ in UPDATES), reverse=True)
+
+
 def test_user_text_is_escaped_and_line_breaks_kept(client, site_group):
     add_emergency(
         site_group.county_a.home,

@@ -47,10 +47,9 @@ def test_an_officers_emergency_goes_live_on_one_approval(
     first_report = {"time": "2024-06-01 20:00", "text": "气象台发布暴雨红色预警。", "image": "", "image_alt": ""}
 
     client.force_login(officer)
-    response = client.post(
-        reverse("wagtailadmin_pages:add", args=["emergency", "emergencypage", index.pk]),
-        emergency_form_data("暴雨红色预警", "rainstorm", [first_report]),
-    )
+    add = reverse("wagtailadmin_pages:add", args=["emergency", "emergencypage", index.pk])
+    assert client.get(add).status_code == 200
+    response = client.post(add, emergency_form_data("暴雨红色预警", "rainstorm", [first_report]))
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = EmergencyPage.objects.child_of(index).get()
     assert not page.live
