@@ -198,7 +198,10 @@ def force_publish(page, *, user, reason):
 def post_review(publication, *, user, comment=""):
     """Approve a forced publication afterwards (补审通过): the 未经审核发布 flag goes."""
     # Locked so that two reviewers at once give one approval, and a second one finds it done.
-    publication = UnreviewedPublication.objects.select_for_update().select_related("revision").get(pk=publication.pk)
+    # of=("self",): the row lock must not reach the nullable revision join, which PostgreSQL refuses.
+    publication = (
+        UnreviewedPublication.objects.select_for_update(of=("self",)).select_related("revision").get(pk=publication.pk)
+    )
     refusal = post_review_refusal(user, publication)
     if refusal is not None:
         raise PermissionDenied(refusal)
