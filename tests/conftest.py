@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 from wagtail.models import Page
 
+from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import ProvisionResult, provision_subsite
 from tests.factories import UserFactory
 
@@ -41,3 +42,29 @@ def make_user(db):
         return UserFactory(groups=list(groups), **kwargs)
 
     return _make_user
+
+
+@pytest.fixture
+def identities(site_group):
+    """Different identity values for the portal and county A."""
+    SiteIdentity.objects.filter(site=site_group.portal.site).update(
+        identifier_code="1100000001",
+        icp_number="京ICP备00000001号",
+        police_record_number="京公网安备11010202000001号",
+        sponsor="示例市人民政府办公室",
+        organizer="示例市大数据中心",
+        phone="010-12345678",
+        address="示例市人民路1号",
+        show_party_government_mark=True,
+    )
+    SiteIdentity.objects.filter(site=site_group.county_a.site).update(
+        identifier_code="1100000002",
+        icp_number="京ICP备00000002号",
+        police_record_number="京公网安备11010202000002号",
+        sponsor="甲县人民政府办公室",
+        organizer="",
+        phone="010-87654321",
+        address="甲县中心路2号",
+        show_party_government_mark=False,
+    )
+    return site_group

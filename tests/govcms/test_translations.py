@@ -10,7 +10,6 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale
 
-from sitegroup.models import SiteIdentity
 from tests.home.pages import fetch, footer_identity
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
@@ -90,17 +89,8 @@ def ui_texts(soup):
 
 
 @pytest.mark.django_db
-def test_english_portal_home_shows_the_interface_in_english(client, site_group):
-    SiteIdentity.objects.filter(site=site_group.portal.site).update(
-        identifier_code="1100000001",
-        icp_number="京ICP备00000001号",
-        police_record_number="京公网安备11010202000001号",
-        sponsor="示例市人民政府办公室",
-        organizer="示例市大数据中心",
-        phone="010-12345678",
-        address="示例市人民路1号",
-        show_party_government_mark=True,
-    )
+def test_english_portal_home_shows_the_interface_in_english(client, identities):
+    site_group = identities
     home_en = site_group.portal.home.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
     home_en.get_latest_revision().publish()
 

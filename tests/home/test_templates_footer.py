@@ -3,36 +3,9 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from sitegroup.models import SiteIdentity
 from tests.home.pages import fetch, footer_identity, site_group_nav_links
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def identities(site_group):
-    """Different identity values for the portal and county A."""
-    SiteIdentity.objects.filter(site=site_group.portal.site).update(
-        identifier_code="1100000001",
-        icp_number="京ICP备00000001号",
-        police_record_number="京公网安备11010202000001号",
-        sponsor="示例市人民政府办公室",
-        organizer="示例市大数据中心",
-        phone="010-12345678",
-        address="示例市人民路1号",
-        show_party_government_mark=True,
-    )
-    SiteIdentity.objects.filter(site=site_group.county_a.site).update(
-        identifier_code="1100000002",
-        icp_number="京ICP备00000002号",
-        police_record_number="京公网安备11010202000002号",
-        sponsor="甲县人民政府办公室",
-        organizer="",
-        phone="010-87654321",
-        address="甲县中心路2号",
-        show_party_government_mark=False,
-    )
-    return site_group
 
 
 def test_footer_shows_the_identity_of_the_site_serving_the_request(client, identities):
