@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", include(sitegroup_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Offline captcha images for public forms (django-simple-captcha).
+    path("captcha/", include("captcha.urls")),
     path("sitemap.xml", sitemap),
 ]
 
