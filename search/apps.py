@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
     verbose_name = _("站内搜索")
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

@@ -1,29 +1,196 @@
-"""Public search, scoped to the site being visited and the active language."""
+"""Public search: within this site or across the site group, in the active language.
 
+The results page costs a fixed number of queries whatever it finds (see tests/search/test_view.py).
+"""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Site
+from wagtail.search.utils import normalise_query_string
 
-from home.models import paginate
+from home.models import HomePage, SiteKind
+from policy.document_numbers import is_document_number, normalise_document_number
+from search import engine
+from search.forms import Scope, SearchForm, issuing_body_names
+from search.highlight import highlight, snippet
+from search.models import QueryLog, SearchDocument
+from search.registry import available_kinds, kind_by_key
+from search.segment import query_terms
 
-MAX_QUERY_LENGTH = 100
+logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 
 
-def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    site = Site.find_for_request(request)
-    results = None
-    if query and site is not None:
-        pages = (
-            Page.objects.live()
-            .public()
-            .descendant_of(site.root_page.localized, inclusive=True)
-            .filter(locale=Locale.get_active())
+class _Counted:
+    """Stands in for a result list of known length, so Django's Paginator can number the pages."""
+
+    def __init__(self, total):
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, item):
+        return []
+
+
+class SiteContext:
+    """The site being visited, its site group and the sites in it, in the active language (one query)."""
+
+    def __init__(self, request, locale):
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        homes = list(
+            HomePage.objects.filter(locale=locale)
+            .live()
+            .order_by("path")
+            .only("pk", "path", "title", "kind", "translation_key")
         )
-        results = paginate(request, pages.search(query), per_page=RESULTS_PER_PAGE)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": results, "page_title": _("搜索")},
+        root_path = self._localized_path(root, homes, locale)
+        self.home = next((home for home in homes if home.path == root_path), None)
+        self.group_root = next((home for home in homes if self.home and self.home.path.startswith(home.path)), None)
+        in_group = [home for home in homes if self.group_root and home.path.startswith(self.group_root.path)]
+        self.sites = in_group
+        self.by_path = {home.path: home for home in in_group}
+
+    @staticmethod
+    def _localized_path(root, homes, locale):
+        if root is None:
+            return None
+        if root.locale_id == locale.pk:
+            return root.path
+        translation = next((home for home in homes if home.translation_key == root.translation_key), None)
+        return translation.path if translation else None
+
+    @property
+    def is_portal(self):
+        return self.home is not None and (self.home.kind == SiteKind.PORTAL or self.home.pk == self.group_root.pk)
+
+
+def search(request):
+    locale = Locale.get_active()
+    context_sites = SiteContext(request, locale)
+    form = SearchForm(request.GET, context_sites.sites, issuing_body_names())
+    query = form.value("q", "")
+    scope = form.value("scope", Scope.GROUP if context_sites.is_portal else Scope.SITE)
+    page_number = form.value("page", 1)
+    context = {"form": form, "search_query": query, "scope": scope, "page_title": _("搜索"), "sites": context_sites}
+    if query and context_sites.home is not None:
+        context.update(_results(request, form, query, scope, page_number, locale, context_sites))
+        if page_number == 1:
+            _log_query(request, query, context["total"] == 0)
+    return render(request, "search/search.html", context)
+
+
+def _search_request(form, query_words, scope, page_number, locale, sites):
+    chosen_kind = kind_by_key(form.value("type", ""))
+    chosen_site = next((home for home in sites.sites if home.pk == form.value("site")), None)
+    if scope == Scope.SITE:
+        site_path, group_path = (chosen_site or sites.home).path, ""
+    else:
+        site_path, group_path = (chosen_site.path if chosen_site else ""), sites.group_root.path
+    return engine.SearchRequest(
+        terms=query_words,
+        locale_id=locale.pk,
+        kinds=[chosen_kind.key] if chosen_kind else [kind.key for kind in available_kinds()],
+        group_path=group_path,
+        site_path=site_path,
+        date_from=form.value("date_from"),
+        date_to=form.value("date_to"),
+        issuing_body=form.value("issuing_body", ""),
+        validity=form.value("validity", ""),
+        sort=form.value("sort", "relevance"),
+        offset=(page_number - 1) * RESULTS_PER_PAGE,
+        limit=RESULTS_PER_PAGE,
     )
+
+
+def _results(request, form, query, scope, page_number, locale, sites):
+    terms = query_terms(query)
+    search_request = _search_request(form, terms, scope, page_number, locale, sites)
+    try:
+        hits = engine.search(search_request)
+    except Exception:
+        logger.exception("Search failed for %r", query)
+        return {"unavailable": True, "total": None, "results": None}
+    words = [token for term in terms for token in term.tokens]
+    exact = _exact_document_number_matches(query, search_request) if page_number == 1 else []
+    pinned_ids = {document.page_id for document in exact}
+    documents = SearchDocument.objects.filter(page_id__in=hits.page_ids).select_related("page")
+    by_id = {document.page_id: document for document in documents}
+    ordered = exact + [by_id[pk] for pk in hits.page_ids if pk in by_id and pk not in pinned_ids]
+    paginator = Paginator(_Counted(hits.total), RESULTS_PER_PAGE)
+    results = paginator.get_page(page_number)
+    results.object_list = [_result(request, document, words, sites) for document in ordered]
+    return {
+        "results": results,
+        "total": hits.total,
+        "total_is_lower_bound": hits.total_is_lower_bound,
+        "engine": hits.engine,
+        "promotions": _promotions(request, query, locale) if page_number == 1 else [],
+    }
+
+
+def _exact_document_number_matches(query, search_request):
+    """The policy whose 文号 is the query, whatever bracket style was typed, to put first."""
+    if not is_document_number(query):
+        return []
+    documents = SearchDocument.objects.filter(
+        document_number_key=normalise_document_number(query),
+        locale_id=search_request.locale_id,
+        kind__in=search_request.kinds,
+        path__startswith=search_request.group_path or search_request.site_path,
+    )
+    return list(documents.select_related("page")[:3])
+
+
+def _result(request, document, words, sites):
+    kind = kind_by_key(document.kind)
+    return {
+        "url": document.page.get_url(request),
+        "title": highlight(document.title, words),
+        "snippet": snippet(document.text, words),
+        "kind": kind.label if kind else "",
+        "date": document.date,
+        "site": sites.by_path.get(document.site_path),
+        "document_number": document.document_number,
+    }
+
+
+def _promotions(request, query, locale):
+    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
+        "page"
+    )
+    visible = []
+    for promotion in promotions.order_by("sort_order"):
+        if promotion.page_id is None:
+            visible.append({"url": promotion.external_link_url, "title": promotion.external_link_text})
+        elif promotion.page.live and promotion.page.locale_id == locale.pk:
+            visible.append({"url": promotion.page.get_url(request), "title": promotion.page.title})
+        else:
+            continue
+        visible[-1]["description"] = promotion.description
+    return visible
+
+
+def _log_query(request, query, found_nothing):
+    """Count the query for 热词 and 零结果 reports; a failure here must not cost the reader the results."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+    key = {"site": site, "query_string": normalise_query_string(query)[:100], "date": timezone.localdate()}
+    changes = {"hits": F("hits") + 1, "zero_result_hits": F("zero_result_hits") + int(found_nothing)}
+    try:
+        with transaction.atomic():
+            if not QueryLog.objects.filter(**key).update(**changes):
+                QueryLog.objects.create(**key, hits=1, zero_result_hits=int(found_nothing))
+    except IntegrityError:
+        # Another request created today's row first.
+        QueryLog.objects.filter(**key).update(**changes)

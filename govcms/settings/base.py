@@ -150,7 +150,8 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Elasticsearch 8 with analyzers for Chinese (search/backends.py).
+            "BACKEND": "search.backends",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="govcms_"),
             "TIMEOUT": 5,

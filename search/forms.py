@@ -1,0 +1,67 @@
+"""The public search form. Anything invalid is ignored rather than refused: a search always answers."""
+
+from django import forms
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import available_kinds
+
+MAX_QUERY_LENGTH = 100
+MAX_PAGE = 100
+
+
+class Scope:
+    SITE = "site"
+    GROUP = "group"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("关键词"), required=False)
+    scope = forms.ChoiceField(
+        label=_("范围"), required=False, choices=[(Scope.SITE, _("本站")), (Scope.GROUP, _("全站群"))]
+    )
+    type = forms.ChoiceField(label=_("类型"), required=False)
+    site = forms.TypedChoiceField(label=_("站点"), required=False, coerce=int, empty_value=None)
+    date_from = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    issuing_body = forms.ChoiceField(label=_("发文机关"), required=False)
+    validity = forms.ChoiceField(label=_("有效性"), required=False)
+    sort = forms.ChoiceField(
+        label=_("排序"), required=False, choices=[("relevance", _("按相关度")), ("date", _("按日期"))]
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, data, sites, issuing_bodies):
+        super().__init__(data)
+        everything = [("", _("全部"))]
+        self.fields["type"].choices = everything + [(kind.key, kind.label) for kind in available_kinds()]
+        self.fields["site"].choices = everything + [(site.pk, site.title) for site in sites]
+        self.fields["issuing_body"].choices = everything + [(name, name) for name in issuing_bodies]
+        self.fields["validity"].choices = everything + validity_choices()
+
+    def clean_q(self):
+        # Long pastes are cut, not refused: the first words are what the reader is after.
+        return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
+
+    def value(self, name, default=None):
+        """The cleaned value of one field, or `default` when it was missing or invalid."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        value = self.cleaned_data.get(name)
+        return default if value in (None, "") else value
+
+
+def validity_choices():
+    try:
+        field = apps.get_model("policy", "PolicyPage")._meta.get_field("validity")
+    except LookupError:
+        return []
+    return list(field.choices or [])
+
+
+def issuing_body_names():
+    try:
+        model = apps.get_model("policy", "IssuingBody")
+    except LookupError:
+        return []
+    return list(model.objects.order_by("name").values_list("name", flat=True).distinct())

@@ -1,0 +1,130 @@
+"""Keep SearchDocument in step with the live pages: on save, delete and move, and as a full rebuild."""
+
+import logging
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from modelsearch.index import RelatedFields, SearchField
+from wagtail.models import PageViewRestriction
+
+from home.models import HomePage
+from search.models import SearchDocument
+from search.registry import available_kinds, kind_for_model
+
+logger = logging.getLogger(__name__)
+REBUILD_BATCH = 500
+
+
+def _values(obj, fields):
+    """Text of the SearchFields of `obj` (except the title), following RelatedFields."""
+    for search_field in fields:
+        if isinstance(search_field, SearchField) and search_field.field_name != "title":
+            yield from _flatten(search_field.get_value(obj))
+        elif isinstance(search_field, RelatedFields):
+            related = search_field.get_value(obj)
+            items = related.all() if hasattr(related, "all") else [related] if related is not None else []
+            for item in items:
+                yield from _values(item, search_field.fields)
+
+
+def _flatten(value):
+    if value is None:
+        return
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from _flatten(item)
+    elif isinstance(value, dict):
+        yield from _flatten(list(value.values()))
+    else:
+        yield strip_tags(str(value))
+
+
+def _site_path(path, home_paths):
+    return max((home for home in home_paths if path.startswith(home)), key=len, default=path[:8])
+
+
+def build_document(page, kind, home_paths):
+    """An unsaved SearchDocument for a live, specific page of `kind`."""
+    extras = kind.extras(page) if kind.extras else {}
+    body = " ".join(text.strip() for text in _values(page, page.get_search_fields()) if text and text.strip())
+    if extras.get("extra_text"):
+        body = f"{extras.pop('extra_text')} {body}"
+    extras.pop("extra_text", None)
+    date = getattr(page, kind.date_field) if kind.date_field else None
+    if date is None and page.first_published_at:
+        date = page.first_published_at.date()
+    document = SearchDocument(
+        page_id=page.pk,
+        locale_id=page.locale_id,
+        path=page.path,
+        site_path=_site_path(page.path, home_paths),
+        kind=kind.key,
+        date=date,
+        **extras,
+    )
+    document.set_text(page.title, body)
+    return document
+
+
+def _is_searchable(page, restricted_paths):
+    return page.live and not any(page.path.startswith(path) for path in restricted_paths)
+
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _home_paths():
+    return list(HomePage.objects.values_list("path", flat=True))
+
+
+def index_page(page):
+    """Add, refresh or drop the page's document after it changed."""
+    kind = kind_for_model(type(page))
+    if kind is None:
+        return
+    if not _is_searchable(page, _restricted_paths()):
+        SearchDocument.objects.filter(page_id=page.pk).delete()
+        return
+    page = kind.model.objects.prefetch_related(*kind.prefetch_related).get(pk=page.pk)
+    document = build_document(page, kind, _home_paths())
+    with transaction.atomic():
+        SearchDocument.objects.filter(page_id=page.pk).delete()
+        document.save(force_insert=True)
+
+
+def reindex_subtree(page):
+    """Re-index a page and everything below it (after a move changed their paths and sites)."""
+    for kind in available_kinds():
+        pages = kind.model.objects.descendant_of(page, inclusive=True).live()
+        _index_pages(kind, pages)
+
+
+def rebuild():
+    """Rebuild the whole index from the live pages; returns how many documents it holds."""
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        for kind in available_kinds():
+            _index_pages(kind, kind.model.objects.live())
+    return SearchDocument.objects.count()
+
+
+def _index_pages(kind, pages):
+    home_paths = _home_paths()
+    restricted = _restricted_paths()
+    queryset = pages.select_related(*kind.select_related).prefetch_related(*kind.prefetch_related).order_by("pk")
+    batch = []
+    for page in queryset.iterator(chunk_size=REBUILD_BATCH):
+        if _is_searchable(page, restricted):
+            batch.append(build_document(page, kind, home_paths))
+        if len(batch) >= REBUILD_BATCH:
+            _store(batch)
+            batch = []
+    _store(batch)
+
+
+def _store(documents):
+    if not documents:
+        return
+    SearchDocument.objects.filter(page_id__in=[document.page_id for document in documents]).delete()
+    SearchDocument.objects.bulk_create(documents)

@@ -1,0 +1,39 @@
+"""Index pages as they change; indexing problems are logged and never stop an editor from publishing.
+
+Deleting a page deletes its document through the foreign key, so only saves and moves need handling.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.signals import post_page_move
+
+from search.indexing import index_page, reindex_subtree
+from search.registry import available_kinds
+
+logger = logging.getLogger(__name__)
+
+
+def _page_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _safely(index_page, instance)
+
+
+def _page_moved(sender, instance, **kwargs):
+    _safely(reindex_subtree, instance)
+
+
+def _safely(function, page):
+    try:
+        # A savepoint, so a failed index write cannot spoil the editor's transaction.
+        with transaction.atomic():
+            function(page)
+    except Exception:
+        logger.exception("Search index update failed for page %s", page.pk)
+
+
+def connect():
+    for kind in available_kinds():
+        post_save.connect(_page_saved, sender=kind.model, dispatch_uid=f"search_index_{kind.key}")
+    post_page_move.connect(_page_moved, dispatch_uid="search_index_page_moved")

@@ -1,0 +1,89 @@
+"""The index and the database engine: Chinese words inside longer phrases are found, on SQLite and PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, PageViewRestriction
+
+from search import engine
+from search.models import SearchDocument
+from search.segment import query_terms
+from tests.search.conftest import add_article, news_column
+
+
+def run(query, **kwargs):
+    defaults = {"locale_id": Locale.get_default().pk, "kinds": ["article", "policy", "interpretation", "emergency"]}
+    return engine.database_search(engine.SearchRequest(terms=query_terms(query), **defaults | kwargs))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["政府网站", "信息内容", "网站 建设", "国务院办公厅", "国务院", "wagtail", "WAGTAIL 2024", "数据开放", "经国务院同意"],
+)
+def test_words_inside_longer_phrases_are_found(article, query):
+    assert run(query).page_ids == [article.pk]
+
+
+@pytest.mark.parametrize("query", ["政府新闻", "教育", "python", "2023"])
+def test_words_not_in_the_page_find_nothing(article, query):
+    hits = run(query)
+    assert hits.page_ids == []
+    assert hits.total == 0
+
+
+def test_title_matches_rank_above_body_matches(site_group):
+    in_body = add_article(site_group.portal.home, "工作动态", "本市召开营商环境优化大会。")
+    in_title = add_article(site_group.portal.home, "优化营商环境条例解读", "条例全文。")
+    assert run("营商环境").page_ids == [in_title.pk, in_body.pk]
+
+
+def test_sort_by_date_puts_newest_first(site_group):
+    old = add_article(site_group.portal.home, "营商环境一", date=datetime.date(2023, 1, 1))
+    new = add_article(site_group.portal.home, "营商环境二", date=datetime.date(2024, 1, 1))
+    assert run("营商环境", sort="date").page_ids == [new.pk, old.pk]
+
+
+def test_unpublishing_removes_the_page_and_publishing_brings_it_back(article):
+    article.unpublish()
+    assert run("政府网站").page_ids == []
+    article.title = "关于推进政务新媒体建设的意见"
+    article.save_revision().publish()
+    assert run("政府网站").page_ids == [article.pk]
+    assert run("政务新媒体").page_ids == [article.pk]
+
+
+def test_pages_behind_a_view_restriction_are_not_indexed(article):
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    call_command("update_index", verbosity=0)
+    assert run("政府网站").page_ids == []
+
+
+def test_update_index_rebuilds_everything(article):
+    SearchDocument.objects.all().delete()
+    assert run("政府网站").page_ids == []
+    call_command("update_index", verbosity=0)
+    assert run("政府网站").page_ids == [article.pk]
+
+
+def test_moving_a_page_to_another_site_moves_its_document(site_group, article):
+    target = site_group.county_a.home
+    article.move(news_column(target), pos="last-child")
+    document = SearchDocument.objects.get(page_id=article.pk)
+    assert document.site_path == target.path
+    assert run("政府网站", site_path=target.path).page_ids == [article.pk]
+
+
+def test_filters_by_site_and_group(site_group, article):
+    county = add_article(site_group.county_a.home, "县政府网站建设情况")
+    assert run("政府网站", site_path=site_group.county_a.home.path).page_ids == [county.pk]
+    assert set(run("政府网站", group_path=site_group.portal.home.path).page_ids) == {article.pk, county.pk}
+    assert run("政府网站", kinds=["policy"]).page_ids == []
+
+
+def test_common_words_count_is_capped(site_group, monkeypatch):
+    monkeypatch.setattr(engine, "COUNT_LIMIT", 3)
+    for number in range(5):
+        add_article(site_group.portal.home, f"政务公开第{number}期")
+    hits = run("政务公开", limit=2)
+    assert (hits.total, hits.total_is_lower_bound, len(hits.page_ids)) == (3, True, 2)
