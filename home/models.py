@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from disclosure.models import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 LISTING_PAGE_SIZE = 20
@@ -79,15 +80,32 @@ class HomePage(Page):
 
     kind = models.CharField(_("站点类型"), max_length=20, choices=SiteKind.choices, default=SiteKind.PORTAL)
     intro = models.TextField(_("站点简介"), blank=True, max_length=500)
+    organisation_code = models.CharField(
+        _("信息公开机构代码"),
+        max_length=30,
+        blank=True,
+        validators=[organisation_code_validator],
+        help_text=_("索引号的前缀，通常为主办机关的统一社会信用代码或组织机构代码。留空则使用站点编号。"),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    promote_panels = Page.promote_panels + [FieldPanel("organisation_code")]
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]
-    subpage_types = ["home.ColumnPage", "home.HomePage", "emergency.EmergencyIndexPage"]
+    subpage_types = [
+        "home.ColumnPage",
+        "home.HomePage",
+        "emergency.EmergencyIndexPage",
+        "policy.PolicyIndexPage",
+        "policy.InterpretationIndexPage",
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("站点首页")
         verbose_name_plural = _("站点首页")
+
+    def disclosure_organisation_code(self):
+        return self.organisation_code or f"S{self.pk:06d}"
 
     def site_articles(self):
         """Live articles of this site, excluding those of its own sub-sites."""
@@ -130,7 +148,13 @@ class ColumnPage(Page):
         FieldPanel("aggregate_subsites"),
     ]
     parent_page_types = ["home.HomePage", "home.ColumnPage"]
-    subpage_types = ["home.ColumnPage", "home.ArticlePage"]
+    subpage_types = [
+        "home.ColumnPage",
+        "home.ArticlePage",
+        "policy.PolicyIndexPage",
+        "policy.InterpretationIndexPage",
+        "mailbox.MailboxPage",
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -179,7 +203,7 @@ def label_with_subsite(articles, subsites_by_path):
         article.subsite = subsites_by_path.get(path)
 
 
-class ArticlePage(Page):
+class ArticlePage(DisclosureFields, Page):
     """News, meetings, activities and notices."""
 
     kind = models.CharField(_("文章类型"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
@@ -202,6 +226,7 @@ class ArticlePage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("附件"), label=_("附件")),
+        *DisclosureFields.disclosure_panels,
     ]
     parent_page_types = ["home.ColumnPage"]
     subpage_types = []
@@ -211,11 +236,15 @@ class ArticlePage(Page):
         index.SearchField("source"),
         index.FilterField("date"),
         index.FilterField("kind"),
+        *DisclosureFields.disclosure_search_fields,
     ]
 
     class Meta:
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
+
+    def disclosure_date(self):
+        return self.date
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -223,8 +252,9 @@ class ArticlePage(Page):
         return context
 
 
-class ArticleAttachment(Orderable):
-    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+class AbstractAttachment(Orderable):
+    """A document attached to a page, listed under its body."""
+
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("文件"), on_delete=models.CASCADE, related_name="+"
     )
@@ -233,8 +263,16 @@ class ArticleAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("附件")
 
     @property
     def display_title(self):
         return self.title or self.document.title
+
+
+class ArticleAttachment(AbstractAttachment):
+    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+
+    class Meta(AbstractAttachment.Meta):
+        verbose_name = _("附件")

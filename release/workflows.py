@@ -9,14 +9,22 @@ edited in Wagtail's Workflows admin.
 
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
+from policy.models import InterpretationTask
 from release.models import ContentCheckTask, ReviewTask
 
 CONTENT_CHECK_TASK_NAME = "内容自动检查"
+INTERPRETATION_TASK_NAME = "三同步检查"
 
 
 def content_check_task():
     """One automated check task shared by every workflow (it has no per-site settings)."""
     task, _created = ContentCheckTask.objects.get_or_create(name=CONTENT_CHECK_TASK_NAME)
+    return task
+
+
+def interpretation_task():
+    """One 三同步 task shared by every release workflow; each site's grace period is a site setting."""
+    task, _created = InterpretationTask.objects.get_or_create(name=INTERPRETATION_TASK_NAME)
     return task
 
 
@@ -38,13 +46,14 @@ def ensure_workflow(name, tasks):
 
 
 def release_workflow(site_name, groups):
-    """内容自动检查 → <name>部门初审 (审核 group) → <name>办公室签发 (签发 group) → publish."""
+    """内容自动检查 → <name>部门初审 (审核 group) → <name>办公室签发 (签发 group) → 三同步检查 → publish."""
     return ensure_workflow(
         f"{site_name}发布流程",
         [
             content_check_task(),
             review_task(f"{site_name}部门初审", groups["审核"]),
             review_task(f"{site_name}办公室签发", groups["签发"]),
+            interpretation_task(),
         ],
     )
 

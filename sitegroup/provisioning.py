@@ -33,6 +33,8 @@ from wagtail.models import (
 from emergency.models import INDEX_SLUG, INDEX_TITLE, EmergencyIndexPage
 from emergency.workflows import emergency_workflow
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
+from mailbox.provisioning import ensure_mailbox
+from policy.models import InterpretationIndexPage, PolicyIndexPage
 from release.workflows import assign_workflow, release_workflow
 from sitegroup.models import SiteIdentity
 
@@ -85,6 +87,7 @@ class ColumnSpec:
     family: str
     update_category: str
     children: tuple["ColumnSpec", ...] = ()
+    page_class: type[ColumnPage] = ColumnPage
 
 
 # The standard column skeleton of a new sub-site.
@@ -95,8 +98,10 @@ COLUMN_SKELETON = (
         ColumnFamily.PUBLISH,
         UpdateCategory.OTHER,
         children=(
-            ColumnSpec("政策文件", "zcwj", ColumnFamily.PUBLISH, UpdateCategory.POLICY),
-            ColumnSpec("政策解读", "zcjd", ColumnFamily.INTERPRET, UpdateCategory.POLICY),
+            ColumnSpec("政策文件", "zcwj", ColumnFamily.PUBLISH, UpdateCategory.POLICY, page_class=PolicyIndexPage),
+            ColumnSpec(
+                "政策解读", "zcjd", ColumnFamily.INTERPRET, UpdateCategory.POLICY, page_class=InterpretationIndexPage
+            ),
             ColumnSpec("通知公告", "tzgg", ColumnFamily.PUBLISH, UpdateCategory.NOTICE),
         ),
     ),
@@ -189,6 +194,7 @@ class _Provisioner:
         groups = {role.suffix: self._role_group(role, home, site, collection) for role in ROLES}
         self._release_workflow(home, groups)
         self._emergency_column(home, groups)
+        self.created += filter(None, [ensure_mailbox(home)])
         return ProvisionResult(home=home, site=site, collection=collection, groups=groups, created=self.created)
 
     def _release_workflow(self, home, groups):
@@ -252,7 +258,7 @@ class _Provisioner:
 
     def _add_columns(self, parent, specs):
         for spec in specs:
-            column = ColumnPage(
+            column = spec.page_class(
                 title=spec.title,
                 slug=spec.slug,
                 family=spec.family,

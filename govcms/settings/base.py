@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "policy",
     "interviews",
     "search",
+    "disclosure",
     "mailbox",
     "workdays",
     "wagtail_localize",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
@@ -131,6 +133,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Private files (citizens' mailbox attachments): outside MEDIA_ROOT, served only by permission-checked views.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# Public form captchas (django-simple-captcha): a small sum is easier to read than distorted letters.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 
 # Email: console output unless EMAIL_URL names a real SMTP server.
 _email = env.email_url("EMAIL_URL", default="consolemail://")

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, PageLogEntry, TaskState, WorkflowPage, WorkflowState
 
+from policy.models import InterpretationTask
 from release.models import ContentCheckTask, ReviewTask
 from tests.release.workflow import act, current_task_state, submit
 from tests.sitegroup.utils import article_form_data
@@ -20,9 +21,10 @@ def test_every_site_has_its_own_three_step_workflow(site_group):
         name = provisioned.home.title
         assert workflow.name == f"{name}发布流程"
         tasks = [task.specific for task in workflow.tasks]
-        assert [task.name for task in tasks] == ["内容自动检查", f"{name}部门初审", f"{name}办公室签发"]
+        assert [task.name for task in tasks] == ["内容自动检查", f"{name}部门初审", f"{name}办公室签发", "三同步检查"]
         assert isinstance(tasks[0], ContentCheckTask)
-        assert all(isinstance(task, ReviewTask) for task in tasks[1:])
+        assert all(isinstance(task, ReviewTask) for task in tasks[1:3])
+        assert isinstance(tasks[3], InterpretationTask)
         assert list(tasks[1].groups.all()) == [provisioned.groups["审核"]]
         assert list(tasks[2].groups.all()) == [provisioned.groups["签发"]]
 

@@ -15,6 +15,7 @@ from wagtail.models import (
 
 from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage, HomePage
+from policy.models import InterpretationIndexPage, PolicyIndexPage
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
 from tests.factories import UserFactory
@@ -129,7 +130,13 @@ def test_standard_column_skeleton(site_group):
         ("办事服务", "bsfw", []),
         ("突发事件", "tfsj", []),
     ]
-    assert [type(page) for page in home.get_descendants().specific()] == [ColumnPage] * 7 + [EmergencyIndexPage]
+    assert [type(page) for page in home.get_descendants().specific()] == [
+        ColumnPage,
+        PolicyIndexPage,
+        InterpretationIndexPage,
+        *[ColumnPage] * 4,
+        EmergencyIndexPage,
+    ]
     assert list(home.get_children().in_menu().values_list("slug", flat=True)) == ["zwgk", "zwdt", "hdjl", "bsfw"]
     assert HomePage.objects.get(pk=home.pk).kind == "county"
 

@@ -46,6 +46,7 @@ def article_form_data(title, slug, **changes):
         "kind": "news",
         "date": "2024-05-01",
         "source": "甲县人民政府办公室",
+        "disclosure_method": "active",
         "body": streamfield([("paragraph", rich_text("<p>正文第一段。</p>"))]),
         "attachments": inline_formset([]),
         "comments": inline_formset([]),

@@ -1,0 +1,516 @@
+"""Policy documents (政策文件) and their interpretations (政策解读), linked both ways.
+
+A site's policies live in its policy library (PolicyIndexPage, 政策文件库) and
+its interpretations in an interpretation column (InterpretationIndexPage).
+Both index pages are columns: they keep a column's category and update
+monitoring and appear in the site's navigation like any other column.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, Task, TaskState
+from wagtail.search import index
+
+from disclosure.models import DisclosureFields
+from govcms.blocks import BodyBlock
+from home.models import AbstractAttachment, ColumnPage, HomePage, paginate
+from policy.blocks import InterpretationBodyBlock
+from policy.document_numbers import MAX_LENGTH, normalise_document_number, validate_document_number
+
+
+class Validity(models.TextChoices):
+    VALID = "valid", _("有效")
+    AMENDED = "amended", _("已修订")
+    REPEALED = "repealed", _("已废止")
+    EXPIRED = "expired", _("已失效")
+
+
+class InterpretationKind(models.TextChoices):
+    DEPARTMENT = "department", _("部门解读")
+    EXPERT = "expert", _("专家解读")
+    MEDIA = "media", _("媒体解读")
+    GRAPHIC = "graphic", _("图解")
+    VIDEO = "video", _("视频解读")
+    RESPONSE = "response", _("回应关切")
+
+
+class IssuingBody(models.Model):
+    """A 发文机关 in a site's own list; policies of the site and of its sub-sites may name it."""
+
+    site_home = models.ForeignKey(
+        HomePage, verbose_name=_("所属站点"), on_delete=models.CASCADE, related_name="issuing_bodies"
+    )
+    name = models.CharField(_("机关名称"), max_length=60)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0, help_text=_("数字小的排在前面。"))
+
+    panels = [FieldPanel("site_home"), FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("发文机关")
+        verbose_name_plural = _("发文机关")
+        constraints = [models.UniqueConstraint(fields=["site_home", "name"], name="unique_issuing_body_per_site")]
+
+    def __str__(self):
+        return self.name
+
+
+def site_home_of(page):
+    """The nearest HomePage at or above `page`: the sub-site the page belongs to."""
+    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
+@register_setting(icon="doc-full")
+class PolicySettings(BaseSiteSetting):
+    """How strictly a site applies 三同步 (a policy and its interpretation released together)."""
+
+    interpretation_grace_days = models.PositiveSmallIntegerField(
+        _("解读宽限期（工作日）"),
+        default=0,
+        help_text=_(
+            "0 表示重大政策必须与解读同步发布；大于 0 时，重大政策可先发布，"
+            "并在“待解读政策”报表中列出，直到解读上线，超过此期限的标红。"
+        ),
+    )
+
+    panels = [FieldPanel("interpretation_grace_days")]
+
+    class Meta:
+        verbose_name = _("政策解读规则")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name}：{self.site}"
+
+    def clean(self):
+        super().clean()
+        if self.interpretation_grace_days > 30:
+            raise ValidationError({"interpretation_grace_days": _("宽限期不能超过 30 个工作日。")})
+
+
+class PolicyPageForm(WagtailAdminPageForm):
+    """Offers only the issuing bodies of the policy's own site and the sites above it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anchor = self.instance if self.instance.pk else self.parent_page
+        if anchor is not None and "issuing_bodies" in self.fields:
+            homes = HomePage.objects.ancestor_of(anchor, inclusive=True)
+            self.fields["issuing_bodies"].queryset = IssuingBody.objects.filter(site_home__in=homes)
+
+
+class PolicyPage(DisclosureFields, Page):
+    """A policy document (政策文件) with the metadata of gov.cn's policy library."""
+
+    document_number = models.CharField(
+        _("文号"),
+        max_length=MAX_LENGTH,
+        blank=True,
+        validators=[validate_document_number],
+        help_text=_("例如 国办发〔2014〕57号；方括号和圆括号会自动改为六角括号。没有文号的文件留空。"),
+    )
+    issuing_bodies = ParentalManyToManyField(IssuingBody, verbose_name=_("发文机关"), related_name="policies")
+    written_date = models.DateField(_("成文日期"))
+    publish_date = models.DateField(_("发布日期"), default=timezone.localdate)
+    validity = models.CharField(_("有效性"), max_length=20, choices=Validity.choices, default=Validity.VALID)
+    validity_changed_on = models.DateField(
+        _("失效或修订日期"), null=True, blank=True, help_text=_("有效性不是“有效”时必填。")
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("替代文件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        help_text=_("修订或废止本文件的新文件；“已修订”时必填。"),
+    )
+    is_major = models.BooleanField(
+        _("重大政策"), default=False, help_text=_("重大政策须同步发布解读（三同步），发布流程会检查。")
+    )
+    summary = models.TextField(_("摘要"), max_length=300, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"))
+
+    base_form_class = PolicyPageForm
+    exclude_fields_in_copy = [*DisclosureFields.exclude_fields_in_copy, "document_number"]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("document_number"),
+                FieldPanel("issuing_bodies"),
+                FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
+                FieldPanel("is_major"),
+            ],
+            heading=_("文件信息"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("validity"),
+                FieldPanel("validity_changed_on"),
+                PageChooserPanel("replaced_by", "policy.PolicyPage"),
+            ],
+            heading=_("有效性"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading=_("附件"), label=_("附件")),
+        InlinePanel("related_policy_links", heading=_("相关文件"), label=_("相关文件")),
+        *DisclosureFields.disclosure_panels,
+    ]
+    parent_page_types = ["policy.PolicyIndexPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [
+        index.SearchField("document_number", boost=5),
+        index.FilterField("document_number"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("issuing_bodies", [index.SearchField("name")]),
+        index.FilterField("publish_date"),
+        index.FilterField("validity"),
+        index.FilterField("is_major"),
+        *DisclosureFields.disclosure_search_fields,
+    ]
+
+    # Without these the content check returns the draft (release.checks).
+    release_required_fields = ("issuing_bodies", "disclosure_category")
+
+    class Meta:
+        verbose_name = _("政策文件")
+        verbose_name_plural = _("政策文件")
+
+    def disclosure_date(self):
+        return self.publish_date
+
+    def clean(self):
+        super().clean()
+        self.document_number = normalise_document_number(self.document_number)
+        errors = {}
+        if self.document_number and self.duplicates_of_number().exists():
+            errors["document_number"] = _("文号“%(number)s”已被另一份文件使用。") % {"number": self.document_number}
+        if self.written_date and self.publish_date and self.written_date > self.publish_date:
+            errors["written_date"] = _("成文日期不能晚于发布日期。")
+        errors.update(self.validity_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def duplicates_of_number(self):
+        """Other policies in this locale with the same 文号 (a translation shares its source's number)."""
+        policies = PolicyPage.objects.filter(document_number=self.document_number, locale_id=self.locale_id)
+        return policies.exclude(pk=self.pk) if self.pk else policies
+
+    def validity_errors(self):
+        if self.validity == Validity.VALID:
+            self.validity_changed_on = None
+            self.replaced_by = None
+            return {}
+        errors = {}
+        if self.validity_changed_on is None:
+            errors["validity_changed_on"] = _("请填写失效或修订日期。")
+        if self.validity == Validity.AMENDED and self.replaced_by_id is None:
+            errors["replaced_by"] = _("已修订的文件请选择修订后的文件。")
+        if self.replaced_by_id is not None and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = _("替代文件不能是本文件。")
+        return errors
+
+    @property
+    def in_force(self):
+        return self.validity == Validity.VALID
+
+    def live_interpretations(self):
+        """Live, public interpretations of this policy, in the order readers expect: by kind, newest first."""
+        return (
+            InterpretationPage.objects.live()
+            .public()
+            .filter(policy_links__policy=self)
+            .distinct()
+            .order_by("kind", "-date", "-pk")
+        )
+
+    def interpretations_by_kind(self):
+        """[(kind label, [interpretations])] for the page, in the order of InterpretationKind."""
+        grouped = {}
+        for interpretation in self.live_interpretations():
+            grouped.setdefault(interpretation.kind, []).append(interpretation)
+        return [(label, grouped[kind]) for kind, label in InterpretationKind.choices if kind in grouped]
+
+    def live_related_policies(self):
+        return PolicyPage.objects.live().public().filter(related_from__page=self).order_by("related_from__sort_order")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachment_list"] = self.attachments.select_related("document")
+        context["interpretation_groups"] = self.interpretations_by_kind()
+        context["related_policies"] = self.live_related_policies()
+        context["replacement"] = self.replaced_by if self.replaced_by_id and self.replaced_by.live else None
+        context["issuing_body_names"] = [body.name for body in self.issuing_bodies.all()]
+        context["topic_names"] = [topic.name for topic in self.topics.all()]
+        return context
+
+
+class PolicyAttachment(AbstractAttachment):
+    page = ParentalKey(PolicyPage, related_name="attachments", on_delete=models.CASCADE)
+
+    class Meta(AbstractAttachment.Meta):
+        verbose_name = _("附件")
+
+
+class RelatedPolicy(Orderable):
+    page = ParentalKey(PolicyPage, related_name="related_policy_links", on_delete=models.CASCADE)
+    policy = models.ForeignKey(
+        PolicyPage, verbose_name=_("相关文件"), on_delete=models.CASCADE, related_name="related_from"
+    )
+
+    panels = [PageChooserPanel("policy", "policy.PolicyPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("相关文件")
+
+
+class InterpretationPage(Page):
+    """An interpretation (政策解读) of one or more policies, or a response to a hot topic (回应关切)."""
+
+    kind = models.CharField(
+        _("解读形式"), max_length=20, choices=InterpretationKind.choices, default=InterpretationKind.DEPARTMENT
+    )
+    date = models.DateField(_("发布日期"), default=timezone.localdate)
+    interpreter = models.CharField(_("解读人"), max_length=60, blank=True)
+    interpreter_title = models.CharField(_("职务或职称"), max_length=60, blank=True)
+    interpreter_organisation = models.CharField(_("所在单位"), max_length=100, blank=True)
+    hot_topic = models.CharField(_("回应的热点问题"), max_length=200, blank=True)
+    responded_at = models.DateTimeField(_("回应时间"), null=True, blank=True)
+    summary = models.TextField(_("摘要"), max_length=300, blank=True)
+    body = StreamField(InterpretationBodyBlock(), verbose_name=_("正文"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date")],
+            heading=_("解读信息"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("interpreter"), FieldPanel("interpreter_title"), FieldPanel("interpreter_organisation")],
+            heading=_("解读人"),
+        ),
+        InlinePanel("policy_links", heading=_("解读的政策文件"), label=_("政策文件")),
+        MultiFieldPanel(
+            [FieldPanel("hot_topic"), FieldPanel("responded_at")],
+            heading=_("回应关切"),
+            help_text=_("解读形式为“回应关切”时必填。"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["policy.InterpretationIndexPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("interpreter"),
+        index.SearchField("hot_topic"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("政策解读")
+        verbose_name_plural = _("政策解读")
+
+    def clean(self):
+        super().clean()
+        if self.kind != InterpretationKind.RESPONSE:
+            return
+        errors = {}
+        if not self.hot_topic.strip():
+            errors["hot_topic"] = _("回应关切须写明回应的热点问题。")
+        if self.responded_at is None:
+            errors["responded_at"] = _("回应关切须填写回应时间。")
+        if errors:
+            raise ValidationError(errors)
+
+    def live_policies(self):
+        return (
+            PolicyPage.objects.live()
+            .public()
+            .filter(interpretation_links__page=self)
+            .distinct()
+            .order_by("-publish_date")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["policies"] = self.live_policies()
+        return context
+
+
+class InterpretationPolicy(Orderable):
+    """The link from an interpretation to a policy it interprets; the policy page shows it the other way."""
+
+    page = ParentalKey(InterpretationPage, related_name="policy_links", on_delete=models.CASCADE)
+    policy = models.ForeignKey(
+        PolicyPage, verbose_name=_("政策文件"), on_delete=models.CASCADE, related_name="interpretation_links"
+    )
+
+    panels = [PageChooserPanel("policy", "policy.PolicyPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("解读的政策文件")
+        constraints = [models.UniqueConstraint(fields=["page", "policy"], name="unique_interpretation_policy")]
+
+
+class PolicyIndexPage(RoutablePageMixin, ColumnPage):
+    """政策文件库: the site's policies with filters, a 文号 lookup and an RSS feed."""
+
+    include_subsites = models.BooleanField(
+        _("包含下级站点的文件"),
+        default=False,
+        help_text=_("勾选后同时列出本站所有下级站点已发布的政策文件（如门户网站的政策文件库）。"),
+    )
+
+    content_panels = ColumnPage.content_panels + [FieldPanel("include_subsites")]
+    parent_page_types = ["home.HomePage", "home.ColumnPage"]
+    subpage_types = ["policy.PolicyPage"]
+
+    class Meta:
+        verbose_name = _("政策文件库")
+        verbose_name_plural = _("政策文件库")
+
+    def library_policies(self):
+        """Every live, public policy the library shows before filtering."""
+        if self.include_subsites:
+            home = self.site_home()
+            policies = PolicyPage.objects.descendant_of(home) if home else PolicyPage.objects.child_of(self)
+        else:
+            policies = PolicyPage.objects.child_of(self)
+        return policies.live().public()
+
+    def filter_form(self, request):
+        from policy.library import PolicyFilterForm
+
+        policies = self.library_policies()
+        bodies = IssuingBody.objects.filter(policies__in=policies).distinct()
+        years = sorted({day.year for day in policies.dates("publish_date", "year")}, reverse=True)
+        return PolicyFilterForm(request.GET, bodies=bodies, years=years)
+
+    def filtered_policies(self, request):
+        """(form, filters, policies newest first) for the request's filters."""
+        from policy.library import apply_filters
+
+        form = self.filter_form(request)
+        filters = form.valid_filters()
+        policies = apply_filters(self.library_policies(), filters)
+        return form, filters, policies.order_by("-publish_date", "-pk")
+
+    @path("")
+    def library(self, request):
+        from policy.library import filter_query_string
+
+        form, filters, policies = self.filtered_policies(request)
+        page_of_policies = paginate(request, policies.prefetch_related("issuing_bodies"))
+        query = filter_query_string(filters)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "policies": page_of_policies,
+                "filter_query": query,
+                "feed_url": self.reverse_subpage("feed") + (f"?{query}" if query else ""),
+            },
+        )
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from policy.feeds import PolicyFeed
+
+        return PolicyFeed()(request, library=self)
+
+    def get_context(self, request, *args, **kwargs):
+        # ColumnPage's article listing does not apply: the library route supplies the policies.
+        return Page.get_context(self, request, *args, **kwargs)
+
+
+class InterpretationIndexPage(ColumnPage):
+    """政策解读: the site's interpretations, newest first, optionally of one kind."""
+
+    parent_page_types = ["home.HomePage", "home.ColumnPage"]
+    subpage_types = ["policy.InterpretationPage"]
+
+    class Meta:
+        verbose_name = _("政策解读栏目")
+        verbose_name_plural = _("政策解读栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        context = Page.get_context(self, request, *args, **kwargs)
+        interpretations = InterpretationPage.objects.child_of(self).live().public()
+        kind = request.GET.get("kind", "")
+        if kind in InterpretationKind.values:
+            interpretations = interpretations.filter(kind=kind)
+        context["kind"] = kind if kind in InterpretationKind.values else ""
+        context["kinds"] = InterpretationKind.choices
+        context["interpretations"] = paginate(request, interpretations.order_by("-date", "-pk"))
+        return context
+
+
+def grace_days_for(page):
+    """The interpretation grace period, in working days, of the site serving `page` (0: none)."""
+    site = page.get_site()
+    return PolicySettings.for_site(site).interpretation_grace_days if site else 0
+
+
+def awaits_interpretation(page):
+    """Whether `page` is a major policy that no live interpretation accompanies yet."""
+    if not isinstance(page, PolicyPage) or not page.is_major:
+        return False
+    return not InterpretationPage.objects.live().filter(policy_links__policy_id=page.pk).exists()
+
+
+class InterpretationTask(Task):
+    """三同步: a major policy completes its workflow only together with a live interpretation.
+
+    The task waits while none exists; publishing an interpretation of the policy
+    approves it (see signal_handlers), so policy and interpretation go live together.
+    A site with a grace period lets the policy through at once and lists it in the
+    待解读政策 report instead. Other pages pass straight through.
+    """
+
+    class Meta:
+        verbose_name = _("三同步检查")
+        verbose_name_plural = _("三同步检查")
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        page = task_state.revision.as_object()
+        if not awaits_interpretation(page):
+            self.approve_automatically(task_state, _("无需等待解读：不是重大政策，或已有解读上线。"))
+        elif grace_days_for(page):
+            self.approve_automatically(task_state, _("本站设有解读宽限期：文件发布后列入“待解读政策”。"))
+        return task_state
+
+    @staticmethod
+    def approve_automatically(task_state, comment):
+        # Inside start(), Wagtail's WorkflowState.update moves on by itself once the state is finished.
+        task_state.status = TaskState.STATUS_APPROVED
+        task_state.finished_at = timezone.now()
+        task_state.comment = str(comment)
+        task_state.save()
+
+    def get_actions(self, obj, user):
+        """Nobody approves by hand; whoever may publish can send the policy back."""
+        if obj.permissions_for_user(user).can_publish():
+            return [("reject", _("退回修改"), True)]
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != "reject":
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("重大政策须有解读同步上线；解读发布后自动通过（站点设有宽限期时直接通过）。")
