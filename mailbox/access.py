@@ -1,0 +1,54 @@
+"""Who sees which messages: site staff all of their site's, department handlers only their department's.
+
+A user's sites are the sites of the pages where their groups hold page
+permissions (`sitegroup.permissions.working_roots`), each reduced to its own
+site home: a portal editor's rights cover the county subtrees too, but a
+county's letters belong to the county, so they stay out of the portal's view.
+"""
+
+from django.db.models import Q
+from wagtail.models import GroupPagePermission
+
+from mailbox.models import Message, site_home_of
+from sitegroup.permissions import working_roots
+
+
+def staff_site_ids(user):
+    if not user.is_authenticated:
+        return set()
+    homes = (site_home_of(root) for root in working_roots(user))
+    return {home.pk for home in homes if home is not None}
+
+
+def visible_messages(user):
+    """Messages the user may open in the admin."""
+    if user.is_superuser:
+        return Message.objects.all()
+    if not user.is_authenticated:
+        return Message.objects.none()
+    visible = Q(site_home_id__in=staff_site_ids(user)) | Q(department__handlers=user)
+    return Message.objects.filter(pk__in=Message.objects.filter(visible).values("pk"))
+
+
+def can_use_mailbox_admin(user):
+    return user.is_superuser or bool(staff_site_ids(user)) or user.mailbox_departments.exists()
+
+
+def is_site_staff(user, message):
+    return user.is_superuser or message.site_home_id in staff_site_ids(user)
+
+
+def is_handler(user, message):
+    """Site staff, or a handler of the department the message is assigned to."""
+    if is_site_staff(user, message):
+        return True
+    return message.department_id is not None and message.department.handlers.filter(pk=user.pk).exists()
+
+
+def is_signer(user, message):
+    """The site's 签发 (and 管理员): the groups that may publish on the site's home page."""
+    if user.is_superuser:
+        return True
+    return GroupPagePermission.objects.filter(
+        group__user=user, page_id=message.site_home_id, permission__codename="publish_page"
+    ).exists()

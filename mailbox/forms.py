@@ -1,0 +1,169 @@
+"""Public forms: the pattern later public forms copy.
+
+Every field is length-limited and validated server side; the captcha is
+django-simple-captcha's offline arithmetic challenge; the view adds CSRF, a
+per-client rate limit and a single transaction, so a failed submission stores
+nothing and shows the citizen what they typed with a clear message.
+"""
+
+import re
+
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+CONTENT_MAX_LENGTH = 3000
+ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
+
+# Extension → the file signatures that may start such a file (checked, since extensions lie).
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office
+_ZIP = b"PK\x03\x04"  # Office Open XML
+ATTACHMENT_SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "doc": (_OLE,),
+    "docx": (_ZIP,),
+}
+
+_MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$")
+
+
+def normalise_phone(value):
+    """Spaces dropped; a mobile number also loses its +86 prefix and hyphens."""
+    value = re.sub(r"\s", "", value or "")
+    digits = value.replace("-", "")
+    if _MOBILE.match(digits):
+        return digits[-11:]
+    return value
+
+
+def validate_phone(value):
+    if not (_MOBILE.match(value) or _LANDLINE.match(value)):
+        raise forms.ValidationError(
+            _("请填写有效的手机号码（11位，如13812345678）或固定电话（含区号，如010-12345678）。"), code="phone"
+        )
+
+
+def validate_attachment(upload):
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in ATTACHMENT_SIGNATURES:
+        raise forms.ValidationError(_("附件只能是PDF、JPG、PNG、DOC或DOCX文件。"), code="type")
+    if upload.size > ATTACHMENT_MAX_SIZE:
+        raise forms.ValidationError(
+            _("附件不能超过%(limit)s。") % {"limit": filesizeformat(ATTACHMENT_MAX_SIZE)}, code="size"
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(signature) for signature in ATTACHMENT_SIGNATURES[extension]):
+        raise forms.ValidationError(_("附件内容与文件类型不符。"), code="content")
+
+
+class AccessibleCaptchaInput(CaptchaTextInput):
+    """The captcha image with a real description, and the answer box labelled by the field's label."""
+
+    template_name = "mailbox/widgets/captcha.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # Descriptions and required belong to the answer box, not to the hidden key beside it.
+        for subwidget in context["widget"]["subwidgets"]:
+            if subwidget["type"] == "hidden":
+                subwidget["attrs"] = {k: v for k, v in subwidget["attrs"].items() if k == "id"}
+            else:
+                subwidget["attrs"].update({"inputmode": "numeric", "size": 6})
+        return context
+
+
+class PublicForm(forms.Form):
+    """Shared behaviour of public forms: an arithmetic captcha and error messages in plain Chinese."""
+
+    captcha = CaptchaField(
+        label=_("验证码"),
+        help_text=_("请计算图片中的算式，填写结果（数字）。"),
+        widget=AccessibleCaptchaInput,
+        error_messages={"invalid": _("验证码答案不正确，请重新计算新的算式。"), "required": _("请填写验证码。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.required and name != "captcha":
+                field.error_messages["required"] = _("请填写%(label)s。") % {"label": field.label}
+
+
+class MessageForm(PublicForm):
+    channel = forms.ModelChoiceField(label=_("信件类别"), queryset=None, empty_label=None, widget=forms.RadioSelect)
+    name = forms.CharField(label=_("姓名"), max_length=30)
+    phone = forms.CharField(
+        label=_("联系电话"),
+        max_length=20,
+        help_text=_("手机号码或带区号的固定电话，仅用于工作人员联系您，不会公开。"),
+    )
+    email = forms.EmailField(
+        label=_("电子邮箱（选填）"),
+        required=False,
+        max_length=254,
+        help_text=_("填写后，回执和答复会发送到该邮箱。"),
+        error_messages={"invalid": _("请填写有效的电子邮箱地址，如 name@example.com。")},
+    )
+    subject = forms.CharField(label=_("标题"), max_length=100)
+    content = forms.CharField(
+        label=_("内容"),
+        max_length=CONTENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("不超过%(max)d字。请勿在内容中填写身份证号等个人信息。") % {"max": CONTENT_MAX_LENGTH},
+    )
+    attachment = forms.FileField(
+        label=_("附件（选填）"),
+        required=False,
+        help_text=_("PDF、JPG、PNG、DOC或DOCX文件，不超过10MB。"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx"}),
+    )
+    consent_to_publish = forms.BooleanField(
+        label=_("同意公开"),
+        required=False,
+        help_text=_("同意后，来信和答复可能在网站公开，姓名和联系方式不会公开。"),
+    )
+    field_order = ["channel", "name", "phone", "email", "subject", "content", "attachment", "consent_to_publish"]
+
+    def __init__(self, *args, mailbox, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].queryset = mailbox.channels.all()
+        self.fields["channel"].error_messages["invalid_choice"] = _("请选择信件类别。")
+        self.fields["channel"].error_messages["required"] = _("请选择信件类别。")
+        for name, limit in (("name", 30), ("subject", 100), ("content", CONTENT_MAX_LENGTH)):
+            self.fields[name].error_messages["max_length"] = _("%(label)s不能超过%(limit)d个字。") % {
+                "label": self.fields[name].label,
+                "limit": limit,
+            }
+
+    def clean_phone(self):
+        phone = normalise_phone(self.cleaned_data["phone"])
+        validate_phone(phone)
+        return phone
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_attachment(upload)
+        return upload
+
+    def clean_content(self):
+        content = self.cleaned_data["content"].strip()
+        if len(content) < 5:
+            raise forms.ValidationError(_("内容太短，请把事情说清楚。"))
+        return content
+
+
+class LookupForm(PublicForm):
+    tracking_code = forms.CharField(label=_("查询码"), max_length=20)
+    password = forms.CharField(label=_("查询密码"), max_length=30, widget=forms.PasswordInput)
+    field_order = ["tracking_code", "password"]
+
+    def clean_tracking_code(self):
+        return self.cleaned_data["tracking_code"].strip().upper()

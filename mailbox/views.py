@@ -1,0 +1,144 @@
+"""Public pages of a MailboxPage: write, look up, answered messages, statistics.
+
+Submissions and lookups are rate limited per client IP (django-ratelimit,
+counted in the cache on every POST). A submission is validated completely
+before anything is written, and written in one transaction.
+"""
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import RequestDataTooBig
+from django.db import transaction
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from wagtail.log_actions import log
+
+from home.models import paginate
+from mailbox import notifications, statistics
+from mailbox.forms import LookupForm, MessageForm
+from mailbox.models import Message, new_query_password, site_home_of
+
+SUBMIT_RATE = "5/h"
+LOOKUP_RATE = "20/h"
+
+
+def _render(request, page, template, status=200, **context):
+    return TemplateResponse(request, template, {"page": page, "self": page, **context}, status=status)
+
+
+def _limited(request, group, rate):
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+
+
+def _too_big(request, page, form_class, **form_kwargs):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE cannot be read at all: say so, with an empty form."""
+    form = form_class(**form_kwargs)
+    return _render(
+        request,
+        page,
+        "mailbox/form_error.html",
+        status=400,
+        form=form,
+        error=_("提交的内容过大，未能收到。请缩短内容后重新填写。"),
+    )
+
+
+def _post_data(request):
+    """request.POST and FILES, or None when the body exceeds the server's limit."""
+    try:
+        return request.POST, request.FILES
+    except RequestDataTooBig:
+        return None
+
+
+def index(request, page):
+    messages = page.messages.published().order_by("-closed_at", "-pk")
+    return _render(request, page, "mailbox/mailbox_page.html", answered=paginate(request, messages))
+
+
+def write(request, page):
+    form_kwargs = {"mailbox": page}
+    if request.method != "POST":
+        return _render(request, page, "mailbox/write.html", form=MessageForm(**form_kwargs))
+    if _limited(request, "mailbox.submit", SUBMIT_RATE):
+        return _render(request, page, "mailbox/rate_limited.html", status=429)
+    data = _post_data(request)
+    if data is None:
+        return _too_big(request, page, MessageForm, **form_kwargs)
+    form = MessageForm(*data, **form_kwargs)
+    if not form.is_valid():
+        return _render(request, page, "mailbox/write.html", status=400, form=form)
+    message, password = _store(page, form.cleaned_data)
+    lookup_url = page.get_full_url(request) + page.reverse_subpage("lookup")
+    notifications.acknowledge(message, password, lookup_url)
+    return _render(request, page, "mailbox/written.html", message=message, password=password)
+
+
+def _store(page, data):
+    """Write the message, its attachment and the log entry in one go; returns the message and its password."""
+    password = new_query_password()
+    channel = data["channel"]
+    with transaction.atomic():
+        message = Message(
+            mailbox=page,
+            site_home=site_home_of(page),
+            channel=channel,
+            channel_name=channel.name,
+            password_hash=make_password(password),
+            **{key: data[key] for key in ("name", "phone", "email", "subject", "content", "consent_to_publish")},
+        )
+        upload = data.get("attachment")
+        if upload:
+            message.attachment_name = upload.name[:200]
+            message.attachment.save(upload.name, upload, save=False)
+        message.save()
+        log(instance=message, action="mailbox.submit", data={"channel": channel.name})
+    return message, password
+
+
+def lookup(request, page):
+    if request.method != "POST":
+        return _render(request, page, "mailbox/lookup.html", form=LookupForm())
+    if _limited(request, "mailbox.lookup", LOOKUP_RATE):
+        return _render(request, page, "mailbox/rate_limited.html", status=429)
+    data = _post_data(request)
+    if data is None:
+        return _too_big(request, page, LookupForm)
+    form = LookupForm(data[0])
+    found = None
+    if form.is_valid():
+        found = _find(page, form.cleaned_data["tracking_code"], form.cleaned_data["password"])
+        if found is None:
+            # One message for a wrong code and a wrong password: the form tells nothing about which.
+            form.add_error(None, _("查询码或查询密码不正确。"))
+    status = 200 if found else 400
+    return _render(request, page, "mailbox/lookup.html", status=status, form=form, found=found)
+
+
+def _find(page, code, password):
+    message = Message.objects.filter(mailbox=page, tracking_code=code).first()
+    # Check a password even for an unknown code, so timing tells nothing either.
+    password_hash = message.password_hash if message else make_password(None)
+    return message if check_password(password, password_hash) and message else None
+
+
+def public_message(request, page, pk):
+    message = page.messages.published().filter(pk=pk).first()
+    if message is None:
+        raise Http404
+    canonical_url = page.full_url + page.reverse_subpage("message", args=[pk])
+    return _render(request, page, "mailbox/message.html", message=message, canonical_url=canonical_url)
+
+
+def statistics_view(request, page):
+    months = statistics.monthly(page)
+    canonical_url = page.full_url + page.reverse_subpage("statistics")
+    return _render(
+        request,
+        page,
+        "mailbox/statistics.html",
+        months=months,
+        chart=statistics.bar_chart(months),
+        canonical_url=canonical_url,
+    )
