@@ -47,9 +47,6 @@ def build_document(page, kind, home_paths):
     """An unsaved SearchDocument for a live, specific page of `kind`."""
     extras = kind.extras(page) if kind.extras else {}
     body = " ".join(text.strip() for text in _values(page, page.get_search_fields()) if text and text.strip())
-    if extras.get("extra_text"):
-        body = f"{extras.pop('extra_text')} {body}"
-    extras.pop("extra_text", None)
     date = getattr(page, kind.date_field) if kind.date_field else None
     if date is None and page.first_published_at:
         date = page.first_published_at.date()
@@ -94,7 +91,8 @@ def index_page(page):
 
 
 def reindex_subtree(page):
-    """Re-index a page and everything below it (after a move changed their paths and sites)."""
+    """Re-index a page and everything below it (after a move, or a view restriction was added or removed)."""
+    SearchDocument.objects.filter(page__path__startswith=page.path).delete()
     for kind in available_kinds():
         pages = kind.model.objects.descendant_of(page, inclusive=True).live()
         _index_pages(kind, pages)

@@ -37,7 +37,6 @@ def policy_extras(page):
         "document_number_key": normalise_document_number(page.document_number or ""),
         "issuing_bodies": "".join(f"|{name}" for name in bodies) + ("|" if bodies else ""),
         "validity": page.validity or "",
-        "extra_text": " ".join([page.document_number or "", *bodies]),
     }
 
 

@@ -6,7 +6,8 @@ Deleting a page deletes its document through the foreign key, so only saves and 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import post_page_move
 
 from search.indexing import index_page, reindex_subtree
@@ -24,6 +25,11 @@ def _page_moved(sender, instance, **kwargs):
     _safely(reindex_subtree, instance)
 
 
+def _restriction_changed(sender, instance, **kwargs):
+    # Pages behind a login or password are not advertised in search: re-check the section.
+    _safely(reindex_subtree, instance.page)
+
+
 def _safely(function, page):
     try:
         # A savepoint, so a failed index write cannot spoil the editor's transaction.
@@ -36,4 +42,6 @@ def _safely(function, page):
 def connect():
     for kind in available_kinds():
         post_save.connect(_page_saved, sender=kind.model, dispatch_uid=f"search_index_{kind.key}")
+    for signal in (post_save, post_delete):
+        signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_restriction_{signal}")
     post_page_move.connect(_page_moved, dispatch_uid="search_index_page_moved")

@@ -19,7 +19,17 @@ def run(query, **kwargs):
 
 @pytest.mark.parametrize(
     "query",
-    ["政府网站", "信息内容", "网站 建设", "国务院办公厅", "国务院", "wagtail", "WAGTAIL 2024", "数据开放", "经国务院同意"],
+    [
+        "政府网站",
+        "信息内容",
+        "网站 建设",
+        "国务院办公厅",
+        "国务院",
+        "wagtail",
+        "WAGTAIL 2024",
+        "数据开放",
+        "经国务院同意",
+    ],
 )
 def test_words_inside_longer_phrases_are_found(article, query):
     assert run(query).page_ids == [article.pk]
@@ -53,7 +63,7 @@ def test_unpublishing_removes_the_page_and_publishing_brings_it_back(article):
     assert run("政务新媒体").page_ids == [article.pk]
 
 
-def test_pages_behind_a_view_restriction_are_not_indexed(article):
+def test_update_index_leaves_out_pages_behind_a_view_restriction(article):
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     call_command("update_index", verbosity=0)
     assert run("政府网站").page_ids == []
@@ -87,3 +97,10 @@ def test_common_words_count_is_capped(site_group, monkeypatch):
         add_article(site_group.portal.home, f"政务公开第{number}期")
     hits = run("政务公开", limit=2)
     assert (hits.total, hits.total_is_lower_bound, len(hits.page_ids)) == (3, True, 2)
+
+
+def test_restricting_a_section_takes_it_out_of_search_and_lifting_it_brings_it_back(article):
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert run("政府网站").page_ids == []
+    restriction.delete()
+    assert run("政府网站").page_ids == [article.pk]
