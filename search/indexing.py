@@ -94,7 +94,7 @@ def reindex_subtree(page):
     """Re-index a page and everything below it (after a move, or a view restriction was added or removed)."""
     SearchDocument.objects.filter(page__path__startswith=page.path).delete()
     for kind in available_kinds():
-        pages = kind.model.objects.descendant_of(page, inclusive=True).live()
+        pages = kind.model.objects.descendant_of(page, inclusive=True).live().exact_type(kind.model)
         _index_pages(kind, pages)
 
 
@@ -103,7 +103,7 @@ def rebuild():
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         for kind in available_kinds():
-            _index_pages(kind, kind.model.objects.live())
+            _index_pages(kind, kind.model.objects.live().exact_type(kind.model))
     return SearchDocument.objects.count()
 
 
