@@ -6,6 +6,7 @@ site home: a portal editor's rights cover the county subtrees too, but a
 county's letters belong to the county, so they stay out of the portal's view.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
@@ -52,3 +53,17 @@ def is_signer(user, message):
     return GroupPagePermission.objects.filter(
         group__user=user, page_id=message.site_home_id, permission__codename="publish_page"
     ).exists()
+
+
+def site_administrators(site_home):
+    """Active users with an e-mail address in the site's 管理员 group (the group bound to its home page)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__endswith="管理员",
+            groups__page_permissions__page=site_home,
+        )
+        .exclude(email="")
+        .distinct()
+    )

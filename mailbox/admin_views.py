@@ -95,7 +95,7 @@ def detail(request, pk):
     return _render_detail(request, message)
 
 
-def _render_detail(request, message, failed_form=None):
+def _render_detail(request, message, failed_form=None, status=200):
     actions = handling.available_actions(request.user, message)
     forms_by_action = [
         (
@@ -111,7 +111,7 @@ def _render_detail(request, message, failed_form=None):
         request,
         "mailbox/admin/detail.html",
         {"message": message, "action_forms": forms_by_action, "history": history},
-        status=400 if failed_form is not None else 200,
+        status=400 if failed_form is not None else status,
     )
 
 
@@ -126,6 +126,10 @@ def act(request, pk, action_name):
     if form.is_valid():
         try:
             handling.perform(message, action.name, request.user, **form.cleaned_data)
+        except PermissionDenied:
+            # Answered here rather than by Wagtail's redirect to the dashboard: the handler stays on the message.
+            flash.error(request, _("您没有权限“%(action)s”。") % {"action": action.label})
+            return _render_detail(request, message, status=403)
         except ValidationError as error:
             _add_errors(form, error)
         else:

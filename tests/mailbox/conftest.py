@@ -43,6 +43,7 @@ def mailbox_of(result):
 def add_department(mailbox, name, *handlers):
     department = MailboxDepartment.objects.create(page=mailbox, name=name)
     department.handlers.set(handlers)
+    department.save()  # a parental many-to-many is written on save
     return department
 
 
