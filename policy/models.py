@@ -139,6 +139,8 @@ class PolicyPage(DisclosureFields, Page):
     body = StreamField(BodyBlock(), verbose_name=_("正文"))
 
     base_form_class = PolicyPageForm
+    # An interpretation may link the policies of the sites above its own (sitegroup's chooser hook).
+    chosen_from_sites_above = True
     exclude_fields_in_copy = [*DisclosureFields.exclude_fields_in_copy, "document_number"]
 
     content_panels = Page.content_panels + [
@@ -274,6 +276,24 @@ class RelatedPolicy(Orderable):
         verbose_name = _("相关文件")
 
 
+class InterpretationPageForm(WagtailAdminPageForm):
+    """Refuses links to policies the chooser would not offer (a crafted POST names any page id)."""
+
+    def clean(self):
+        from policy.chooser import linkable_policies
+
+        cleaned_data = super().clean()
+        allowed = None
+        for form in self.formsets.get("policy_links", []).forms:
+            policy = form.cleaned_data.get("policy") if hasattr(form, "cleaned_data") else None
+            if policy is None or form.cleaned_data.get("DELETE"):
+                continue
+            allowed = linkable_policies(self.for_user) if allowed is None else allowed
+            if not allowed.filter(pk=policy.pk).exists():
+                form.add_error("policy", _("只能选择本站或上级站点已发布（或正在审核）的政策文件。"))
+        return cleaned_data
+
+
 class InterpretationPage(Page):
     """An interpretation (政策解读) of one or more policies, or a response to a hot topic (回应关切)."""
 
@@ -288,6 +308,8 @@ class InterpretationPage(Page):
     responded_at = models.DateTimeField(_("回应时间"), null=True, blank=True)
     summary = models.TextField(_("摘要"), max_length=300, blank=True)
     body = StreamField(InterpretationBodyBlock(), verbose_name=_("正文"))
+
+    base_form_class = InterpretationPageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -30,6 +30,27 @@ def chooser_scope(user):
     return under_any_of(paths) | Q(path__in=ancestor_paths)
 
 
+def sites_above_scope(user):
+    """Live pages of the sites above the user's own (their parent site, its parent, ...), not of sibling sites.
+
+    A county may link a city policy it interprets; the city's other counties stay out.
+    """
+    from home.models import HomePage
+
+    root_paths = [page.path for page in working_roots(user)]
+    above_paths = {path[:end] for path in root_paths for end in range(Page.steplen, len(path), Page.steplen)}
+    home_paths = list(HomePage.objects.filter(path__in=above_paths).values_list("path", flat=True))
+    subsite_paths = (
+        HomePage.objects.filter(under_any_of(home_paths)).exclude(path__in=home_paths).values_list("path", flat=True)
+    )
+    return under_any_of(home_paths) & ~under_any_of(list(subsite_paths)) & Q(live=True)
+
+
 def works_on(user, page):
     """Whether `page` lies inside one of the subtrees the user works in."""
     return user.is_superuser or any(page.path.startswith(root.path) for root in working_roots(user))
+
+
+def administers_platform(user):
+    """Superusers and the 平台管理员 group, who keep every site's lists."""
+    return user.is_superuser or user.has_perm("sitegroup.provision_subsite")

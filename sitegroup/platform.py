@@ -25,6 +25,13 @@ PLATFORM_PERMISSIONS = (
     ("wagtailcore", "add_task"),
     ("wagtailcore", "change_task"),
     ("release", "change_platformcontentrules"),
+    ("disclosure", "add_topic"),
+    ("disclosure", "change_topic"),
+    ("disclosure", "delete_topic"),
+    ("policy", "add_issuingbody"),
+    ("policy", "change_issuingbody"),
+    ("policy", "delete_issuingbody"),
+    ("policy", "view_issuingbody"),
 )
 
 

@@ -1,5 +1,6 @@
 """Admin integration: the provisioning view under Settings, its log action, and site isolation."""
 
+from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from sitegroup import views
-from sitegroup.permissions import chooser_scope
+from sitegroup.permissions import chooser_scope, sites_above_scope
 from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
 
 
@@ -42,10 +43,28 @@ def register_provision_log_action(actions):
 
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser_to_own_sites(pages, request):
-    """Wagtail's page chooser browses and searches the whole tree; keep other sites' pages out of it."""
+    """Wagtail's page chooser browses and searches the whole tree; keep other sites' pages out of it.
+
+    A chooser for a page type marked `chosen_from_sites_above` (policies) also offers the live
+    pages of the sites above the user's own.
+    """
     if request.user.is_superuser:
         return pages
-    return pages.filter(chooser_scope(request.user))
+    scope = chooser_scope(request.user)
+    if any(getattr(model, "chosen_from_sites_above", False) for model in requested_page_types(request)):
+        scope |= sites_above_scope(request.user)
+    return pages.filter(scope)
+
+
+def requested_page_types(request):
+    """The page models a chooser asks for (Wagtail's `page_type` parameter, e.g. "policy.policypage")."""
+    models = []
+    for name in request.GET.get("page_type", "").split(","):
+        try:
+            models.append(apps.get_model(name))
+        except (LookupError, ValueError):
+            continue
+    return models
 
 
 @hooks.register("before_move_page")
