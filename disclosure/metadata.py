@@ -1,9 +1,13 @@
-"""The disclosure metadata shared by policies and articles, and the per-site disclosure catalogue.
+"""The disclosure metadata shared by policies and articles (the catalogue page is in disclosure.models).
 
 Every item a government publishes carries an index number (索引号), a
 disclosure method (公开方式), a disclosure category (公开类别, the 五公开 of
 国办发〔2016〕8号) and topics (主题分类). Policies and articles take these
 fields from `DisclosureFields`, so the catalogue can list both.
+
+These live apart from disclosure.models because home.models builds ArticlePage
+on `DisclosureFields` while the catalogue page builds on home's ColumnPage;
+disclosure.models re-exports everything here.
 """
 
 from django.core.validators import RegexValidator

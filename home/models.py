@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from disclosure.models import DisclosureFields, organisation_code_validator
+from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 LISTING_PAGE_SIZE = 20
@@ -97,6 +97,7 @@ class HomePage(Page):
         "emergency.EmergencyIndexPage",
         "policy.PolicyIndexPage",
         "policy.InterpretationIndexPage",
+        "disclosure.DisclosureCatalogPage",
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -153,6 +154,7 @@ class ColumnPage(Page):
         "home.ArticlePage",
         "policy.PolicyIndexPage",
         "policy.InterpretationIndexPage",
+        "disclosure.DisclosureCatalogPage",
         "mailbox.MailboxPage",
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]

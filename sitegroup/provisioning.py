@@ -30,6 +30,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from disclosure.models import DisclosureCatalogPage
 from emergency.models import INDEX_SLUG, INDEX_TITLE, EmergencyIndexPage
 from emergency.workflows import emergency_workflow
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
@@ -103,6 +104,13 @@ COLUMN_SKELETON = (
                 "政策解读", "zcjd", ColumnFamily.INTERPRET, UpdateCategory.POLICY, page_class=InterpretationIndexPage
             ),
             ColumnSpec("通知公告", "tzgg", ColumnFamily.PUBLISH, UpdateCategory.NOTICE),
+            ColumnSpec(
+                "政府信息公开目录",
+                "xxgkml",
+                ColumnFamily.PUBLISH,
+                UpdateCategory.OTHER,
+                page_class=DisclosureCatalogPage,
+            ),
         ),
     ),
     ColumnSpec("政务动态", "zwdt", ColumnFamily.PUBLISH, UpdateCategory.NEWS),

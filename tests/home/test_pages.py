@@ -117,6 +117,7 @@ def test_parent_column_lists_the_articles_of_its_sub_columns(client, site_group)
         "政策文件",
         "政策解读",
         "通知公告",
+        "政府信息公开目录",
     ]
 
 

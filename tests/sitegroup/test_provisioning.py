@@ -13,6 +13,7 @@ from wagtail.models import (
     Site,
 )
 
+from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage, HomePage
 from policy.models import InterpretationIndexPage, PolicyIndexPage
@@ -123,7 +124,12 @@ def test_standard_column_skeleton(site_group):
         (
             "政务公开",
             "zwgk",
-            [("政策文件", "zcwj", []), ("政策解读", "zcjd", []), ("通知公告", "tzgg", [])],
+            [
+                ("政策文件", "zcwj", []),
+                ("政策解读", "zcjd", []),
+                ("通知公告", "tzgg", []),
+                ("政府信息公开目录", "xxgkml", []),
+            ],
         ),
         ("政务动态", "zwdt", []),
         ("互动交流", "hdjl", []),
@@ -134,7 +140,9 @@ def test_standard_column_skeleton(site_group):
         ColumnPage,
         PolicyIndexPage,
         InterpretationIndexPage,
-        *[ColumnPage] * 4,
+        ColumnPage,
+        DisclosureCatalogPage,
+        *[ColumnPage] * 3,
         EmergencyIndexPage,
     ]
     assert list(home.get_children().in_menu().values_list("slug", flat=True)) == ["zwgk", "zwdt", "hdjl", "bsfw"]
