@@ -30,3 +30,11 @@ def mask_text(text):
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text or "")
     return text
+
+
+def mask_message_text(text, name):
+    """Free text of a message or reply for the public: the citizen's own name masked too."""
+    name = (name or "").strip()
+    if len(name) > 1:
+        text = (text or "").replace(name, mask_name(name))
+    return mask_text(text)

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from home.models import HomePage
+from mailbox.masking import mask_message_text, mask_name
 from mailbox.storage import private_storage
 from workdays.calendar import add_working_days, working_days_between
 
@@ -100,6 +101,12 @@ class MailboxPage(RoutablePageMixin, Page):
         from mailbox import views
 
         return views.public_message(request, self, pk)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from mailbox import views
+
+        return views.feed(request, self)
 
     @path("statistics/", name="statistics")
     def statistics(self, request):
@@ -241,6 +248,23 @@ class Message(models.Model):
         if not self.due_date:
             self.due_date = add_working_days(self.received_at, REPLY_WORKING_DAYS)
         super().save(*args, **kwargs)
+
+    # What public pages and feeds show: personal details masked (mailbox.masking).
+    @property
+    def public_name(self):
+        return mask_name(self.name)
+
+    @property
+    def public_subject(self):
+        return mask_message_text(self.subject, self.name)
+
+    @property
+    def public_content(self):
+        return mask_message_text(self.content, self.name)
+
+    @property
+    def public_reply(self):
+        return mask_message_text(self.reply, self.name)
 
     @property
     def is_open(self):

@@ -8,8 +8,9 @@ before anything is written, and written in one transaction.
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
@@ -19,6 +20,7 @@ from mailbox import notifications, statistics
 from mailbox.forms import LookupForm, MessageForm
 from mailbox.models import Message, new_query_password, site_home_of
 
+FEED_SIZE = 20
 SUBMIT_RATE = "5/h"
 LOOKUP_RATE = "20/h"
 
@@ -142,3 +144,18 @@ def statistics_view(request, page):
         chart=statistics.bar_chart(months),
         canonical_url=canonical_url,
     )
+
+
+def feed(request, page):
+    """RSS of the latest published answers, masked like the pages."""
+    link = page.get_full_url(request)
+    rss = Rss201rev2Feed(title=page.title, link=link, description=_("公开答复"), language="zh-cn")
+    for message in page.messages.published().order_by("-closed_at", "-pk")[:FEED_SIZE]:
+        rss.add_item(
+            title=message.public_subject,
+            link=link + page.reverse_subpage("message", args=[message.pk]),
+            description=message.public_reply,
+            pubdate=message.closed_at,
+            unique_id=f"{link}#message-{message.pk}",
+        )
+    return HttpResponse(rss.writeString("utf-8"), content_type="application/rss+xml; charset=utf-8")

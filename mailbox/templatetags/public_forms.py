@@ -1,8 +1,6 @@
-"""Template helpers for accessible public forms (labels, descriptions, error summary) and masking."""
+"""Template helpers for accessible public forms: labels, descriptions and the error summary."""
 
 from django import forms, template
-
-from mailbox import masking
 
 register = template.Library()
 
@@ -42,13 +40,3 @@ def is_checkbox(field):
 def error_target(field):
     """Where the error summary links to: the first option of a group, else the control itself."""
     return f"{field.auto_id}_0" if is_choice_group(field) else field.id_for_label
-
-
-@register.filter
-def mask_name(value):
-    return masking.mask_name(value)
-
-
-@register.filter
-def mask_text(value):
-    return masking.mask_text(value)
