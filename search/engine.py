@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+from policy.document_numbers import is_document_number, normalise_document_number
+
 logger = logging.getLogger(__name__)
 
 COUNT_LIMIT = 1000
@@ -205,10 +207,34 @@ def uses_elasticsearch():
     return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
 
 
-def search(request):
-    """Search with Elasticsearch when configured and reachable, else with the database."""
+def search(request, query=""):
+    """Search with Elasticsearch when configured and reachable, else with the database.
+
+    On the first page, a policy whose 文号 is the query comes first, whatever bracket style was typed."""
     if not request.terms or not request.kinds:
         return SearchHits()
+    hits = _search(request)
+    if request.offset == 0:
+        exact = exact_document_number_matches(query, request)
+        hits.page_ids = (exact + [pk for pk in hits.page_ids if pk not in exact])[: request.limit]
+    return hits
+
+
+def exact_document_number_matches(query, request):
+    if not is_document_number(query):
+        return []
+    from search.models import SearchDocument
+
+    documents = SearchDocument.objects.filter(
+        document_number_key=normalise_document_number(query),
+        locale_id=request.locale_id,
+        kind__in=request.kinds,
+        path__startswith=request.group_path or request.site_path,
+    )
+    return list(documents.values_list("page_id", flat=True)[:3])
+
+
+def _search(request):
     if uses_elasticsearch() and not cache.get(_ES_DOWN_KEY):
         try:
             return _elasticsearch_search(request)

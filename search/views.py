@@ -16,7 +16,6 @@ from wagtail.models import Locale, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.models import HomePage, SiteKind
-from policy.document_numbers import is_document_number, normalise_document_number
 from search import engine
 from search.forms import Scope, SearchForm, issuing_body_names
 from search.highlight import highlight, snippet
@@ -116,16 +115,14 @@ def _results(request, form, query, scope, page_number, locale, sites):
     terms = query_terms(query)
     search_request = _search_request(form, terms, scope, page_number, locale, sites)
     try:
-        hits = engine.search(search_request)
+        hits = engine.search(search_request, query)
     except Exception:
         logger.exception("Search failed for %r", query)
         return {"unavailable": True, "total": None, "results": None}
     words = [token for term in terms for token in term.tokens]
-    exact = _exact_document_number_matches(query, search_request) if page_number == 1 else []
-    pinned_ids = {document.page_id for document in exact}
     documents = SearchDocument.objects.filter(page_id__in=hits.page_ids).select_related("page")
     by_id = {document.page_id: document for document in documents}
-    ordered = exact + [by_id[pk] for pk in hits.page_ids if pk in by_id and pk not in pinned_ids]
+    ordered = [by_id[pk] for pk in hits.page_ids if pk in by_id]
     paginator = Paginator(_Counted(hits.total), RESULTS_PER_PAGE)
     results = paginator.get_page(page_number)
     results.object_list = [_result(request, document, words, sites) for document in ordered]
@@ -136,19 +133,6 @@ def _results(request, form, query, scope, page_number, locale, sites):
         "engine": hits.engine,
         "promotions": _promotions(request, query, locale) if page_number == 1 else [],
     }
-
-
-def _exact_document_number_matches(query, search_request):
-    """The policy whose 文号 is the query, whatever bracket style was typed, to put first."""
-    if not is_document_number(query):
-        return []
-    documents = SearchDocument.objects.filter(
-        document_number_key=normalise_document_number(query),
-        locale_id=search_request.locale_id,
-        kind__in=search_request.kinds,
-        path__startswith=search_request.group_path or search_request.site_path,
-    )
-    return list(documents.select_related("page")[:3])
 
 
 def _result(request, document, words, sites):

@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-
 from wagtail.models import Page
 
 from policy.models import Validity
