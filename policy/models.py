@@ -442,7 +442,7 @@ class PolicyIndexPage(RoutablePageMixin, ColumnPage):
                 "filter_form": form,
                 "policies": page_of_policies,
                 "filter_query": query,
-                "feed_url": self.reverse_subpage("feed") + (f"?{query}" if query else ""),
+                "feed_url": self.get_url(request) + self.reverse_subpage("feed") + (f"?{query}" if query else ""),
             },
         )
 

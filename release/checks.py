@@ -103,7 +103,9 @@ def find_wrong_names(text, rules):
 def find_missing_metadata(page):
     problems = []
     for field_name in getattr(page, "release_required_fields", ()):
-        if not getattr(page, field_name):
+        value = getattr(page, field_name)
+        # A many-to-many field (e.g. 发文机关) gives a manager, which is always true.
+        if not (value.exists() if hasattr(value, "exists") else value):
             label = page._meta.get_field(field_name).verbose_name
             problems.append(Problem(MISSING_METADATA, _("缺少必填信息“%(field)s”。") % {"field": label}))
     return problems
