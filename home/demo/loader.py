@@ -23,6 +23,7 @@ from home.demo.content import SITES
 from home.demo.files import banner_png, simple_pdf
 from home.demo.users import ensure_users
 from home.models import ArticleAttachment, ArticlePage, ColumnPage
+from mailbox.demo import load_mailbox_demo
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
 
@@ -56,6 +57,7 @@ def load_demo(*, port, password, usable_passwords):
             loaded.append((spec, result))
         _make_default_site(loaded[0][1].site)
         logins = ensure_users(loaded, password=password, usable=usable_passwords)
+        load_mailbox_demo(loaded)
     return LoadReport(
         sites=[(spec, result.site) for spec, result in loaded], created_pages=created_pages, logins=logins
     )

@@ -1,0 +1,48 @@
+"""Every provisioned site gets one mailbox under 互动交流; the demo fills the first county's."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.models import ColumnPage
+from mailbox.demo import LETTERS, load_mailbox_demo
+from mailbox.models import MailboxPage, Message, Status
+from sitegroup.provisioning import provision_subsite
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_site_has_one_mailbox_with_the_standard_channels(site_group):
+    for result in (site_group.portal, site_group.county_a, site_group.department):
+        column = ColumnPage.objects.child_of(result.home).get(slug="hdjl")
+        mailbox = MailboxPage.objects.child_of(column).get()
+        assert mailbox.live
+        assert [c.name for c in mailbox.channels.all()] == ["领导信箱", "咨询", "投诉", "建议"]
+    again = provision_subsite(
+        parent=site_group.portal.home,
+        name="甲县人民政府",
+        slug="county-a",
+        kind="county",
+        hostname="county-a.localhost",
+    )
+    assert not again.changed
+    assert MailboxPage.objects.count() == 4
+
+
+def test_the_demo_has_letters_in_every_state_one_extended_and_one_overdue(site_group):
+    loaded = [
+        (SimpleNamespace(kind="portal"), site_group.portal),
+        (SimpleNamespace(kind="county"), site_group.county_a),
+    ]
+    assert load_mailbox_demo(loaded) == len(LETTERS)
+    assert load_mailbox_demo(loaded) == 0  # loading again adds nothing
+    letters = Message.objects.filter(site_home=site_group.county_a.home)
+    assert set(letters.values_list("status", flat=True)) == set(Status.values)
+    assert letters.filter(extension="approved").count() == 1
+    assert sum(message.is_overdue() for message in letters) == 1
+    assert letters.filter(is_public=True).count() == 1
+    assert not Message.objects.filter(site_home=site_group.portal.home).exists()
+    assert Page.objects.type(MailboxPage).count() == 4
+    assert all(message.received_at < timezone.now() for message in letters)
