@@ -279,19 +279,30 @@ class RelatedPolicy(Orderable):
 class InterpretationPageForm(WagtailAdminPageForm):
     """Refuses links to policies the chooser would not offer (a crafted POST names any page id)."""
 
-    def clean(self):
+    def is_valid(self):
+        # The inline formsets are cleaned after the form's own clean(), so the check runs here.
+        valid = super().is_valid()
+        return self.check_linked_policies() and valid
+
+    def check_linked_policies(self):
         from policy.chooser import linkable_policies
 
-        cleaned_data = super().clean()
-        allowed = None
-        for form in self.formsets.get("policy_links", []).forms:
-            policy = form.cleaned_data.get("policy") if hasattr(form, "cleaned_data") else None
-            if policy is None or form.cleaned_data.get("DELETE"):
-                continue
-            allowed = linkable_policies(self.for_user) if allowed is None else allowed
-            if not allowed.filter(pk=policy.pk).exists():
-                form.add_error("policy", _("只能选择本站或上级站点已发布（或正在审核）的政策文件。"))
-        return cleaned_data
+        chosen = [
+            form
+            for form in self.formsets["policy_links"].forms
+            if getattr(form, "cleaned_data", None)
+            and form.cleaned_data.get("policy")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        allowed = set(
+            linkable_policies(self.for_user)
+            .filter(pk__in=[form.cleaned_data["policy"].pk for form in chosen])
+            .values_list("pk", flat=True)
+        )
+        refused = [form for form in chosen if form.cleaned_data["policy"].pk not in allowed]
+        for form in refused:
+            form.add_error("policy", _("只能选择本站或上级站点已发布（或正在审核）的政策文件。"))
+        return not refused
 
 
 class InterpretationPage(Page):
