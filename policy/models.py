@@ -18,6 +18,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
@@ -141,6 +142,8 @@ class PolicyPage(DisclosureFields, Page):
     base_form_class = PolicyPageForm
     # An interpretation may link the policies of the sites above its own (sitegroup's chooser hook).
     chosen_from_sites_above = True
+    # A translation is the same document: its 文号 is not translated.
+    override_translatable_fields = [SynchronizedField("document_number")]
     exclude_fields_in_copy = [*DisclosureFields.exclude_fields_in_copy, "document_number"]
 
     content_panels = Page.content_panels + [
