@@ -8,7 +8,7 @@ The whole load runs in one transaction, so it never stops halfway.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -21,14 +21,13 @@ from wagtail.models import Page, Site
 from emergency.models import EmergencyIndexPage, EmergencyPage, EmergencyUpdate
 from home.demo.content import SITES
 from home.demo.files import banner_png, simple_pdf
+from home.demo.policies import PUBLISHING_TIME, publish_policies, topics_named
 from home.demo.users import ensure_users
 from home.models import ArticleAttachment, ArticlePage, ColumnPage
 from mailbox.demo import load_mailbox_demo
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
 
-# Articles carry the date they were "published" at the start of a working day.
-PUBLISHING_TIME = time(9, 0)
 DOCUMENT_NOTE = "（演示数据：本文件由 govcms 演示数据生成，仅供功能展示。）"
 
 
@@ -83,6 +82,7 @@ def _fill_site(spec, result):
     """Give a newly opened site its identity, introduction and articles; return the number of pages created."""
     _fill_identity(result.site, spec.identity)
     result.home.intro = spec.intro
+    result.home.organisation_code = spec.organisation_code
     result.home.save_revision().publish()
     created = 0
     if spec.aggregate_column is not None:
@@ -92,6 +92,7 @@ def _fill_site(spec, result):
     columns = _columns_by_path(result.home)
     for article in spec.articles:
         _publish_article(columns[article.column], article, media)
+    created += publish_policies(spec, result.home, columns, media)
     if spec.emergency is not None:
         _publish_emergency(result.home, spec.emergency)
         created += 1
@@ -141,7 +142,9 @@ def _publish_article(column, article, media):
         summary=article.summary.format(year=day.year),
         body=body,
         first_published_at=timezone.make_aware(datetime.combine(day, PUBLISHING_TIME)),
+        disclosure_category=article.disclosure_category,
     )
+    page.topics = topics_named(article.topics)
     page.attachments = [
         ArticleAttachment(document=documents[title.format(year=day.year)]) for title in article.attachments
     ]

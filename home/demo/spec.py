@@ -12,6 +12,7 @@ are computed relative to the day the demo is loaded.
 
 from dataclasses import dataclass
 from datetime import date
+from uuid import uuid4
 
 from django.utils.html import format_html, format_html_join
 
@@ -85,6 +86,28 @@ class DocumentLink:
         return "document", {"document": media.document(self.title.format(year=year)).pk, "title": ""}
 
 
+@dataclass(frozen=True)
+class Gallery:
+    """A 图解: frames read in order, each drawn on the site's banner image with a caption and alt text of its own."""
+
+    title: str
+    frames: tuple[tuple[str, str], ...]  # (caption, alt text)
+
+    def to_raw(self, media, year):
+        images = [
+            {
+                "type": "item",
+                "id": str(uuid4()),
+                "value": {
+                    "image": {"image": media.banner.pk, "alt_text": alt_text, "decorative": False},
+                    "caption": caption.format(year=year),
+                },
+            }
+            for caption, alt_text in self.frames
+        ]
+        return "gallery", {"title": self.title.format(year=year), "images": images}
+
+
 def para(*texts):
     return Paragraphs(texts)
 
@@ -114,8 +137,20 @@ def document(title):
     return DocumentLink(title)
 
 
+def gallery(title, *frames):
+    return Gallery(title, frames)
+
+
+class WithDocuments:
+    """Content whose `attachments` and `document` blocks become generated PDFs in the site's collection."""
+
+    def document_titles(self):
+        linked = [block.title for block in self.body if isinstance(block, DocumentLink)]
+        return list(dict.fromkeys([*self.attachments, *linked]))
+
+
 @dataclass(frozen=True)
-class Article:
+class Article(WithDocuments):
     """An article of a demo site.
 
     `column` is the path of column slugs below the site home ("zwgk/tzgg").
@@ -135,10 +170,53 @@ class Article:
     source: str = ""
     author: str = ""
     attachments: tuple[str, ...] = ()
+    disclosure_category: str = ""  # a 公开类别 lists the article in the site's 政府信息公开目录
+    topics: tuple[str, ...] = ()  # names of the seeded 主题分类
 
-    def document_titles(self):
-        linked = [block.title for block in self.body if isinstance(block, DocumentLink)]
-        return list(dict.fromkeys([*self.attachments, *linked]))
+
+@dataclass(frozen=True)
+class Policy(WithDocuments):
+    """A policy document (policy.PolicyPage) in the site's 政策文件库.
+
+    `issuing_bodies` name the site's own 发文机关 or those of the sites above it.
+    A policy `repealed_by` another (named by slug) is 已废止 from the day its
+    replacement was published; list the replacement first. The 成文日期 is
+    `written_days_before` the publish date.
+    """
+
+    slug: str
+    title: str
+    document_number: str
+    issuing_bodies: tuple[str, ...]
+    summary: str
+    body: tuple
+    disclosure_category: str
+    topics: tuple[str, ...]
+    days_ago: int = 0
+    published: date | None = None
+    written_days_before: int = 7
+    is_major: bool = False
+    repealed_by: str = ""
+    attachments: tuple[str, ...] = ()
+    column: str = "zwgk/zcwj"
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """An interpretation (policy.InterpretationPage) of the site's policies, named by slug."""
+
+    slug: str
+    title: str
+    kind: str
+    policies: tuple[str, ...]
+    summary: str
+    body: tuple
+    days_ago: int = 0
+    published: date | None = None
+    interpreter: str = ""
+    interpreter_title: str = ""
+    interpreter_organisation: str = ""
+    column: str = "zwgk/zcjd"
 
 
 @dataclass(frozen=True)
@@ -184,7 +262,8 @@ class DemoSite:
     `key` prefixes the usernames (qingshan_editor); `people` maps a role
     suffix of sitegroup.provisioning.ROLES (编辑) to the person holding it.
     `banner_colours` are the sky and ground colours of the site's banner. A site with an
-    `emergency` shows its banner on every page.
+    `emergency` shows its banner on every page. Policies and interpretations go to the
+    site's 政策文件库 and 政策解读 columns, with the site's `issuing_bodies` created first.
     """
 
     key: str
@@ -199,3 +278,7 @@ class DemoSite:
     banner_colours: tuple[str, str] = ("#1f5fa8", "#2e7d4f")
     aggregate_column: AggregateColumn | None = None
     emergency: Emergency | None = None
+    organisation_code: str = ""  # 信息公开机构代码, the prefix of the site's 索引号
+    issuing_bodies: tuple[str, ...] = ()  # the site's own 发文机关
+    policies: tuple[Policy, ...] = ()
+    interpretations: tuple[Interpretation, ...] = ()

@@ -23,11 +23,22 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
 
+from disclosure.catalogue import catalogue_entries
+from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyPage
 from home.demo.content import SITES
 from home.demo.files import simple_pdf
 from home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 from home.models import ArticlePage, ColumnPage, HomePage
+from policy.models import (
+    InterpretationIndexPage,
+    InterpretationKind,
+    InterpretationPage,
+    IssuingBody,
+    PolicyIndexPage,
+    PolicyPage,
+    Validity,
+)
 from sitegroup.models import SiteIdentity
 
 pytestmark = pytest.mark.django_db
@@ -132,8 +143,13 @@ def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
 
 
 def test_no_column_is_blank(demo):
-    for column in ColumnPage.objects.live():
-        if column.aggregate_subsites:
+    listed_children = {PolicyIndexPage: PolicyPage, InterpretationIndexPage: InterpretationPage}
+    for column in ColumnPage.objects.live().specific():
+        if isinstance(column, DisclosureCatalogPage):
+            assert catalogue_entries(column.site_home()).exists(), column.url_path
+        elif type(column) in listed_children:
+            assert listed_children[type(column)].objects.child_of(column).live().exists(), column.url_path
+        elif column.aggregate_subsites:
             listed = column.listed_articles()
             assert listed.exists(), column.url_path
             assert not listed.filter(pk__in=column.site_home().site_articles()).exists()
@@ -164,11 +180,64 @@ def test_articles_are_complete_and_use_every_kind_of_block(demo):
     assert ArticlePage.objects.filter(attachments__isnull=False).distinct().count() >= 8
     # Dates spread over months, and the 2014 State Council opinion keeps its real date.
     assert ArticlePage.objects.dates("date", "month").count() >= 4
-    assert ArticlePage.objects.get(slug="guobanfa-2014-57").date == date(2014, 12, 1)
+    assert PolicyPage.objects.get(slug="guobanfa-2014-57").publish_date == date(2014, 12, 1)
     # Images and documents live in their own site's collection.
     for image in get_image_model().objects.all():
         assert image.collection.name in {spec.name for spec in SITES}
         assert image.width == 1200
+
+
+def test_the_2014_opinion_is_a_major_policy_with_its_three_interpretations_linked_both_ways(demo, client):
+    opinion = PolicyPage.objects.get(slug="guobanfa-2014-57")
+    assert opinion.live and opinion.is_major and opinion.in_force
+    assert opinion.document_number == "国办发〔2014〕57号"
+    assert opinion.written_date == date(2014, 11, 17)
+    assert [body.name for body in opinion.issuing_bodies.all()] == ["国务院办公厅"]
+    assert IssuingBody.objects.get(name="国务院办公厅").site_home.title == "示例市人民政府"
+    interpretations = opinion.live_interpretations()
+    assert {interpretation.kind for interpretation in interpretations} == {
+        InterpretationKind.DEPARTMENT,
+        InterpretationKind.EXPERT,
+        InterpretationKind.GRAPHIC,
+    }
+    for interpretation in interpretations:
+        assert list(interpretation.live_policies()) == [opinion]
+    graphic = interpretations.get(kind=InterpretationKind.GRAPHIC)
+    gallery = next(block for block in graphic.body if block.block_type == "gallery")
+    assert len(gallery.value["images"]) == 4
+    assert all(frame["image"].contextual_alt_text for frame in gallery.value["images"])
+    page = client.get(opinion.url, HTTP_HOST="localhost:8000").content.decode()
+    assert all(interpretation.title in page for interpretation in interpretations)
+
+
+def test_every_site_has_policies_and_a_repealed_one_points_to_its_live_replacement(demo):
+    for spec in SITES:
+        home = HomePage.objects.get(title=spec.name)
+        policies = PolicyPage.objects.live().descendant_of(home)
+        assert policies.count() >= 2, spec.name
+        assert InterpretationPage.objects.live().descendant_of(home).exists(), spec.name
+        for policy in policies:
+            policy.full_clean()  # as an editor's form would
+            assert policy.issuing_bodies.exists() and policy.disclosure_category and policy.topics.exists()
+    repealed = PolicyPage.objects.get(validity=Validity.REPEALED)
+    assert repealed.replaced_by.live and repealed.replaced_by.in_force
+    assert repealed.validity_changed_on == repealed.replaced_by.publish_date
+    assert repealed.written_date < repealed.publish_date < repealed.validity_changed_on
+
+
+def test_every_sites_catalogue_lists_its_policies_and_articles_with_its_own_index_numbers(demo, client):
+    for spec in SITES:
+        home = HomePage.objects.get(title=spec.name)
+        catalogue = DisclosureCatalogPage.objects.live().get(url_path=f"{home.url_path}zwgk/xxgkml/")
+        entries = catalogue_entries(home)
+        assert {entry.specific_class for entry in entries} == {PolicyPage, ArticlePage}, spec.name
+        assert {entry.index_number.split("/")[0] for entry in entries} == {spec.organisation_code}
+        assert {site_home_of(entry).pk for entry in entries} == {home.pk}  # not its sub-sites
+        response = client.get(catalogue.url, HTTP_HOST=f"{spec.hostname}:8000")
+        assert response.context["entries"].paginator.count == entries.count()
+    numbers = [*PolicyPage.objects.values_list("index_number", flat=True)]
+    numbers += ArticlePage.objects.values_list("index_number", flat=True)
+    assert "" not in numbers and len(numbers) == len(set(numbers))
 
 
 def test_attachments_are_valid_pdfs(demo):

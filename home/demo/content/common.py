@@ -1,5 +1,6 @@
 """Content every demo site carries in the same form, as real sites do."""
 
+from disclosure.models import DisclosureCategory
 from home.demo.spec import Article, document, heading, para, quote, table
 
 OFFICE_HOURS = "工作日 9:00—12:00，13:30—17:00"
@@ -11,6 +12,8 @@ def disclosure_guide(*, site_name, office, address, phone, days_ago):
     return Article(
         column="zwgk",
         slug="disclosure-guide",
+        disclosure_category=DisclosureCategory.MANAGEMENT,
+        topics=("综合政务",),
         title=f"{site_name}政府信息公开指南",
         summary=f"为便于公民、法人和其他组织获取{site_name}的政府信息，根据《中华人民共和国政府信息公开条例》编制本指南。",
         source=office,

@@ -1,8 +1,23 @@
 """示例市教育局: a city department, on `jiaoyu.localhost`."""
 
+from disclosure.models import DisclosureCategory
 from home.demo.content.common import disclosure_guide
-from home.demo.spec import Article, DemoSite, Person, bullets, document, figure, heading, para, quote, table
+from home.demo.spec import (
+    Article,
+    DemoSite,
+    Interpretation,
+    Person,
+    Policy,
+    bullets,
+    document,
+    figure,
+    heading,
+    para,
+    quote,
+    table,
+)
 from home.models import ArticleKind, SiteKind
+from policy.models import InterpretationKind
 
 NAME = "示例市教育局"
 OFFICE = "示例市教育局办公室"
@@ -37,50 +52,10 @@ ARTICLES = (
         ),
     ),
     Article(
-        column="zwgk/zcwj",
-        slug="compulsory-education-admissions",
-        title=ADMISSIONS,
-        kind=ArticleKind.NOTICE,
-        days_ago=100,
-        source=OFFICE,
-        summary="示教发〔{year}〕15号。坚持免试就近入学，公办民办学校同步招生，严禁以各类考试选拔学生。",
-        attachments=("义务教育学校招生片区划分表",),
-        body=(
-            para("示教发〔{year}〕15号", "各区县教育局，市直属各学校：", "现就做好今年义务教育招生入学工作通知如下。"),
-            heading("一、基本原则"),
-            para("坚持免试就近入学，公办民办学校同步招生。严禁以各类考试、竞赛、培训成绩或证书证明等作为招生依据。"),
-            heading("二、工作安排"),
-            table(
-                ("阶段", "主要工作"),
-                ("信息采集", "适龄儿童少年网上登记入学信息"),
-                ("资格审核", "学校和教育部门审核户籍、居住等材料"),
-                ("录取公布", "公布录取结果，发放入学通知书"),
-                caption="招生工作安排",
-            ),
-            document("义务教育学校招生片区划分表"),
-        ),
-    ),
-    Article(
-        column="zwgk/zcjd",
-        slug="admissions-questions-and-answers",
-        title="义务教育招生入学政策问答",
-        days_ago=99,
-        source=OFFICE,
-        author="黄志远",
-        summary="围绕家长关心的入学条件、片区划分和随迁子女入学等问题作出解答。",
-        body=(
-            heading("问：孩子上小学需要满多少周岁？", "h3"),
-            para("答：年满6周岁的适龄儿童应当入学。"),
-            heading("问：学区是怎么划分的？", "h3"),
-            para("答：各区县教育局根据学校布局、学位数量和适龄儿童分布情况划定招生片区，并向社会公布。"),
-            heading("问：随迁子女如何入学？", "h3"),
-            para("答：持有本市居住证的随迁子女，按照“以居住证为主要依据”的原则，由居住地教育部门统筹安排入学。"),
-            quote("义务教育招生坚持公平、公正、公开。", "示例市教育局"),
-        ),
-    ),
-    Article(
         column="zwgk/tzgg",
         slug="teacher-qualification-notice",
+        disclosure_category=DisclosureCategory.EXECUTION,
+        topics=("科技、教育",),
         title="示例市{year}年中小学教师资格认定公告",
         kind=ArticleKind.NOTICE,
         days_ago=20,
@@ -100,6 +75,8 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="after-school-service-reply",
+        disclosure_category=DisclosureCategory.RESULT,
+        topics=("科技、教育",),
         title="局长信箱答复选登：关于课后服务收费的咨询",
         days_ago=33,
         source=OFFICE,
@@ -117,6 +94,8 @@ ARTICLES = (
     Article(
         column="bsfw",
         slug="teacher-qualification-guide",
+        disclosure_category=DisclosureCategory.SERVICE,
+        topics=("科技、教育",),
         title="中小学教师资格认定办事指南",
         days_ago=60,
         source="示例市教育局教师工作处",
@@ -141,6 +120,74 @@ ARTICLES = (
         ),
     ),
     disclosure_guide(site_name=NAME, office=OFFICE, address=ADDRESS, phone=PHONE, days_ago=140),
+)
+
+POLICIES = (
+    Policy(
+        slug="compulsory-education-admissions",
+        document_number="示教发〔{year}〕15号",
+        issuing_bodies=(NAME,),
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("科技、教育",),
+        title=ADMISSIONS,
+        days_ago=100,
+        summary="坚持免试就近入学，公办民办学校同步招生，严禁以各类考试选拔学生。",
+        attachments=("义务教育学校招生片区划分表",),
+        body=(
+            para("示教发〔{year}〕15号", "各区县教育局，市直属各学校：", "现就做好今年义务教育招生入学工作通知如下。"),
+            heading("一、基本原则"),
+            para("坚持免试就近入学，公办民办学校同步招生。严禁以各类考试、竞赛、培训成绩或证书证明等作为招生依据。"),
+            heading("二、工作安排"),
+            table(
+                ("阶段", "主要工作"),
+                ("信息采集", "适龄儿童少年网上登记入学信息"),
+                ("资格审核", "学校和教育部门审核户籍、居住等材料"),
+                ("录取公布", "公布录取结果，发放入学通知书"),
+                caption="招生工作安排",
+            ),
+            document("义务教育学校招生片区划分表"),
+        ),
+    ),
+    Policy(
+        slug="after-school-service-measures",
+        title="示例市教育局关于印发《示例市中小学课后服务管理办法》的通知",
+        document_number="示教发〔{year}〕21号",
+        issuing_bodies=(NAME,),
+        days_ago=45,
+        disclosure_category=DisclosureCategory.EXECUTION,
+        topics=("科技、教育",),
+        summary="规范中小学课后服务的内容、时间、收费和安全管理，坚持学生自愿参加。",
+        body=(
+            para("示教发〔{year}〕21号"),
+            para(
+                "第一条 课后服务坚持学生自愿参加原则，由家长提出申请，学校不得强制或者变相强制学生参加。",
+                "第二条 课后服务费用按照成本补偿、非营利原则确定，收费标准向社会公示。",
+                "第三条 本办法自印发之日起施行。",
+            ),
+        ),
+    ),
+)
+
+INTERPRETATIONS = (
+    Interpretation(
+        slug="admissions-questions-and-answers",
+        kind=InterpretationKind.DEPARTMENT,
+        policies=("compulsory-education-admissions",),
+        title="义务教育招生入学政策问答",
+        days_ago=99,
+        interpreter="黄志远",
+        interpreter_organisation=NAME,
+        summary="围绕家长关心的入学条件、片区划分和随迁子女入学等问题作出解答。",
+        body=(
+            heading("问：孩子上小学需要满多少周岁？", "h3"),
+            para("答：年满6周岁的适龄儿童应当入学。"),
+            heading("问：学区是怎么划分的？", "h3"),
+            para("答：各区县教育局根据学校布局、学位数量和适龄儿童分布情况划定招生片区，并向社会公布。"),
+            heading("问：随迁子女如何入学？", "h3"),
+            para("答：持有本市居住证的随迁子女，按照“以居住证为主要依据”的原则，由居住地教育部门统筹安排入学。"),
+            quote("义务教育招生坚持公平、公正、公开。", "示例市教育局"),
+        ),
+    ),
 )
 
 SITE = DemoSite(
@@ -169,4 +216,8 @@ SITE = DemoSite(
     },
     articles=ARTICLES,
     banner_colours=("#5e548e", "#457b9d"),
+    organisation_code="11990000MB0000012X",
+    issuing_bodies=(NAME,),
+    policies=POLICIES,
+    interpretations=INTERPRETATIONS,
 )

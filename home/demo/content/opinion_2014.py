@@ -1,24 +1,33 @@
-"""国办发〔2014〕57号, the State Council opinion on government website content.
+"""国办发〔2014〕57号, the State Council opinion on government website content, and its interpretations.
 
 The text is a digest of the opinion's main provisions as reported publicly;
-the portal lists it under 政策文件 with the full text left to the State
-Council's own publication, as a city portal would when it reprints a digest.
+the portal lists it in its 政策文件库 as a major policy, with the full text
+left to the State Council's own publication, as a city portal would when it
+reprints a digest. The three interpretations (部门解读, 专家解读, 图解) are
+written for the demo; the interpreters are fictional.
 """
 
 from datetime import date
 
-from home.demo.spec import Article, heading, para, quote, table
-from home.models import ArticleKind
+from disclosure.models import DisclosureCategory
+from home.demo.spec import Interpretation, Policy, bullets, gallery, heading, para, quote, table
+from policy.models import InterpretationKind
 
 TITLE = "国务院办公厅关于加强政府网站信息内容建设的意见"
+SLUG = "guobanfa-2014-57"
+ISSUER = "国务院办公厅"
+TOPIC = "综合政务"
 
-OPINION_2014 = Article(
-    column="zwgk/zcwj",
-    slug="guobanfa-2014-57",
+OPINION_2014 = Policy(
+    slug=SLUG,
     title=TITLE,
-    kind=ArticleKind.NOTICE,
+    document_number="国办发〔2014〕57号",
+    issuing_bodies=(ISSUER,),
     published=date(2014, 12, 1),
-    source="中国政府网",
+    written_days_before=14,  # 成文日期 2014-11-17
+    is_major=True,
+    disclosure_category=DisclosureCategory.DECISION,
+    topics=(TOPIC,),
     summary=(
         "国办发〔2014〕57号。要求将政府网站作为政府信息公开的第一平台，做好政策解读和社会热点回应，"
         "加强互动交流，县级政府各部门不再单独建设政府网站，并把政府网站建设管理纳入绩效考核。"
@@ -94,3 +103,84 @@ OPINION_2014 = Article(
         ),
     ),
 )
+
+PORTAL_OFFICE = "示例市人民政府办公室"
+
+DEPARTMENT_READING = Interpretation(
+    slug="guobanfa-2014-57-department",
+    title=f"《{TITLE}》解读",
+    kind=InterpretationKind.DEPARTMENT,
+    policies=(SLUG,),
+    published=date(2014, 12, 2),
+    interpreter=PORTAL_OFFICE,
+    interpreter_organisation="示例市人民政府",
+    summary="从出台背景、主要内容和贯彻落实三个方面，介绍《意见》对全市政府网站信息内容建设提出的要求。",
+    body=(
+        heading("一、出台背景"),
+        para(
+            "政府网站是政府信息公开的第一平台。一些网站存在内容更新不及时、信息发布不准确、意见建议不回应等问题，"
+            "《意见》针对这些问题，从信息发布、政策解读、回应关切、互动交流、协同联动、建设管理和考核评价七个方面提出要求。",
+        ),
+        heading("二、主要内容"),
+        bullets(
+            "信息发布：第一时间发布重要会议、重要活动、重大政策信息，做到“五公开”；",
+            "政策解读：重大政策出台时同步推出解读，政策与解读同步发布；",
+            "回应关切：围绕社会热点及时回应，阐明政策、解疑释惑；",
+            "互动交流：网民意见建议在7个工作日内反馈处理意见，情况复杂的可延长至15个工作日。",
+        ),
+        heading("三、贯彻落实"),
+        para(
+            "全市各级政府网站统一部署在市级集约化平台，按照《意见》建立信息员制度和“先审后发”流程，"
+            "把重大政策与解读同步发布纳入发布流程，并按栏目类别监测更新情况。"
+        ),
+    ),
+)
+
+EXPERT_READING = Interpretation(
+    slug="guobanfa-2014-57-expert",
+    title="专家解读：让政府网站成为政府信息公开的第一平台",
+    kind=InterpretationKind.EXPERT,
+    policies=(SLUG,),
+    published=date(2014, 12, 3),
+    interpreter="周明远",
+    interpreter_title="教授",
+    interpreter_organisation="示例大学公共管理学院",
+    summary="专家认为，《意见》把政府网站从“建起来”推向“用起来”，关键在于内容保障和回应机制。",
+    body=(
+        para(
+            "《意见》的一个突出特点，是把政府网站的重心从技术建设转向信息内容建设。"
+            "网站建得再好，内容不更新、留言不回应，公众就不会用。",
+        ),
+        quote(
+            "政策与解读同步发布，是让公众读懂政策、减少误读的关键一步。",
+            "周明远，示例大学公共管理学院教授",
+        ),
+        heading("集约化是内容保障的前提"),
+        para(
+            "县级政府部门不再单独建网站、统一在上级平台开设子站，既节约了重复投入，也使信息员、审核和考核制度能够统一落实。"
+            "今后评价政府网站，应当更多看内容是否准确及时、回应是否实在。",
+        ),
+    ),
+)
+
+GRAPHIC_READING = Interpretation(
+    slug="guobanfa-2014-57-graphic",
+    title=f"图解：{TITLE}",
+    kind=InterpretationKind.GRAPHIC,
+    policies=(SLUG,),
+    published=date(2014, 12, 4),
+    interpreter=PORTAL_OFFICE,
+    summary="用四张图读懂《意见》：一个平台、同步解读、及时回应、考核评价。",
+    body=(
+        gallery(
+            "一图读懂《意见》",
+            ("图1 政府网站是政府信息公开的第一平台", "第一张图：政府网站作为信息公开第一平台的示意插画"),
+            ("图2 重大政策出台时同步发布解读", "第二张图：政策与解读同步发布的示意插画"),
+            ("图3 网民意见建议7个工作日内反馈", "第三张图：网民留言按时限得到答复的示意插画"),
+            ("图4 政府网站建设管理纳入绩效考核", "第四张图：年度考核评估的示意插画"),
+        ),
+        para("以上图解根据《意见》要点整理，具体要求以《意见》原文为准。"),
+    ),
+)
+
+INTERPRETATIONS_2014 = (DEPARTMENT_READING, EXPERT_READING, GRAPHIC_READING)

@@ -1,12 +1,17 @@
 """示例市人民政府: the city portal, on `localhost`."""
 
+from datetime import date
+
+from disclosure.models import DisclosureCategory
 from home.demo.content.common import disclosure_guide
-from home.demo.content.opinion_2014 import OPINION_2014
+from home.demo.content.opinion_2014 import INTERPRETATIONS_2014, OPINION_2014
 from home.demo.spec import (
     AggregateColumn,
     Article,
     DemoSite,
+    Interpretation,
     Person,
+    Policy,
     bullets,
     document,
     figure,
@@ -16,6 +21,7 @@ from home.demo.spec import (
     table,
 )
 from home.models import ArticleKind, SiteKind
+from policy.models import InterpretationKind
 
 NAME = "示例市人民政府"
 OFFICE = "示例市人民政府办公室"
@@ -64,6 +70,8 @@ ARTICLES = (
     Article(
         column="zwdt",
         slug="executive-meeting-business-environment",
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("国民经济管理、国有资产监管",),
         title="市政府召开常务会议 研究部署优化营商环境等工作",
         kind=ArticleKind.MEETING,
         days_ago=9,
@@ -85,73 +93,11 @@ ARTICLES = (
             para("会议还研究了其他事项。"),
         ),
     ),
-    OPINION_2014,
-    Article(
-        column="zwgk/zcwj",
-        slug="website-content-measures",
-        title=f"示例市人民政府办公室关于印发《{MEASURES}》的通知",
-        kind=ArticleKind.NOTICE,
-        days_ago=40,
-        source=OFFICE,
-        summary=f"示政办发〔{{year}}〕12号。印发《{MEASURES}》，明确各级政府网站信息发布、审核和更新要求。",
-        attachments=(MEASURES,),
-        body=(
-            para(
-                "示政办发〔{year}〕12号",
-                "各区县人民政府，市政府各部门：",
-                f"《{MEASURES}》已经市政府同意，现印发给你们，请认真贯彻执行。",
-                OFFICE,
-            ),
-            heading(MEASURES),
-            para(
-                "第一条 为加强全市政府网站信息内容建设，根据《国务院办公厅关于加强政府网站信息内容建设的意见》"
-                "（国办发〔2014〕57号）等规定，结合本市实际，制定本办法。",
-                "第二条 本办法适用于全市各级行政机关通过市政府网站集约化平台开设的网站、子站和栏目。",
-                "第三条 各单位应当建立信息员制度，明确信息采写、编辑、审核、签发各环节的责任人，做到“先审后发”。",
-                "第四条 各单位应当按照栏目类别及时更新信息，更新要求如下表。",
-            ),
-            table(
-                ("栏目类别", "更新要求"),
-                ("动态要闻", "两周内至少更新一次"),
-                ("通知公告、政策文件", "六个月内至少更新一次"),
-                ("人事、规划计划", "一年内至少更新一次"),
-                caption="栏目更新要求",
-            ),
-            para("第五条 本办法自印发之日起施行。"),
-            document(MEASURES),
-        ),
-    ),
-    Article(
-        column="zwgk/zcjd",
-        slug="website-content-measures-explained",
-        title=f"《{MEASURES}》政策解读",
-        days_ago=39,
-        source=OFFICE,
-        author="张丽华",
-        summary="从制定背景、主要内容和创新举措三个方面解读全市政府网站信息内容建设管理办法。",
-        body=(
-            heading("一、制定背景"),
-            para(
-                "随着政府网站集约化建设深入推进，全市各级政府网站已统一部署到市级平台。为进一步规范信息发布、"
-                "压实各单位主体责任，市政府办公室在广泛征求意见的基础上起草了本办法。",
-            ),
-            heading("二、主要内容"),
-            para(
-                "办法共五条，明确了适用范围、信息员制度、发布审核流程和栏目更新要求。"
-                "其中，动态要闻类栏目须在两周内更新，通知公告、政策文件类栏目须在六个月内更新。",
-            ),
-            heading("三、创新举措"),
-            bullets(
-                "区县和部门不再单独建设网站，统一在市级平台开设子站；",
-                "平台按栏目类别自动监测更新情况，提前提醒临近超期的栏目；",
-                "信息员、编辑、审核、签发四级把关，全程留痕可追溯。",
-            ),
-            quote("政府网站是政府信息公开的第一平台。", "市政府办公室有关负责同志"),
-        ),
-    ),
     Article(
         column="zwgk/tzgg",
         slug="website-self-inspection",
+        disclosure_category=DisclosureCategory.MANAGEMENT,
+        topics=("综合政务",),
         title="关于开展政府网站和政务新媒体季度自查工作的通知",
         kind=ArticleKind.NOTICE,
         days_ago=12,
@@ -180,6 +126,8 @@ ARTICLES = (
     Article(
         column="zwgk/tzgg",
         slug="service-centre-weekend-hours",
+        disclosure_category=DisclosureCategory.SERVICE,
+        topics=("综合政务",),
         title="示例市政务服务中心关于周末延时服务的公告",
         kind=ArticleKind.NOTICE,
         days_ago=55,
@@ -200,6 +148,8 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="livelihood-projects-consultation",
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("民政、扶贫、救灾",),
         title="关于公开征集市政府民生实事项目建议的公告",
         days_ago=25,
         source=OFFICE,
@@ -228,6 +178,8 @@ ARTICLES = (
     Article(
         column="bsfw",
         slug="newborn-one-stop-service",
+        disclosure_category=DisclosureCategory.SERVICE,
+        topics=("卫生、体育",),
         title="新生儿出生“一件事”联办服务指南",
         days_ago=70,
         source="示例市政务服务中心",
@@ -253,6 +205,107 @@ ARTICLES = (
                 caption="申请材料清单",
             ),
             document("新生儿出生“一件事”联办申请表"),
+        ),
+    ),
+)
+
+
+# The new measures come first: the interim measures they repealed point to them.
+POLICIES = (
+    OPINION_2014,
+    Policy(
+        slug="website-content-measures",
+        title=f"示例市人民政府办公室关于印发《{MEASURES}》的通知",
+        document_number="示政办发〔{year}〕12号",
+        issuing_bodies=(OFFICE,),
+        days_ago=40,
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("综合政务",),
+        summary=f"印发《{MEASURES}》，明确各级政府网站信息发布、审核和更新要求。",
+        attachments=(MEASURES,),
+        body=(
+            para(
+                "示政办发〔{year}〕12号",
+                "各区县人民政府，市政府各部门：",
+                f"《{MEASURES}》已经市政府同意，现印发给你们，请认真贯彻执行。",
+                OFFICE,
+            ),
+            heading(MEASURES),
+            para(
+                "第一条 为加强全市政府网站信息内容建设，根据《国务院办公厅关于加强政府网站信息内容建设的意见》"
+                "（国办发〔2014〕57号）等规定，结合本市实际，制定本办法。",
+                "第二条 本办法适用于全市各级行政机关通过市政府网站集约化平台开设的网站、子站和栏目。",
+                "第三条 各单位应当建立信息员制度，明确信息采写、编辑、审核、签发各环节的责任人，做到“先审后发”。",
+                "第四条 各单位应当按照栏目类别及时更新信息，更新要求如下表。",
+            ),
+            table(
+                ("栏目类别", "更新要求"),
+                ("动态要闻", "两周内至少更新一次"),
+                ("通知公告、政策文件", "六个月内至少更新一次"),
+                ("人事、规划计划", "一年内至少更新一次"),
+                caption="栏目更新要求",
+            ),
+            para("第五条 本办法自印发之日起施行。"),
+            document(MEASURES),
+        ),
+    ),
+    Policy(
+        slug="website-management-interim-measures",
+        title="示例市人民政府办公室关于印发《示例市政府网站管理暂行办法》的通知",
+        document_number="示政办发〔2016〕30号",
+        issuing_bodies=(OFFICE,),
+        published=date(2016, 6, 20),
+        repealed_by="website-content-measures",
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("综合政务",),
+        summary="印发《示例市政府网站管理暂行办法》，规定市、区县两级政府网站的开办、备案和内容保障要求。已被新办法废止。",
+        body=(
+            para(
+                "示政办发〔2016〕30号",
+                "各区县人民政府，市政府各部门：",
+                "《示例市政府网站管理暂行办法》已经市政府同意，现印发给你们，请遵照执行。",
+                OFFICE,
+            ),
+            heading("示例市政府网站管理暂行办法"),
+            para(
+                "第一条 为规范全市政府网站的开办和管理，制定本办法。",
+                "第二条 各区县、各部门开办政府网站，应当报市政府办公室备案，并明确网站主办单位和内容保障责任人。",
+                "第三条 本办法自印发之日起施行。",
+            ),
+        ),
+    ),
+)
+
+INTERPRETATIONS = (
+    *INTERPRETATIONS_2014,
+    Interpretation(
+        slug="website-content-measures-explained",
+        title=f"《{MEASURES}》政策解读",
+        kind=InterpretationKind.DEPARTMENT,
+        policies=("website-content-measures",),
+        days_ago=39,
+        interpreter="张丽华",
+        interpreter_title="市政府办公室政务公开科科长",
+        interpreter_organisation=OFFICE,
+        summary="从制定背景、主要内容和创新举措三个方面解读全市政府网站信息内容建设管理办法。",
+        body=(
+            heading("一、制定背景"),
+            para(
+                "随着政府网站集约化建设深入推进，全市各级政府网站已统一部署到市级平台。为进一步规范信息发布、"
+                "压实各单位主体责任，市政府办公室在广泛征求意见的基础上起草了本办法。",
+            ),
+            heading("二、主要内容"),
+            para(
+                "办法共五条，明确了适用范围、信息员制度、发布审核流程和栏目更新要求。"
+                "其中，动态要闻类栏目须在两周内更新，通知公告、政策文件类栏目须在六个月内更新。",
+            ),
+            heading("三、创新举措"),
+            bullets(
+                "区县和部门不再单独建设网站，统一在市级平台开设子站；",
+                "平台按栏目类别自动监测更新情况，提前提醒临近超期的栏目；",
+                "信息员、编辑、审核、签发四级把关，全程留痕可追溯。",
+            ),
+            quote("政府网站是政府信息公开的第一平台。", "市政府办公室有关负责同志"),
         ),
     ),
 )
@@ -283,6 +336,10 @@ SITE = DemoSite(
     },
     articles=ARTICLES,
     banner_colours=("#1f5fa8", "#2e7d4f"),
+    organisation_code="11990000MB0000001X",
+    issuing_bodies=("国务院办公厅", NAME, OFFICE),
+    policies=POLICIES,
+    interpretations=INTERPRETATIONS,
     aggregate_column=AggregateColumn(
         title="区县动态",
         slug="qxdt",

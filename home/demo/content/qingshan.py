@@ -1,8 +1,24 @@
 """青山区人民政府: an urban district, on `qingshan.localhost`."""
 
+from disclosure.models import DisclosureCategory
 from home.demo.content.common import disclosure_guide
-from home.demo.spec import Article, DemoSite, Person, bullets, document, figure, heading, para, quote, table
+from home.demo.spec import (
+    Article,
+    DemoSite,
+    Interpretation,
+    Person,
+    Policy,
+    bullets,
+    document,
+    figure,
+    gallery,
+    heading,
+    para,
+    quote,
+    table,
+)
 from home.models import ArticleKind, SiteKind
+from policy.models import InterpretationKind
 
 NAME = "青山区人民政府"
 OFFICE = "青山区人民政府办公室"
@@ -62,13 +78,96 @@ ARTICLES = (
         ),
     ),
     Article(
-        column="zwgk/zcwj",
-        slug="old-neighbourhood-renovation-plan",
-        title=f"青山区人民政府办公室关于印发《{PLAN}》的通知",
+        column="zwgk/tzgg",
+        slug="community-worker-recruitment",
+        disclosure_category=DisclosureCategory.EXECUTION,
+        topics=("劳动、人事、监察",),
+        title="青山区{year}年公开招聘社区工作者公告",
         kind=ArticleKind.NOTICE,
-        days_ago=50,
+        days_ago=14,
+        source="青山区民政局",
+        summary="面向社会公开招聘社区工作者30名，报名采取网上报名方式。",
+        attachments=("青山区公开招聘社区工作者报名表",),
+        body=(
+            para("根据工作需要，经区政府同意，面向社会公开招聘社区工作者。现将有关事项公告如下。"),
+            heading("一、招聘岗位"),
+            table(
+                ("岗位", "招聘人数", "学历要求"),
+                ("社区综合服务岗", "20", "大学专科及以上"),
+                ("社区网格管理岗", "10", "大学专科及以上"),
+                caption="招聘岗位及人数",
+            ),
+            heading("二、报名方式"),
+            para("报名采取网上报名方式。报考人员请下载并填写报名表，按要求提交至区民政局。"),
+            document("青山区公开招聘社区工作者报名表"),
+        ),
+    ),
+    Article(
+        column="hdjl",
+        slug="elevator-subsidy-reply",
+        disclosure_category=DisclosureCategory.RESULT,
+        topics=("城乡建设、环境保护",),
+        title="区长信箱留言选登：关于老旧小区加装电梯补贴的咨询",
+        days_ago=21,
         source=OFFICE,
-        summary=f"青政办发〔{{year}}〕8号。印发《{PLAN}》，明确改造范围、内容、资金筹措和组织保障。",
+        summary="网民咨询老旧小区加装电梯的补贴标准和申请流程，区住房和城乡建设局作出答复。",
+        body=(
+            heading("网民留言"),
+            quote("我家住在青山街道一个老小区的六楼，家里有老人，想了解加装电梯有没有补贴，需要怎么申请？", "网民"),
+            heading("答复内容"),
+            para(
+                "您好！感谢您对我区老旧小区改造工作的关注。",
+                "按照我区现行政策，既有多层住宅加装电梯，每台电梯给予一次性财政补助。申请时，需由本单元业主协商一致、"
+                "推选业主代表，向所在街道提出申请，街道审核后报区住房和城乡建设局备案。",
+                "具体问题可咨询所在街道城建办或拨打12345政务服务便民热线。",
+            ),
+            table(
+                ("项目", "内容"),
+                ("答复单位", "青山区住房和城乡建设局"),
+                ("办理时限", "5个工作日"),
+                caption="办理情况",
+            ),
+        ),
+    ),
+    Article(
+        column="bsfw",
+        slug="residence-permit-guide",
+        disclosure_category=DisclosureCategory.SERVICE,
+        topics=("公安、安全、司法",),
+        title="青山区居住证办理指南",
+        days_ago=65,
+        source="青山区政务服务中心",
+        summary="在本区居住半年以上的非本市户籍人员，可申领居住证，享受相关基本公共服务。",
+        body=(
+            para(
+                "在本区居住半年以上，符合有合法稳定就业、合法稳定住所、连续就读条件之一的非本市户籍人员，可以申领居住证。"
+            ),
+            heading("申请材料"),
+            table(
+                ("材料名称", "说明"),
+                ("居民身份证", "原件"),
+                ("近期免冠照片", "1张，或现场采集"),
+                ("居住证明", "房屋租赁合同、房屋产权证明等"),
+                caption="申请材料",
+            ),
+            heading("办理地点"),
+            para(f"青山区政务服务中心公安窗口（{ADDRESS}），或居住地派出所户籍窗口。"),
+            quote("居住证持有人可依法享受义务教育、基本公共就业服务、基本公共卫生服务等基本公共服务。", "温馨提示"),
+        ),
+    ),
+    disclosure_guide(site_name=NAME, office=OFFICE, address=ADDRESS, phone=PHONE, days_ago=160),
+)
+
+POLICIES = (
+    Policy(
+        slug="old-neighbourhood-renovation-plan",
+        document_number="青政办发〔{year}〕8号",
+        issuing_bodies=(OFFICE,),
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("城乡建设、环境保护",),
+        title=f"青山区人民政府办公室关于印发《{PLAN}》的通知",
+        days_ago=50,
+        summary=f"印发《{PLAN}》，明确改造范围、内容、资金筹措和组织保障。",
         attachments=(PLAN,),
         body=(
             para(
@@ -98,16 +197,48 @@ ARTICLES = (
             document(PLAN),
         ),
     ),
-    Article(
-        column="zwgk/zcjd",
+    Policy(
+        slug="elevator-installation-subsidy",
+        title="青山区人民政府办公室关于印发《青山区既有住宅加装电梯财政补助办法》的通知",
+        document_number="青政办发〔{year}〕15号",
+        issuing_bodies=(OFFICE,),
+        days_ago=30,
+        disclosure_category=DisclosureCategory.EXECUTION,
+        topics=("城乡建设、环境保护",),
+        summary="明确既有多层住宅加装电梯的补助对象、补助标准和申请程序。",
+        body=(
+            para(
+                "青政办发〔{year}〕15号",
+                "各街道办事处，区政府各部门：",
+                "《青山区既有住宅加装电梯财政补助办法》已经区政府同意，现印发给你们，请认真执行。",
+                OFFICE,
+            ),
+            heading("青山区既有住宅加装电梯财政补助办法"),
+            para(
+                "第一条 本区既有多层住宅加装电梯，经本单元业主协商一致并依法办理相关手续的，可以申请财政补助。",
+                "第二条 每台电梯给予一次性补助，由所在街道受理、区住房和城乡建设局审核。",
+                "第三条 本办法自印发之日起施行。",
+            ),
+        ),
+    ),
+)
+
+INTERPRETATIONS = (
+    Interpretation(
         slug="old-neighbourhood-renovation-plan-explained",
+        kind=InterpretationKind.GRAPHIC,
+        policies=("old-neighbourhood-renovation-plan",),
         title=f"一图读懂《{PLAN}》",
         days_ago=49,
-        source="青山区住房和城乡建设局",
-        author="周静",
+        interpreter="周静",
+        interpreter_organisation="青山区住房和城乡建设局",
         summary="用一张图看懂老旧小区改造改什么、怎么改、钱从哪里来。",
         body=(
-            STREETSCAPE,
+            gallery(
+                "一图读懂老旧小区改造",
+                ("图1 改什么：基础类、完善类、提升类", "第一张图：老旧小区改造三类内容的示意插画"),
+                ("图2 怎么改：申请、设计、表决、验收", "第二张图：改造流程四个步骤的示意插画"),
+            ),
             heading("改什么"),
             para("基础类、完善类、提升类三类内容，优先解决水电气路等居民反映强烈的问题。"),
             heading("怎么改"),
@@ -124,79 +255,6 @@ ARTICLES = (
             ),
         ),
     ),
-    Article(
-        column="zwgk/tzgg",
-        slug="community-worker-recruitment",
-        title="青山区{year}年公开招聘社区工作者公告",
-        kind=ArticleKind.NOTICE,
-        days_ago=14,
-        source="青山区民政局",
-        summary="面向社会公开招聘社区工作者30名，报名采取网上报名方式。",
-        attachments=("青山区公开招聘社区工作者报名表",),
-        body=(
-            para("根据工作需要，经区政府同意，面向社会公开招聘社区工作者。现将有关事项公告如下。"),
-            heading("一、招聘岗位"),
-            table(
-                ("岗位", "招聘人数", "学历要求"),
-                ("社区综合服务岗", "20", "大学专科及以上"),
-                ("社区网格管理岗", "10", "大学专科及以上"),
-                caption="招聘岗位及人数",
-            ),
-            heading("二、报名方式"),
-            para("报名采取网上报名方式。报考人员请下载并填写报名表，按要求提交至区民政局。"),
-            document("青山区公开招聘社区工作者报名表"),
-        ),
-    ),
-    Article(
-        column="hdjl",
-        slug="elevator-subsidy-reply",
-        title="区长信箱留言选登：关于老旧小区加装电梯补贴的咨询",
-        days_ago=21,
-        source=OFFICE,
-        summary="网民咨询老旧小区加装电梯的补贴标准和申请流程，区住房和城乡建设局作出答复。",
-        body=(
-            heading("网民留言"),
-            quote("我家住在青山街道一个老小区的六楼，家里有老人，想了解加装电梯有没有补贴，需要怎么申请？", "网民"),
-            heading("答复内容"),
-            para(
-                "您好！感谢您对我区老旧小区改造工作的关注。",
-                "按照我区现行政策，既有多层住宅加装电梯，每台电梯给予一次性财政补助。申请时，需由本单元业主协商一致、"
-                "推选业主代表，向所在街道提出申请，街道审核后报区住房和城乡建设局备案。",
-                "具体问题可咨询所在街道城建办或拨打12345政务服务便民热线。",
-            ),
-            table(
-                ("项目", "内容"),
-                ("答复单位", "青山区住房和城乡建设局"),
-                ("办理时限", "5个工作日"),
-                caption="办理情况",
-            ),
-        ),
-    ),
-    Article(
-        column="bsfw",
-        slug="residence-permit-guide",
-        title="青山区居住证办理指南",
-        days_ago=65,
-        source="青山区政务服务中心",
-        summary="在本区居住半年以上的非本市户籍人员，可申领居住证，享受相关基本公共服务。",
-        body=(
-            para(
-                "在本区居住半年以上，符合有合法稳定就业、合法稳定住所、连续就读条件之一的非本市户籍人员，可以申领居住证。"
-            ),
-            heading("申请材料"),
-            table(
-                ("材料名称", "说明"),
-                ("居民身份证", "原件"),
-                ("近期免冠照片", "1张，或现场采集"),
-                ("居住证明", "房屋租赁合同、房屋产权证明等"),
-                caption="申请材料",
-            ),
-            heading("办理地点"),
-            para(f"青山区政务服务中心公安窗口（{ADDRESS}），或居住地派出所户籍窗口。"),
-            quote("居住证持有人可依法享受义务教育、基本公共就业服务、基本公共卫生服务等基本公共服务。", "温馨提示"),
-        ),
-    ),
-    disclosure_guide(site_name=NAME, office=OFFICE, address=ADDRESS, phone=PHONE, days_ago=160),
 )
 
 SITE = DemoSite(
@@ -225,4 +283,8 @@ SITE = DemoSite(
     },
     articles=ARTICLES,
     banner_colours=("#2a6f97", "#588157"),
+    organisation_code="11990102MB0000002X",
+    issuing_bodies=(NAME, OFFICE),
+    policies=POLICIES,
+    interpretations=INTERPRETATIONS,
 )

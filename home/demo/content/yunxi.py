@@ -1,12 +1,15 @@
 """云溪县人民政府: a rural county, on `yunxi.localhost`."""
 
+from disclosure.models import DisclosureCategory
 from emergency.models import EmergencyLevel
 from home.demo.content.common import disclosure_guide
 from home.demo.spec import (
     Article,
     DemoSite,
     Emergency,
+    Interpretation,
     Person,
+    Policy,
     Update,
     bullets,
     document,
@@ -17,6 +20,7 @@ from home.demo.spec import (
     table,
 )
 from home.models import ArticleKind, SiteKind
+from policy.models import InterpretationKind
 
 NAME = "云溪县人民政府"
 OFFICE = "云溪县人民政府办公室"
@@ -76,56 +80,10 @@ ARTICLES = (
         ),
     ),
     Article(
-        column="zwgk/zcwj",
-        slug="rural-living-environment-plan",
-        title=f"云溪县人民政府关于印发《{PLAN}》的通知",
-        kind=ArticleKind.NOTICE,
-        days_ago=80,
-        source=OFFICE,
-        summary=f"云政发〔{{year}}〕5号。印发《{PLAN}》，部署农村厕所革命、生活垃圾和生活污水治理、村容村貌提升等工作。",
-        attachments=(PLAN,),
-        body=(
-            para(
-                "云政发〔{year}〕5号",
-                "各乡镇人民政府，县政府各部门：",
-                f"现将《{PLAN}》印发给你们，请认真组织实施。",
-                NAME,
-            ),
-            heading(PLAN),
-            para("为持续改善农村人居环境，建设宜居宜业和美乡村，结合我县实际，制定本方案。"),
-            heading("重点任务", "h3"),
-            table(
-                ("任务", "目标"),
-                ("农村厕所革命", "卫生厕所普及率稳步提高"),
-                ("生活垃圾治理", "收运处置体系覆盖所有行政村"),
-                ("生活污水治理", "乡镇政府驻地污水处理设施稳定运行"),
-                ("村容村貌提升", "开展村庄清洁行动，建设美丽庭院"),
-                caption="重点任务与目标",
-            ),
-            document(PLAN),
-        ),
-    ),
-    Article(
-        column="zwgk/zcjd",
-        slug="rural-living-environment-plan-explained",
-        title=f"《{PLAN}》解读",
-        days_ago=79,
-        source="云溪县农业农村局",
-        author="许文静",
-        summary="解读实施方案的出台背景、主要目标和重点任务，回答群众关心的改厕补助问题。",
-        body=(
-            heading("一、出台背景"),
-            para("改善农村人居环境是乡村振兴的重要任务。为巩固前期整治成果，县政府制定了本方案。"),
-            heading("二、主要目标"),
-            para("到规划期末，农村人居环境质量持续提升，长效管护机制基本建立，农民群众获得感、幸福感进一步增强。"),
-            heading("三、群众关心的问题"),
-            quote("农户改厕有没有补助？", "群众提问"),
-            para("有。对自愿改造卫生厕所的农户，按照“先建后补、以奖代补”的方式给予补助，具体标准由各乡镇公示。"),
-        ),
-    ),
-    Article(
         column="zwgk/tzgg",
         slug="medical-insurance-contribution",
+        disclosure_category=DisclosureCategory.SERVICE,
+        topics=("卫生、体育",),
         title="关于做好城乡居民基本医疗保险参保缴费工作的通告",
         kind=ArticleKind.NOTICE,
         days_ago=18,
@@ -147,6 +105,8 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="rural-road-maintenance-reply",
+        disclosure_category=DisclosureCategory.RESULT,
+        topics=("工业、交通",),
         title="县长热线答复选登：关于农村公路养护的建议",
         days_ago=28,
         source=OFFICE,
@@ -164,6 +124,8 @@ ARTICLES = (
     Article(
         column="bsfw",
         slug="rural-homestead-approval-guide",
+        disclosure_category=DisclosureCategory.SERVICE,
+        topics=("国土资源、能源",),
         title="农村宅基地和建房（规划许可）审批办事指南",
         days_ago=90,
         source="云溪县政务服务中心",
@@ -215,6 +177,80 @@ RAINSTORM = Emergency(
     ),
 )
 
+POLICIES = (
+    Policy(
+        slug="rural-living-environment-plan",
+        document_number="云政发〔{year}〕5号",
+        issuing_bodies=(NAME,),
+        disclosure_category=DisclosureCategory.DECISION,
+        topics=("农业、林业、水利",),
+        title=f"云溪县人民政府关于印发《{PLAN}》的通知",
+        days_ago=80,
+        summary=f"印发《{PLAN}》，部署农村厕所革命、生活垃圾和生活污水治理、村容村貌提升等工作。",
+        attachments=(PLAN,),
+        body=(
+            para(
+                "云政发〔{year}〕5号",
+                "各乡镇人民政府，县政府各部门：",
+                f"现将《{PLAN}》印发给你们，请认真组织实施。",
+                NAME,
+            ),
+            heading(PLAN),
+            para("为持续改善农村人居环境，建设宜居宜业和美乡村，结合我县实际，制定本方案。"),
+            heading("重点任务", "h3"),
+            table(
+                ("任务", "目标"),
+                ("农村厕所革命", "卫生厕所普及率稳步提高"),
+                ("生活垃圾治理", "收运处置体系覆盖所有行政村"),
+                ("生活污水治理", "乡镇政府驻地污水处理设施稳定运行"),
+                ("村容村貌提升", "开展村庄清洁行动，建设美丽庭院"),
+                caption="重点任务与目标",
+            ),
+            document(PLAN),
+        ),
+    ),
+    Policy(
+        slug="rural-road-maintenance-measures",
+        title="云溪县人民政府办公室关于印发《云溪县农村公路养护管理办法》的通知",
+        document_number="云政办发〔{year}〕9号",
+        issuing_bodies=(OFFICE,),
+        days_ago=35,
+        disclosure_category=DisclosureCategory.EXECUTION,
+        topics=("工业、交通",),
+        summary="明确县、乡、村三级农村公路养护责任和养护资金保障。",
+        body=(
+            para("云政办发〔{year}〕9号"),
+            para(
+                "第一条 县交通运输局负责全县农村公路养护的监督管理，乡镇人民政府负责乡道、村道养护的组织实施。",
+                "第二条 农村公路养护资金列入县级财政预算，按照养护里程和技术等级安排。",
+                "第三条 本办法自印发之日起施行。",
+            ),
+        ),
+    ),
+)
+
+INTERPRETATIONS = (
+    Interpretation(
+        slug="rural-living-environment-plan-explained",
+        kind=InterpretationKind.DEPARTMENT,
+        policies=("rural-living-environment-plan",),
+        title=f"《{PLAN}》解读",
+        days_ago=79,
+        interpreter="许文静",
+        interpreter_organisation="云溪县农业农村局",
+        summary="解读实施方案的出台背景、主要目标和重点任务，回答群众关心的改厕补助问题。",
+        body=(
+            heading("一、出台背景"),
+            para("改善农村人居环境是乡村振兴的重要任务。为巩固前期整治成果，县政府制定了本方案。"),
+            heading("二、主要目标"),
+            para("到规划期末，农村人居环境质量持续提升，长效管护机制基本建立，农民群众获得感、幸福感进一步增强。"),
+            heading("三、群众关心的问题"),
+            quote("农户改厕有没有补助？", "群众提问"),
+            para("有。对自愿改造卫生厕所的农户，按照“先建后补、以奖代补”的方式给予补助，具体标准由各乡镇公示。"),
+        ),
+    ),
+)
+
 SITE = DemoSite(
     key="yunxi",
     name=NAME,
@@ -242,4 +278,8 @@ SITE = DemoSite(
     articles=ARTICLES,
     banner_colours=("#3d7ea6", "#6a994e"),
     emergency=RAINSTORM,
+    organisation_code="11990125MB0000003X",
+    issuing_bodies=(NAME, OFFICE),
+    policies=POLICIES,
+    interpretations=INTERPRETATIONS,
 )
