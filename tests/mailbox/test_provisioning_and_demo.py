@@ -46,3 +46,13 @@ def test_the_demo_has_letters_in_every_state_one_extended_and_one_overdue(site_g
     assert not Message.objects.filter(site_home=site_group.portal.home).exists()
     assert Page.objects.type(MailboxPage).count() == 4
     assert all(message.received_at < timezone.now() for message in letters)
+
+
+def test_site_staff_edit_channels_and_departments_in_the_page_editor(client, site_group, make_user, mailbox_a):
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    response = client.get(f"/admin/pages/{mailbox_a.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "信件类别" in body and "承办部门" in body and "办理人员" in body
+    client.force_login(make_user(site_group.county_b.groups["管理员"]))
+    assert client.get(f"/admin/pages/{mailbox_a.pk}/edit/").status_code in (302, 403)
