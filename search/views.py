@@ -11,6 +11,8 @@ from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Site
 from wagtail.search.utils import normalise_query_string
@@ -25,6 +27,8 @@ from search.segment import query_terms
 
 logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
+# Per client IP: generous for a person paging through results, a brake on scripts hammering the database.
+RATE_LIMIT = "120/m"
 
 
 class _Counted:
@@ -74,6 +78,8 @@ class SiteContext:
 
 
 def search(request):
+    if is_ratelimited(request, group="search", key="ip", rate=RATE_LIMIT, method=ALL, increment=True):
+        return render(request, "search/search.html", {"rate_limited": True, "page_title": _("搜索")}, status=429)
     locale = Locale.get_active()
     context_sites = SiteContext(request, locale)
     form = SearchForm(request.GET, context_sites.sites, issuing_body_names())

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 
 from home.models import ColumnPage
 from tests.factories import ArticlePageFactory
@@ -27,3 +28,9 @@ def article(site_group):
         "国务院办公厅关于加强政府网站信息内容建设的意见",
         "各省、自治区、直辖市人民政府：为加强政府网站信息内容建设，推进 Wagtail 2024 年数据开放，经国务院同意。",
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no searches counted against its client address."""
+    cache.clear()

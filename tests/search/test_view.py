@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
+from search import views
 from search.models import QueryLog
 from tests.search.conftest import add_article
 
@@ -154,3 +155,13 @@ def test_odd_queries_answer_with_a_sensible_page(client, portal_and_county, quer
 def test_bad_parameters_are_ignored(client, portal_and_county, params):
     soup = search(client, q="政府网站", **params)
     assert len(result_titles(soup)) == 2
+
+
+def test_a_flood_of_searches_from_one_address_is_slowed_down(client, site_group, monkeypatch):
+    monkeypatch.setattr(views, "RATE_LIMIT", "5/m")
+    statuses = [
+        client.get("/search/", {"q": f"政府{number}"}, HTTP_HOST="localhost").status_code for number in range(6)
+    ]
+    assert set(statuses[:-1]) == {200}
+    assert statuses[-1] == 429
+    assert QueryLog.objects.count() == len(statuses) - 1  # the refused search is not logged
