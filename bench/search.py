@@ -204,6 +204,12 @@ def measure(args):
 
         public = timed(view, args.requests)
         rows.append((label, hits.total, hits.total_is_lower_bound, backend, public))
+
+    def home_page():
+        assert client.get("/", HTTP_HOST=HOST).status_code == 200
+
+    # The site's home page: what the shared page chrome (header, navigation, footer) costs without search.
+    rows.append(("home page (no search)", None, False, (0.0, 0.0), timed(home_page, args.requests)))
     return documents, indexing_seconds, rows
 
 
@@ -230,7 +236,7 @@ def main():
         print(f"indexing: {indexing_seconds:.1f} s ({args.pages / indexing_seconds:.0f} pages/s)")
         print("| database | pages | term | matches | backend p50 / p95 (ms) | public view p50 / p95 (ms) |")
         for label, total, capped, backend, public in rows:
-            matches = f"{total}+" if capped else str(total)
+            matches = "-" if total is None else f"{total}+" if capped else str(total)
             print(
                 f"| {vendor} | {args.pages} | {label} | {matches} | {backend[0]:.1f} / {backend[1]:.1f}"
                 f" | {public[0]:.1f} / {public[1]:.1f} |"
