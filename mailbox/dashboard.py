@@ -1,5 +1,6 @@
 """Figures for handlers and site administrators: due soon, overdue, extended, red alerts, per department."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -28,7 +29,7 @@ def build(messages, today=None):
     """The dashboard over a (user-scoped) queryset of messages."""
     today = today or timezone.localdate()
     open_messages = messages.open().select_related("mailbox")
-    red_alert_before = timezone.now() - timezone.timedelta(days=RED_ALERT_DAYS)
+    red_alert_before = timezone.now() - datetime.timedelta(days=RED_ALERT_DAYS)
     return Dashboard(
         overdue=list(open_messages.filter(due_date__lt=today).order_by("due_date")),
         due_soon=list(

@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 from home.models import HomePage
 from mailbox.masking import mask_message_text, mask_name
 from mailbox.storage import private_storage
-from workdays.calendar import add_working_days, working_days_between
+from workdays.calendar import add_working_days
 
 REPLY_WORKING_DAYS = 7
 EXTENDED_WORKING_DAYS = 15
@@ -277,16 +277,3 @@ class Message(models.Model):
     def is_red_alert(self, now=None):
         now = now or timezone.now()
         return self.is_open and (now - self.received_at).days >= RED_ALERT_DAYS
-
-    def answered_on_time(self):
-        return self.closed_at is not None and timezone.localdate(self.closed_at) <= self.due_date
-
-    def working_days_to_close(self):
-        return working_days_between(self.received_at, self.closed_at) if self.closed_at else None
-
-    def working_days_left(self, today=None):
-        """Working days from today to the deadline (0 on the deadline itself; negative when overdue)."""
-        today = today or timezone.localdate()
-        if today > self.due_date:
-            return -working_days_between(self.due_date, today)
-        return working_days_between(today, self.due_date)

@@ -8,7 +8,7 @@ so sending errors are logged, not raised.
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -17,12 +17,15 @@ logger = logging.getLogger(__name__)
 _CLOSING_ACTIONS = {"answer", "reject", "unable"}
 
 
-def _send(subject, template, context, recipients):
+def _send(subject, template, context, recipients, attachment=None, attachment_name=""):
     if not recipients:
         return
-    body = render_to_string(template, context)
+    email = EmailMessage(subject, render_to_string(template, context), settings.DEFAULT_FROM_EMAIL, recipients)
     try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        if attachment:
+            with attachment.open("rb") as file:
+                email.attach(attachment_name or attachment.name.rsplit("/", 1)[-1], file.read())
+        email.send()
     except OSError:
         # The tracking code identifies the message without exposing the citizen.
         logger.exception("mailbox: mail to %d recipient(s) failed (%s)", len(recipients), context.get("code", ""))
@@ -44,6 +47,8 @@ def after_action(message, action_name):
             "mailbox/email/answer.txt",
             {"message": message, "code": message.tracking_code},
             [message.email],
+            attachment=message.reply_attachment,
+            attachment_name=message.reply_attachment_name,
         )
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
@@ -27,6 +28,12 @@ LOOKUP_RATE = "20/h"
 
 def _render(request, page, template, status=200, **context):
     return TemplateResponse(request, template, {"page": page, "self": page, **context}, status=status)
+
+
+def _private(response):
+    """Forms and what they reveal (a query password, a letter's progress) stay out of every cache."""
+    add_never_cache_headers(response)
+    return response
 
 
 def _limited(request, group, rate):
@@ -60,6 +67,10 @@ def index(request, page):
 
 
 def write(request, page):
+    return _private(_write(request, page))
+
+
+def _write(request, page):
     form_kwargs = {"mailbox": page}
     if request.method != "POST":
         return _render(request, page, "mailbox/write.html", form=MessageForm(**form_kwargs))
@@ -100,6 +111,10 @@ def _store(page, data):
 
 
 def lookup(request, page):
+    return _private(_lookup(request, page))
+
+
+def _lookup(request, page):
     if request.method != "POST":
         return _render(request, page, "mailbox/lookup.html", form=LookupForm())
     if _limited(request, "mailbox.lookup", LOOKUP_RATE):
@@ -120,9 +135,10 @@ def lookup(request, page):
 
 def _find(page, code, password):
     message = Message.objects.filter(mailbox=page, tracking_code=code).first()
-    # Check a password even for an unknown code, so timing tells nothing either.
-    password_hash = message.password_hash if message else make_password(None)
-    return message if check_password(password, password_hash) and message else None
+    if message is None:
+        make_password(password)  # the same hashing work as a real check, so timing tells nothing either
+        return None
+    return message if check_password(password, message.password_hash) else None
 
 
 def public_message(request, page, pk):

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -53,7 +54,8 @@ def test_the_whole_way_to_an_answer_is_logged_and_told_to_the_citizen(client, se
     assert reload(m).status == "accepted" and reload(m).department_name == "交通运输局"
     assert act(client, setup.handler, m, "start").status_code == 302
     assert reload(m).status == "processing"
-    response = act(client, setup.handler, m, "answer", text="已安排维修，电话13812345678联系。")
+    reply_file = SimpleUploadedFile("维修通知.pdf", b"%PDF-1.4 notice")
+    response = act(client, setup.handler, m, "answer", text="已安排维修，电话13812345678联系。", attachment=reply_file)
     assert response.status_code == 302
     m = reload(m)
     assert m.status == "answered" and m.closed_at is not None
@@ -65,6 +67,8 @@ def test_the_whole_way_to_an_answer_is_logged_and_told_to_the_citizen(client, se
     ]
     assert "13812345678" not in str(entries.last().data)  # masked in the log
     assert mail.outbox[-1].to == ["citizen@example.com"] and "已安排维修" in mail.outbox[-1].body
+    assert mail.outbox[-1].attachments[0][:2] == ("维修通知.pdf", b"%PDF-1.4 notice")
+    assert m.reply_attachment_name == "维修通知.pdf"
     history = client.get(f"/admin/mailbox/{m.pk}/").content.decode()
     assert "受理并分派" in history and "handler_a" in history
 

@@ -50,6 +50,7 @@ def test_a_valid_message_is_stored_acknowledged_and_logged(client, mailbox_a):
     assert "张三" not in message.attachment.name  # stored under a random name
     assert message.attachment.read() == PDF
     password = response.context["password"]
+    assert "no-store" in response["Cache-Control"]  # the page shows the query password
     body = response.content.decode()
     assert message.tracking_code in body and password in body
     assert password not in message.password_hash
