@@ -1,5 +1,6 @@
 """The public policy and interpretation pages, linked both ways, showing live items only."""
 
+import json
 from datetime import date
 
 import pytest
@@ -124,3 +125,48 @@ def test_policy_page_queries_do_not_grow_with_interpretations(
         client.get(opinion.url, HTTP_HOST="localhost")
     extra = [query["sql"] for query in many.captured_queries[len(few.captured_queries) :]]
     assert len(many.captured_queries) == len(few.captured_queries), extra
+
+
+def test_a_graphic_and_a_video_interpretation_render_their_media(client, site_group, opinion):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="一图读懂", file=get_test_image_file())
+    video = Document.objects.create(title="解读视频", file=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="jiedu.mp4"))
+    frame = {"image": {"image": image.pk, "alt_text": "第一部分：总体要求", "decorative": False}, "caption": "总体要求"}
+    interpretation = add_interpretation(
+        interpretation_column_of(site_group.portal),
+        "图解与视频",
+        policies=[opinion],
+        kind=InterpretationKind.GRAPHIC,
+    )
+    # As JSON: a list assigned to a StreamField is read as Python values, not as stored data.
+    video_value = {"video": video.pk, "poster": None, "caption": "解读视频", "transcript": "大家好。\n\n今天解读。"}
+    interpretation.body = json.dumps(
+        [
+            {"type": "gallery", "value": {"title": "一图读懂", "images": [frame, {**frame, "caption": "主要任务"}]}},
+            {"type": "video", "value": video_value},
+        ]
+    )
+    interpretation.save_revision().publish()
+    soup = html(client, interpretation, "localhost")
+    gallery = soup.find(class_="body-gallery")
+    assert [img["alt"] for img in gallery.find_all("img")] == ["第一部分：总体要求", "第一部分：总体要求"]
+    assert [caption.get_text() for caption in gallery.find_all("figcaption")] == ["总体要求", "主要任务"]
+    video_tag = soup.find("video")
+    assert video_tag.source["src"] == video.url and video_tag.source["type"] == "video/mp4"
+    assert "今天解读。" in soup.find(class_="body-video__transcript").get_text()
+
+
+def test_a_video_block_accepts_only_video_files(db):
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from policy.blocks import VideoBlock
+
+    pdf = Document.objects.create(title="文件", file=ContentFile(b"%PDF-1.4", name="file.pdf"))
+    with pytest.raises(ValidationError):
+        VideoBlock().clean({"video": pdf, "poster": None, "caption": "", "transcript": ""})

@@ -16,9 +16,10 @@ from wagtail.models import (
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage, HomePage
+from mailbox.models import MailboxPage
 from policy.models import InterpretationIndexPage, PolicyIndexPage
 from sitegroup.models import SiteIdentity
-from sitegroup.provisioning import provision_subsite
+from sitegroup.provisioning import SITE_LIST_PERMISSIONS, provision_subsite
 from tests.factories import UserFactory
 from tests.sitegroup.utils import counts
 
@@ -80,6 +81,7 @@ def test_collection_permissions_are_on_the_subsite_collection_only(site_group, s
 def test_only_the_administrators_manage_site_settings_and_only_of_their_own_site(site_group):
     granted = GroupSitePermission.objects.filter(group__name__startswith="甲县人民政府")
     assert sorted((perm.group.name, perm.site_id, perm.permission.codename) for perm in granted) == [
+        ("甲县人民政府管理员", site_group.county_a.site.pk, "change_policysettings"),
         ("甲县人民政府管理员", site_group.county_a.site.pk, "change_sitecontentrules"),
         ("甲县人民政府管理员", site_group.county_a.site.pk, "change_siteidentity"),
     ]
@@ -90,9 +92,11 @@ def test_only_the_administrators_manage_site_settings_and_only_of_their_own_site
 def test_groups_get_admin_access_and_no_user_management(site_group, subtests):
     for suffix, group in site_group.county_a.groups.items():
         with subtests.test(group=suffix):
-            assert [(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()] == [
-                ("wagtailadmin", "access_admin")
-            ]
+            site_lists = SITE_LIST_PERMISSIONS if suffix == "管理员" else ()
+            assert {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()} == {
+                ("wagtailadmin", "access_admin"),
+                *site_lists,
+            }
             member = UserFactory(groups=[group])
             assert not member.has_perm("auth.add_user")
             assert not member.has_perm("auth.change_group")
@@ -132,7 +136,7 @@ def test_standard_column_skeleton(site_group):
             ],
         ),
         ("政务动态", "zwdt", []),
-        ("互动交流", "hdjl", []),
+        ("互动交流", "hdjl", [("政民互动信箱", "zmhdxx", [])]),
         ("办事服务", "bsfw", []),
         ("突发事件", "tfsj", []),
     ]
@@ -142,7 +146,10 @@ def test_standard_column_skeleton(site_group):
         InterpretationIndexPage,
         ColumnPage,
         DisclosureCatalogPage,
-        *[ColumnPage] * 3,
+        ColumnPage,
+        ColumnPage,
+        MailboxPage,
+        ColumnPage,
         EmergencyIndexPage,
     ]
     assert list(home.get_children().in_menu().values_list("slug", flat=True)) == ["zwgk", "zwdt", "hdjl", "bsfw"]
