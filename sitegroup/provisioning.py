@@ -58,7 +58,12 @@ class Role:
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
     manages_site_settings: bool = False
+    # Model permissions on per-site lists; the admin views confine them to the role's own site.
+    model_permissions: tuple[tuple[str, str], ...] = ()
 
+
+# The per-site lists a site's 管理员 keeps (sitegroup.viewsets confines them to the site).
+SITE_LIST_PERMISSIONS = tuple(("policy", f"{action}_issuingbody") for action in ("add", "change", "delete", "view"))
 
 # Wagtail's "add" lets a user create pages and edit the ones they own, which
 # is exactly an information officer's job; "change" edits anyone's page.
@@ -73,12 +78,17 @@ ROLES = (
         ("add", "change", "publish", "bulk_delete", "lock", "unlock"),
         ("add", "change", "delete", "choose"),
         manages_site_settings=True,
+        model_permissions=SITE_LIST_PERMISSIONS,
     ),
 )
 
 # The site settings a sub-site's 管理员 may edit, for its own Site only.
 # Listed one by one: a setting added later is platform-only until added here.
-SITE_SETTING_PERMISSIONS = (("sitegroup", "change_siteidentity"), ("release", "change_sitecontentrules"))
+SITE_SETTING_PERMISSIONS = (
+    ("sitegroup", "change_siteidentity"),
+    ("release", "change_sitecontentrules"),
+    ("policy", "change_policysettings"),
+)
 
 
 @dataclass(frozen=True)
@@ -322,10 +332,11 @@ class _Provisioner:
                 _grant(GroupSitePermission, group=group, site=site, permission=_permission(app_label, codename))
                 for app_label, codename in SITE_SETTING_PERMISSIONS
             ]
-        admin_access = _permission("wagtailadmin", "access_admin")
-        if not group.permissions.filter(pk=admin_access.pk).exists():
-            group.permissions.add(admin_access)
-            grants.append(True)
+        for app_label, codename in (("wagtailadmin", "access_admin"), *role.model_permissions):
+            permission = _permission(app_label, codename)
+            if not group.permissions.filter(pk=permission.pk).exists():
+                group.permissions.add(permission)
+                grants.append(True)
         restored = sum(grants)
         if restored and not group_created:
             self.created.append(_("%(group)s：补全%(count)d项权限") % {"group": group.name, "count": restored})
