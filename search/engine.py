@@ -18,7 +18,7 @@ from policy.document_numbers import is_document_number, normalise_document_numbe
 logger = logging.getLogger(__name__)
 
 COUNT_LIMIT = 1000
-RANK_CANDIDATES = 2000
+RANK_CANDIDATES = 1000
 ELASTICSEARCH_RETRY_SECONDS = 60
 _ES_DOWN_KEY = "search:elasticsearch-down"
 

@@ -126,7 +126,9 @@ def _results(request, form, query, scope, page_number, locale, sites):
         logger.exception("Search failed for %r", query)
         return {"unavailable": True, "total": None, "results": None}
     words = [token for term in terms for token in term.tokens]
-    documents = SearchDocument.objects.filter(page_id__in=hits.page_ids).select_related("page")
+    documents = (
+        SearchDocument.objects.filter(page_id__in=hits.page_ids).select_related("page").defer("tokens", "title_tokens")
+    )
     by_id = {document.page_id: document for document in documents}
     ordered = [by_id[pk] for pk in hits.page_ids if pk in by_id]
     paginator = Paginator(_Counted(hits.total), RESULTS_PER_PAGE)
