@@ -68,3 +68,22 @@ def identities(site_group):
         show_party_government_mark=False,
     )
     return site_group
+
+
+@dataclass
+class Staff:
+    officer: object
+    reviewer: object
+    approver: object
+    administrator: object
+
+
+@pytest.fixture
+def county_a_staff(site_group, make_user):
+    groups = site_group.county_a.groups
+    return Staff(
+        officer=make_user(groups["信息员"]),
+        reviewer=make_user(groups["审核"]),
+        approver=make_user(groups["签发"]),
+        administrator=make_user(groups["管理员"]),
+    )

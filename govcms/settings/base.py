@@ -135,6 +135,8 @@ STORAGES = {
 }
 # Private files (citizens' mailbox attachments): outside MEDIA_ROOT, served only by permission-checked views.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# The request header holding the client's address, when a reverse proxy sits in front (see .env.example).
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
 # Public form captchas (django-simple-captcha): a small sum is easier to read than distorted letters.
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 

@@ -9,18 +9,6 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from policy.models import InterpretationTask, PolicyPage, PolicySettings
 from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, issuing_body, library_of
-from tests.release.conftest import Staff
-
-
-@pytest.fixture
-def staff(site_group, make_user):
-    groups = site_group.county_a.groups
-    return Staff(
-        officer=make_user(groups["信息员"]),
-        reviewer=make_user(groups["审核"]),
-        approver=make_user(groups["签发"]),
-        administrator=make_user(groups["管理员"]),
-    )
 
 
 def draft_policy(site_group, title="甲县重大政策", *, is_major=True):
@@ -40,17 +28,17 @@ def through_reviews(page, staff):
     return workflow_state
 
 
-def test_a_major_policy_without_interpretation_waits_at_the_check(site_group, staff):
+def test_a_major_policy_without_interpretation_waits_at_the_check(site_group, county_a_staff):
     policy = draft_policy(site_group)
-    workflow_state = through_reviews(policy, staff)
+    workflow_state = through_reviews(policy, county_a_staff)
     assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert isinstance(workflow_state.current_task_state.task.specific, InterpretationTask)
     assert not Page.objects.get(pk=policy.pk).live
 
 
-def test_publishing_the_interpretation_releases_the_waiting_policy(site_group, staff):
+def test_publishing_the_interpretation_releases_the_waiting_policy(site_group, county_a_staff):
     policy = draft_policy(site_group)
-    workflow_state = through_reviews(policy, staff)
+    workflow_state = through_reviews(policy, county_a_staff)
     add_interpretation(interpretation_column_of(site_group.county_a), "部门解读", policies=[policy])
     workflow_state.refresh_from_db()
     assert workflow_state.status == WorkflowState.STATUS_APPROVED
@@ -59,41 +47,41 @@ def test_publishing_the_interpretation_releases_the_waiting_policy(site_group, s
     assert "部门解读" in task_state.comment
 
 
-def test_an_interpretation_of_another_policy_releases_nothing(site_group, staff):
+def test_an_interpretation_of_another_policy_releases_nothing(site_group, county_a_staff):
     policy = draft_policy(site_group)
     other = add_policy(library_of(site_group.county_a), "另一份文件")
-    workflow_state = through_reviews(policy, staff)
+    workflow_state = through_reviews(policy, county_a_staff)
     add_interpretation(interpretation_column_of(site_group.county_a), "别的解读", policies=[other])
     workflow_state.refresh_from_db()
     assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert not PolicyPage.objects.get(pk=policy.pk).live
 
 
-def test_a_major_policy_whose_interpretation_is_live_goes_straight_through(site_group, staff):
+def test_a_major_policy_whose_interpretation_is_live_goes_straight_through(site_group, county_a_staff):
     policy = draft_policy(site_group)
     add_interpretation(interpretation_column_of(site_group.county_a), "已上线的解读", policies=[policy])
-    workflow_state = through_reviews(policy, staff)
+    workflow_state = through_reviews(policy, county_a_staff)
     assert workflow_state.status == WorkflowState.STATUS_APPROVED
     assert PolicyPage.objects.get(pk=policy.pk).live
 
 
-def test_an_ordinary_policy_needs_no_interpretation(site_group, staff):
+def test_an_ordinary_policy_needs_no_interpretation(site_group, county_a_staff):
     policy = draft_policy(site_group, "一般文件", is_major=False)
-    assert through_reviews(policy, staff).status == WorkflowState.STATUS_APPROVED
+    assert through_reviews(policy, county_a_staff).status == WorkflowState.STATUS_APPROVED
 
 
-def test_nobody_approves_the_check_by_hand_but_the_approver_can_send_it_back(site_group, staff):
+def test_nobody_approves_the_check_by_hand_but_the_approver_can_send_it_back(site_group, county_a_staff):
     policy = draft_policy(site_group)
-    workflow_state = through_reviews(policy, staff)
+    workflow_state = through_reviews(policy, county_a_staff)
     task = workflow_state.current_task_state.task.specific
-    assert task.get_actions(policy, staff.officer) == []
-    assert [name for name, _label, _modal in task.get_actions(policy, staff.approver)] == ["reject"]
+    assert task.get_actions(policy, county_a_staff.officer) == []
+    assert [name for name, _label, _modal in task.get_actions(policy, county_a_staff.approver)] == ["reject"]
 
 
-def test_the_waiting_policy_can_be_sent_back_through_the_admin(client, site_group, staff):
+def test_the_waiting_policy_can_be_sent_back_through_the_admin(client, site_group, county_a_staff):
     policy = draft_policy(site_group)
-    workflow_state = through_reviews(policy, staff)
-    client.force_login(staff.approver)
+    workflow_state = through_reviews(policy, county_a_staff)
+    client.force_login(county_a_staff.approver)
     task_state = workflow_state.current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[policy.pk, "reject", task_state.pk])
     client.post(url, {"comment": "请先完成解读"})
@@ -112,25 +100,27 @@ def grace_period(site_group):
     return settings
 
 
-def test_with_a_grace_period_the_policy_goes_live_and_is_listed_as_awaiting(client, site_group, staff, grace_period):
+def test_with_a_grace_period_the_policy_goes_live_and_is_listed_as_awaiting(
+    client, site_group, county_a_staff, grace_period
+):
     policy = draft_policy(site_group)
-    assert through_reviews(policy, staff).status == WorkflowState.STATUS_APPROVED
+    assert through_reviews(policy, county_a_staff).status == WorkflowState.STATUS_APPROVED
     assert PolicyPage.objects.get(pk=policy.pk).live
-    client.force_login(staff.administrator)
+    client.force_login(county_a_staff.administrator)
     response = client.get(reverse("policy_pending_interpretation_report"))
     assert response.status_code == 200
     assert [policy.title for policy in response.context["object_list"]] == ["甲县重大政策"]
     assert not response.context["object_list"][0].overdue
 
 
-def test_an_awaiting_policy_past_its_grace_period_is_overdue(client, site_group, staff, grace_period):
+def test_an_awaiting_policy_past_its_grace_period_is_overdue(client, site_group, county_a_staff, grace_period):
     policy = draft_policy(site_group)
-    through_reviews(policy, staff)
+    through_reviews(policy, county_a_staff)
     # National Day 2026: published on 30 September, three working days run to 10 October (a 调休 Saturday).
     PolicyPage.objects.filter(pk=policy.pk).update(
         first_published_at=timezone.make_aware(timezone.datetime(2026, 9, 30, 10))
     )
-    client.force_login(staff.administrator)
+    client.force_login(county_a_staff.administrator)
     row = client.get(reverse("policy_pending_interpretation_report")).context["object_list"][0]
     assert row.due_on == date(2026, 10, 10)
     assert row.overdue == (timezone.localdate() > date(2026, 10, 10))
@@ -139,16 +129,16 @@ def test_an_awaiting_policy_past_its_grace_period_is_overdue(client, site_group,
     assert "甲县重大政策" in text and "2026-10-10" in text
 
 
-def test_the_report_drops_a_policy_once_an_interpretation_is_live(client, site_group, staff, grace_period):
+def test_the_report_drops_a_policy_once_an_interpretation_is_live(client, site_group, county_a_staff, grace_period):
     policy = draft_policy(site_group)
-    through_reviews(policy, staff)
+    through_reviews(policy, county_a_staff)
     add_interpretation(interpretation_column_of(site_group.county_a), "补发的解读", policies=[policy])
-    client.force_login(staff.administrator)
+    client.force_login(county_a_staff.administrator)
     assert list(client.get(reverse("policy_pending_interpretation_report")).context["object_list"]) == []
 
 
-def test_the_report_shows_only_the_users_sites(client, site_group, staff, make_user, grace_period):
-    through_reviews(draft_policy(site_group), staff)
+def test_the_report_shows_only_the_users_sites(client, site_group, county_a_staff, make_user, grace_period):
+    through_reviews(draft_policy(site_group), county_a_staff)
     county_b_admin = make_user(site_group.county_b.groups["管理员"])
     client.force_login(county_b_admin)
     assert list(client.get(reverse("policy_pending_interpretation_report")).context["object_list"]) == []

@@ -1,29 +1,8 @@
-"""A county article on its way through the release workflow, and the people who move it."""
-
-from dataclasses import dataclass
+"""A county article on its way through the release workflow (its people: `county_a_staff` in tests/conftest.py)."""
 
 import pytest
 
 from tests.factories import ArticlePageFactory
-
-
-@dataclass
-class Staff:
-    officer: object
-    reviewer: object
-    approver: object
-    administrator: object
-
-
-@pytest.fixture
-def county_a_staff(site_group, make_user):
-    groups = site_group.county_a.groups
-    return Staff(
-        officer=make_user(groups["信息员"]),
-        reviewer=make_user(groups["审核"]),
-        approver=make_user(groups["签发"]),
-        administrator=make_user(groups["管理员"]),
-    )
 
 
 @pytest.fixture
