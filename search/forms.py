@@ -18,7 +18,10 @@ class Scope:
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("关键词"), required=False)
     scope = forms.ChoiceField(
-        label=_("范围"), required=False, choices=[(Scope.SITE, _("本站")), (Scope.GROUP, _("全站群"))]
+        label=_("范围"),
+        required=False,
+        choices=[(Scope.SITE, _("本站")), (Scope.GROUP, _("全站群"))],
+        widget=forms.RadioSelect,
     )
     type = forms.ChoiceField(label=_("类型"), required=False)
     site = forms.TypedChoiceField(label=_("站点"), required=False, coerce=int, empty_value=None)

@@ -82,9 +82,19 @@ def search(request):
         return render(request, "search/search.html", {"rate_limited": True, "page_title": _("搜索")}, status=429)
     locale = Locale.get_active()
     context_sites = SiteContext(request, locale)
-    form = SearchForm(request.GET, context_sites.sites, issuing_body_names())
+    # The whole group on the portal, the site itself elsewhere; checked in the form too.
+    default_scope = Scope.GROUP if context_sites.is_portal else Scope.SITE
+    data = request.GET.copy()
+    data.setdefault("scope", default_scope)
+    bodies = issuing_body_names()
+    form = SearchForm(data, context_sites.sites, bodies)
+    if not form.is_valid():
+        # Invalid values (a mistyped date, a made-up site) are dropped, not refused: the search still answers.
+        for name in form.errors:
+            data.pop(name, None)
+        form = SearchForm(data, context_sites.sites, bodies)
     query = form.value("q", "")
-    scope = form.value("scope", Scope.GROUP if context_sites.is_portal else Scope.SITE)
+    scope = form.value("scope", default_scope)
     page_number = form.value("page", 1)
     context = {"form": form, "search_query": query, "scope": scope, "page_title": _("搜索"), "sites": context_sites}
     if query and context_sites.home is not None:

@@ -104,3 +104,16 @@ def test_restricting_a_section_takes_it_out_of_search_and_lifting_it_brings_it_b
     assert run("政府网站").page_ids == []
     restriction.delete()
     assert run("政府网站").page_ids == [article.pk]
+
+
+def test_a_failing_index_update_does_not_stop_publishing(site_group, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("index write failed")
+
+    monkeypatch.setattr("search.indexing.build_document", broken)
+    article = add_article(site_group.portal.home, "政府网站公告")
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.live
+    assert "Search index update failed" in caplog.text
+    assert not SearchDocument.objects.filter(page_id=article.pk).exists()

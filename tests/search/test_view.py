@@ -38,6 +38,11 @@ def test_portal_searches_the_whole_group_and_a_county_only_itself_by_default(cli
     county_group = search(client, "county-a.localhost", q="政府网站", scope="group")
     assert len(result_titles(county_group)) == 2
     assert result_titles(search(client, q="政府网站", scope="site")) == ["市政府网站工作年度报表"]
+    checked = {
+        host: search(client, host, q="政府网站").select_one("input[name=scope][checked]")["value"]
+        for host in ("localhost", "county-a.localhost")
+    }
+    assert checked == {"localhost": "group", "county-a.localhost": "site"}
 
 
 def test_site_type_and_date_filters(client, site_group, portal_and_county):
