@@ -124,9 +124,9 @@ class DisclosureFields(models.Model):
 
     def organisation_code(self):
         """The code of the site that publishes the page (see HomePage.organisation_code)."""
-        from home.models import HomePage
+        from home.models import site_home_of
 
-        home = HomePage.objects.ancestor_of(self, inclusive=False).order_by("-depth").first()
+        home = site_home_of(self)
         return home.disclosure_organisation_code() if home else "0"
 
     def assign_index_number(self):

@@ -75,6 +75,11 @@ def under_any_of(paths):
     return Q(*[Q(path__startswith=path) for path in paths], _connector=Q.OR)
 
 
+def site_home_of(page):
+    """The HomePage of the site a page belongs to: its nearest HomePage ancestor (or itself)."""
+    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
 class HomePage(Page):
     """Root of the portal and of every sub-site."""
 
@@ -164,7 +169,7 @@ class ColumnPage(Page):
         verbose_name_plural = _("栏目")
 
     def site_home(self):
-        return HomePage.objects.ancestor_of(self).order_by("-depth").first()
+        return site_home_of(self)
 
     def listed_articles(self, subsites=None):
         """Live articles, newest first: of this column and its sub-columns, or when aggregating,

@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
-from mailbox.models import Message, site_home_of
+from home.models import site_home_of
+from mailbox.models import Message
 from sitegroup.permissions import working_roots
 
 

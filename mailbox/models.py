@@ -46,11 +46,6 @@ def new_query_password():
     return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(_PASSWORD_LENGTH))
 
 
-def site_home_of(page):
-    """The HomePage of the site a page belongs to: its nearest HomePage ancestor (or itself)."""
-    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
-
-
 class MailboxPage(RoutablePageMixin, Page):
     """A site's mailbox under its 互动交流 column: write, look up, answered messages, statistics."""
 

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
-from home.models import paginate
+from home.models import paginate, site_home_of
 from mailbox import notifications, statistics
 from mailbox.forms import LookupForm, MessageForm
-from mailbox.models import Message, new_query_password, site_home_of
+from mailbox.models import Message, new_query_password
 
 FEED_SIZE = 20
 SUBMIT_RATE = "5/h"

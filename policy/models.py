@@ -64,11 +64,6 @@ class IssuingBody(models.Model):
         return self.name
 
 
-def site_home_of(page):
-    """The nearest HomePage at or above `page`: the sub-site the page belongs to."""
-    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
-
-
 @register_setting(icon="doc-full")
 class PolicySettings(BaseSiteSetting):
     """How strictly a site applies 三同步 (a policy and its interpretation released together)."""

@@ -29,7 +29,7 @@ from emergency.models import EmergencyPage
 from home.demo.content import SITES
 from home.demo.files import simple_pdf
 from home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
-from home.models import ArticlePage, ColumnPage, HomePage
+from home.models import ArticlePage, ColumnPage, HomePage, site_home_of
 from policy.models import (
     InterpretationIndexPage,
     InterpretationKind,
@@ -91,10 +91,6 @@ def counts():
             get_document_model(),
         )
     }
-
-
-def site_home_of(page):
-    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
 def test_sites_are_provisioned_on_their_hostnames_with_the_portal_as_default(demo, client):

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from mailbox.models import MailboxDepartment, MailboxPage, Message, site_home_of
+from home.models import site_home_of
+from mailbox.models import MailboxDepartment, MailboxPage, Message
 from mailbox.provisioning import MAILBOX_SLUG
 
 PASSWORD = "abcd2345"
