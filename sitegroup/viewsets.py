@@ -19,6 +19,7 @@ from home.models import HomePage, under_any_of
 from sitegroup.permissions import administers_platform, working_roots, works_on
 
 SITE_FIELD = "site_home"
+ANY_ACTION = ["add", "change", "delete", "view"]
 
 
 def homes_user_works_on(user):
@@ -34,9 +35,6 @@ class SiteScopedPermissionPolicy(ModelPermissionPolicy):
         home = getattr(instance, SITE_FIELD)
         return self.user_has_permission(user, action) and (administers_platform(user) or works_on(user, home))
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
-
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
@@ -47,9 +45,7 @@ class ScopedObjectMixin:
     """Fetch the object among the user's rows only; another site's row is not found."""
 
     def get_object(self, queryset=None):
-        rows = self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["add", "change", "delete", "view"]
-        )
+        rows = self.permission_policy.instances_user_has_any_permission_for(self.request.user, ANY_ACTION)
         try:
             return rows.get(pk=unquote(str(self.kwargs["pk"])))
         except (rows.model.DoesNotExist, ValueError) as error:
@@ -58,15 +54,7 @@ class ScopedObjectMixin:
 
 class ScopedIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .filter(
-                pk__in=self.permission_policy.instances_user_has_any_permission_for(
-                    self.request.user, ["add", "change", "delete", "view"]
-                ).values("pk")
-            )
-        )
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ANY_ACTION)
 
 
 class ScopedFormMixin:
