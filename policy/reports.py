@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.reports import ReportView
 
 from home.models import under_any_of
-from policy.models import InterpretationPage, PolicyPage, grace_days_for
+from policy.models import InterpretationPage, PolicyPage, PolicySettings
 from release.reports import ChineseSpreadsheetMixin, SiteStaffOnlyMixin
 from release.scoping import SiteIndex, sees_everything, working_paths
 from workdays.calendar import add_working_days
@@ -28,14 +28,22 @@ def policies_awaiting_interpretation(user):
     return policies.order_by("first_published_at", "pk")
 
 
+def serving_site_id(page):
+    """The id of the Site serving `page`, from Wagtail's cached site root paths (no query per page)."""
+    url_parts = page.get_url_parts()
+    return url_parts[0] if url_parts else None
+
+
 def annotate_deadlines(policies, today):
     """Set site, published_on, due_on and overdue on each policy, for the report's columns."""
     sites = SiteIndex()
+    # Sites without a saved setting have the default: no grace period.
+    grace_days = dict(PolicySettings.objects.values_list("site_id", "interpretation_grace_days"))
     for policy in policies:
         site = sites.site_for_path(policy.path)
         policy.site_title = site.title if site else ""
         policy.published_on = timezone.localdate(policy.first_published_at)
-        policy.due_on = add_working_days(policy.published_on, grace_days_for(policy))
+        policy.due_on = add_working_days(policy.published_on, grace_days.get(serving_site_id(policy), 0))
         policy.overdue = today > policy.due_on
         policy.status_label = _("已超期") if policy.overdue else _("宽限期内")
     return policies
