@@ -13,12 +13,15 @@ DEPS := $(VENV)/.requirements.stamp
 DEV_DEPS := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrate messages
+.PHONY: help run test test-unit test-browser browser-deps lint format migrate messages
 
 help:
 	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
-	@echo "make test     run the whole test suite (set DATABASE_URL to test on PostgreSQL;"
-	@echo "              PYTEST_WORKERS=0 for one process, PYTEST_ARGS=\"...\" for pytest options)"
+	@echo "make test     run the whole test suite: test-unit, then test-browser (set DATABASE_URL to test"
+	@echo "              on PostgreSQL; PYTEST_WORKERS=0 for one process, PYTEST_ARGS=\"...\" for pytest options)"
+	@echo "make test-unit    the suite without the browser journeys"
+	@echo "make test-browser the journeys in a real browser (Playwright + Debian's chromium, screenshots in"
+	@echo "                  var/screenshots/); make browser-deps installs chromium (root, apt)"
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make format   apply ruff fixes and formatting"
 	@echo "make migrate  apply database migrations"
@@ -66,8 +69,26 @@ run: migrate
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(DEV_DEPS)
+test: test-unit test-browser
+
+test-unit: $(DEV_DEPS)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The journeys share one live server and one demo site group, loaded once: their own process, after
+# the unit suite (whose per-test transactions and per-process fixtures cannot share a live server).
+# Without chromium they are skipped, each with the reason, and pytest's summary names them.
+test-browser: $(DEV_DEPS)
+	$(PY) -m pytest tests/browser -m browser -n 0 $(PYTEST_ARGS)
+
+# Debian's chromium for Playwright (whose own browser download is never used) and a CJK font, so that
+# screenshots show Chinese rather than empty boxes.
+browser-deps:
+	@if dpkg -s chromium fonts-wqy-microhei >/dev/null 2>&1; then echo ">>> chromium is installed"; \
+	elif [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei; \
+	else \
+		echo >&2 "error: install Debian's chromium:  sudo apt-get install chromium fonts-wqy-microhei"; exit 1; \
+	fi
 
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check .

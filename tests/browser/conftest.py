@@ -1,0 +1,137 @@
+"""Journey tests in a real browser: Playwright driving Debian's Chromium against a live server.
+
+Run them with `make test-browser` (their own pytest process, see the Makefile): the live server
+needs committed data that every journey shares, so the demo site group is loaded once per run
+into the test database and never flushed, which the main suite's per-test transactions and
+shared per-process fixtures cannot live beside.
+"""
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS
+from pytest_django.live_server_helper import LiveServer
+
+from home.demo.loader import load_demo
+
+# Debian's package (`make browser-deps`); Playwright's own browser download is never used.
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking switches Chromium keeps calling Google's services, which a CI machine
+# without outside network refuses; the sandbox needs user namespaces that root in a container lacks.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
+PASSWORD = "govcms-demo"
+
+# Playwright's sync API keeps an asyncio loop in the test thread; Django refuses ORM calls from a
+# thread with a running loop unless told that this (single-threaded test) use is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    """Without Chromium every journey is skipped with the reason, which pytest's summary lists (-ra)."""
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: `make browser-deps` installs Debian's chromium")
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(skip)
+
+
+@dataclass
+class DemoServer:
+    port: int
+
+    def url(self, host, path="/"):
+        return f"http://{host}:{self.port}{path}"
+
+
+@pytest.fixture(scope="session")
+def demo_server(django_test_environment, django_db_modify_db_settings, django_db_blocker):
+    """The live server, serving the demo site group loaded once with the server's port in its Sites.
+
+    The journeys share this data and what they write, so they use none of pytest-django's
+    per-test database fixtures (which roll back or flush): the test database is created here,
+    and stays unblocked for the whole run, since journeys read what the server wrote (a captcha's
+    answer, a page's state).
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
+        server = LiveServer("127.0.0.1:0")
+        try:
+            load_demo(port=server.thread.port, password=PASSWORD, usable_passwords=True)
+            yield DemoServer(server.thread.port)
+        finally:
+            server.stop()
+            teardown_databases(databases, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Screenshots:
+    """Numbered full-page screenshots of one journey, in var/screenshots/<test name>/."""
+
+    def __init__(self, name):
+        self.folder = SCREENSHOTS / re.sub(r"[^\w-]+", "_", name)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob("*.png"):
+            old.unlink()
+        self.count = 0
+
+    def __call__(self, page, label):
+        self.count += 1
+        page.screenshot(path=self.folder / f"{self.count:02d}-{label}.png", full_page=True)
+
+
+@pytest.fixture
+def screenshot(request):
+    return Screenshots(request.node.name)
+
+
+@pytest.fixture
+def person(browser, demo_server, screenshot):
+    """`person("yunxi_officer")` is a page in a browser context of that user's own, logged in to the admin;
+    `person(None)` is a member of the public. Each context's last page is captured when the test fails."""
+    contexts = []
+
+    def open_as(username, host="localhost"):
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        contexts.append((username or "public", context))
+        page = context.new_page()
+        if username:
+            page.goto(demo_server.url(host, "/admin/login/"))
+            page.get_by_label(re.compile("用户名|Username")).fill(username)
+            page.get_by_label(re.compile("密码|Password")).fill(PASSWORD)
+            page.locator("form button[type=submit]").click()
+            page.wait_for_url(re.compile(r"/admin/$"))
+        return page
+
+    yield open_as
+    for name, context in contexts:
+        for page in context.pages:
+            screenshot(page, f"last-{name}")
+        context.close()
