@@ -1,0 +1,48 @@
+"""Admin hooks of the home app: the 从Word导入 action of articles."""
+
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from home import views
+from home.models import ArticlePage
+
+
+@hooks.register("register_admin_urls")
+def register_word_import_url():
+    return [path("pages/<int:page_id>/import-word/", views.WordImportView.as_view(), name="home_import_word")]
+
+
+@hooks.register("register_log_actions")
+def register_word_import_log_action(actions):
+    @actions.register_action(views.IMPORT_ACTION)
+    class WordImportLogFormatter(LogFormatter):
+        label = gettext_lazy("从Word导入")
+
+        def format_message(self, log_entry):
+            return _("从Word导入正文，保存为草稿")
+
+
+class WordImportButton(PageMenuItem):
+    label = gettext_lazy("从Word导入")
+    icon_name = "doc-full"
+    url_name = "home_import_word"
+
+    def is_shown(self, user):
+        # specific_class comes from the content type cache: no query per explorer row.
+        return issubclass(self.page.specific_class or object, ArticlePage) and (
+            self.page.permissions_for_user(user).can_edit()
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def word_import_header_button(page, user, view_name, next_url=None):
+    yield WordImportButton(page=page, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def word_import_listing_button(page, user, next_url=None):
+    yield WordImportButton(page=page, priority=3)
