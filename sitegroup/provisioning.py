@@ -12,6 +12,7 @@ repair a sub-site by provisioning it again. Clashes with other sites are
 found before anything is written.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
@@ -209,7 +210,7 @@ class _Provisioner:
             home = self._create_home()
         site = self._site(home)
         collection = self._collection()
-        groups = {role.suffix: self._role_group(role, home, site, collection) for role in ROLES}
+        groups = self._role_groups(home, site, collection)
         self._release_workflow(home, groups)
         self._emergency_column(home, groups)
         self.created += filter(None, [ensure_mailbox(home)])
@@ -314,47 +315,96 @@ class _Provisioner:
             self.created.append(_("图片与文件库"))
         return collection
 
-    def _role_group(self, role, home, site, collection):
-        group, group_created = Group.objects.get_or_create(name=role_group_name(self.name, role))
-        if group_created:
-            self.created.append(group.name)
-        grants = [
-            _grant(GroupPagePermission, group=group, page=home, permission=_page_permission(permission_type))
-            for permission_type in role.page_permissions
-        ]
-        grants += [
-            _grant(GroupCollectionPermission, group=group, collection=collection, permission=permission)
-            for action in role.collection_permissions
-            for permission in _collection_permissions(action)
-        ]
-        if role.manages_site_settings and site is not None:
-            grants += [
-                _grant(GroupSitePermission, group=group, site=site, permission=_permission(app_label, codename))
-                for app_label, codename in SITE_SETTING_PERMISSIONS
-            ]
-        for app_label, codename in (("wagtailadmin", "access_admin"), *role.model_permissions):
-            permission = _permission(app_label, codename)
-            if not group.permissions.filter(pk=permission.pk).exists():
-                group.permissions.add(permission)
-                grants.append(True)
-        restored = sum(grants)
-        if restored and not group_created:
-            self.created.append(_("%(group)s：补全%(count)d项权限") % {"group": group.name, "count": restored})
-        return group
+    def _role_groups(self, home, site, collection):
+        """The site's role groups, given every grant of their roles that they lack."""
+        groups, new_groups = {}, set()
+        for role in ROLES:
+            group, group_created = Group.objects.get_or_create(name=role_group_name(self.name, role))
+            groups[role.suffix] = group
+            if group_created:
+                new_groups.add(group.pk)
+        restored = _grant_missing(groups, home, site, collection)
+        for group in groups.values():
+            if group.pk in new_groups:
+                self.created.append(group.name)
+            elif restored[group.pk]:
+                self.created.append(
+                    _("%(group)s：补全%(count)d项权限") % {"group": group.name, "count": restored[group.pk]}
+                )
+        return groups
 
 
-def _grant(model, **fields):
-    """Create the permission record unless it exists; return whether it was created."""
-    return model.objects.get_or_create(**fields)[1]
+# Permissions are named by (app label, codename).
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 
 
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _page_permission(permission_type):
-    return _permission("wagtailcore", f"{permission_type}_page")
+def _page_permission(action):
+    return ("wagtailcore", f"{action}_page")
 
 
 def _collection_permissions(action):
-    return [_permission("wagtailimages", f"{action}_image"), _permission("wagtaildocs", f"{action}_document")]
+    return (("wagtailimages", f"{action}_image"), ("wagtaildocs", f"{action}_document"))
+
+
+def _grant_missing(groups, home, site, collection):
+    """Create the permission records the role groups lack; return a Counter of those created per group id.
+
+    Records are read and written in bulk, a few queries for all five groups rather than a few per grant:
+    provisioning runs for every site the demo loader and the test suite open.
+    """
+    permissions = _permissions()
+    page_grants, collection_grants, site_grants, model_grants = [], [], [], []
+    for role in ROLES:
+        group = groups[role.suffix]
+        page_grants += [
+            GroupPagePermission(group=group, page=home, permission=permissions[_page_permission(action)])
+            for action in role.page_permissions
+        ]
+        collection_grants += [
+            GroupCollectionPermission(group=group, collection=collection, permission=permissions[key])
+            for action in role.collection_permissions
+            for key in _collection_permissions(action)
+        ]
+        if role.manages_site_settings and site is not None:
+            site_grants += [
+                GroupSitePermission(group=group, site=site, permission=permissions[key])
+                for key in SITE_SETTING_PERMISSIONS
+            ]
+        model_grants += [
+            Group.permissions.through(group=group, permission=permissions[key])
+            for key in (ADMIN_ACCESS, *role.model_permissions)
+        ]
+    return (
+        _create_missing(GroupPagePermission, page_grants, page=home)
+        + _create_missing(GroupCollectionPermission, collection_grants, collection=collection)
+        + _create_missing(GroupSitePermission, site_grants, site=site)
+        + _create_missing(Group.permissions.through, model_grants)
+    )
+
+
+def _permissions():
+    """Every permission a role may be granted, by (app label, codename), in one query."""
+    keys = {ADMIN_ACCESS, *SITE_SETTING_PERMISSIONS}
+    for role in ROLES:
+        keys.update(_page_permission(action) for action in role.page_permissions)
+        keys.update(key for action in role.collection_permissions for key in _collection_permissions(action))
+        keys.update(role.model_permissions)
+    permissions = Permission.objects.filter(
+        content_type__app_label__in={app_label for app_label, _codename in keys},
+        codename__in={codename for _app_label, codename in keys},
+    ).select_related("content_type")
+    return {(permission.content_type.app_label, permission.codename): permission for permission in permissions}
+
+
+def _create_missing(model, grants, **scope):
+    """Save those of `grants` (unsaved records within `scope`) whose group lacks that permission there."""
+    if not grants:
+        return Counter()
+    held = set(
+        model.objects.filter(group__in={grant.group_id for grant in grants}, **scope).values_list(
+            "group_id", "permission_id"
+        )
+    )
+    missing = [grant for grant in grants if (grant.group_id, grant.permission_id) not in held]
+    model.objects.bulk_create(missing)
+    return Counter(grant.group_id for grant in missing)
