@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class SiteGroupConfig(AppConfig):
+    default = True
     default_auto_field = "django.db.models.BigAutoField"
     name = "sitegroup"
     verbose_name = _("站群管理")
@@ -12,3 +14,11 @@ class SiteGroupConfig(AppConfig):
         from sitegroup.platform import ensure_platform_admin_group_after_migrate
 
         post_migrate.connect(ensure_platform_admin_group_after_migrate, dispatch_uid="sitegroup_platform_admins")
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with the user and group views of sitegroup.users (installed in its place)."""
+
+    default = False
+    user_viewset = "sitegroup.users.UserViewSet"
+    group_viewset = "sitegroup.users.GroupViewSet"

@@ -1,4 +1,4 @@
-"""Admin integration: the provisioning view under Settings, its log action, and site isolation."""
+"""Admin integration: the provisioning view under Settings, its log action, site isolation and user management."""
 
 from django.apps import apps
 from django.urls import path, reverse
@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from sitegroup import views
 from sitegroup.permissions import chooser_scope, sites_above_scope
 from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
+from sitegroup.users import USER_BULK_ACTIONS
 
 
 @hooks.register("register_admin_urls")
@@ -80,3 +81,8 @@ def scope_media_admin_api(router):
     """Wagtail's admin API lists every image and document to any admin user, whatever their collections."""
     router.register_endpoint("images", views.ScopedImagesAdminAPIViewSet)
     router.register_endpoint("documents", views.ScopedDocumentsAdminAPIViewSet)
+
+
+# order=1: Wagtail's user bulk actions of the same types are registered (and replaced) before these.
+for user_bulk_action in USER_BULK_ACTIONS:
+    hooks.register("register_bulk_action", user_bulk_action, order=1)

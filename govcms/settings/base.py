@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "sitegroup.apps.UsersAppConfig",  # wagtail.users with sitegroup.users' views
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
