@@ -6,6 +6,7 @@ parent's tree so the parent can list and search its content, and it may also
 be a Wagtail Site with a hostname of its own.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
@@ -147,11 +148,17 @@ class ColumnPage(Page):
         default=False,
         help_text=_("勾选后列出本站所有下级站点的最新文章（如“区县动态”），而非本栏目的文章。"),
     )
+    accepts_submissions = models.BooleanField(
+        _("接受下级报送"),
+        default=False,
+        help_text=_("勾选后，下级站点可向本栏目报送文章；本站编辑采用的文章列在本栏目中，链接到下级站点的原文。"),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("family"), FieldPanel("update_category")], heading=_("分类")),
         FieldPanel("intro"),
         FieldPanel("aggregate_subsites"),
+        FieldPanel("accepts_submissions"),
     ]
     parent_page_types = ["home.HomePage", "home.ColumnPage"]
     subpage_types = [
@@ -171,12 +178,27 @@ class ColumnPage(Page):
     def site_home(self):
         return site_home_of(self)
 
+    def clean(self):
+        super().clean()
+        if self.aggregate_subsites and self.accepts_submissions:
+            # An aggregating column lists every sub-site's articles already: adopting one would change nothing.
+            raise ValidationError(
+                {"accepts_submissions": _("汇集下级站点文章的栏目已列出全部下级文章，无需接受报送。")}
+            )
+
     def listed_articles(self, subsites=None):
         """Live articles, newest first: of this column and its sub-columns, or when aggregating,
-        of every sub-site (`subsites` as returned by aggregated_subsites(), to save a query)."""
+        of every sub-site (`subsites` as returned by aggregated_subsites(), to save a query).
+
+        A column accepting submissions also lists the sub-sites' articles its editors adopted
+        (submissions.Submission): the same pages, linked on their own site, in one query.
+        """
         if self.aggregate_subsites:
             subsites = self.aggregated_subsites() if subsites is None else subsites
             articles = ArticlePage.objects.filter(under_any_of(subsites))
+        elif self.accepts_submissions:
+            adopted = self.submissions.adopted().values("article_id")
+            articles = ArticlePage.objects.filter(Q(path__startswith=self.path) | Q(pk__in=adopted))
         else:
             articles = ArticlePage.objects.descendant_of(self)
         # public(): articles in a login- or password-protected section are not advertised.

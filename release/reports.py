@@ -243,6 +243,8 @@ class StatisticsReportView(SiteStaffOnlyMixin, ChineseSpreadsheetMixin, ReportVi
         "rejected": _("退回"),
         "median_display": _("采用中位时长"),
         "median_hours": _("采用中位时长（小时）"),
+        "adopted": _("上级采用"),
+        "returned": _("上级退回"),
     }
 
     def get_filename(self):
@@ -270,11 +272,13 @@ class StatisticsReportView(SiteStaffOnlyMixin, ChineseSpreadsheetMixin, ReportVi
             NumberColumn("published", label=self.export_headings["published"]),
             NumberColumn("rejected", label=self.export_headings["rejected"]),
             Column("median_display", label=self.export_headings["median_display"]),
+            NumberColumn("adopted", label=self.export_headings["adopted"]),
+            NumberColumn("returned", label=self.export_headings["returned"]),
         ]
 
     @property
     def list_export(self):
-        counts = ["submitted", "published", "rejected", "median_display", "median_hours"]
+        counts = ["submitted", "published", "rejected", "median_display", "median_hours", "adopted", "returned"]
         return ["period", *self.group_fields, *counts]
 
     def get_filtered_queryset(self):

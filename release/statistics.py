@@ -13,6 +13,10 @@ submission of a page to its release workflow:
   content check are not counted: nobody rejected anything.
 - 采用中位时长: the median, over the publications counted, of the time from
   the start of the workflow to its approval (time spent on changes included).
+- 上级采用 and 上级退回 (信息报送 upward, the submissions app): a live article
+  offered to a column of a site above, counted when that site's editors
+  adopted or returned it. They belong to the article's site and to the
+  department of whoever offered it.
 
 A submission belongs to the site of its page (the nearest site above it) and
 to the department of its officer: the deepest site where the officer's groups
@@ -38,6 +42,7 @@ from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 
 from home.models import under_any_of
 from release.scoping import SiteIndex, pages_of_site, sees_everything, working_paths
+from submissions import models as upward
 
 MONTH = "month"
 YEAR = "year"
@@ -56,6 +61,8 @@ DIMENSION_CHOICES = [
 SUBMITTED = "submitted"
 PUBLISHED = "published"
 REJECTED = "rejected"
+ADOPTED = "adopted"
+RETURNED = "returned"
 
 
 @dataclass
@@ -66,12 +73,35 @@ class Submission:
     published_at: datetime.datetime | None = None
     rejected_at: list[datetime.datetime] = field(default_factory=list)
 
+    def events(self):
+        """(moment, kind, time to publication) of each thing that happened to the submission."""
+        yield self.submitted_at, SUBMITTED, None
+        for moment in self.rejected_at:
+            yield moment, REJECTED, None
+        if self.published_at is not None:
+            yield self.published_at, PUBLISHED, self.published_at - self.submitted_at
+
+
+@dataclass
+class UpwardSubmission:
+    """An article offered to a column above (信息报送), decided in the report's window."""
+
+    page_id: int
+    officer_id: int | None
+    decided_at: datetime.datetime
+    adopted: bool
+
+    def events(self):
+        yield self.decided_at, ADOPTED if self.adopted else RETURNED, None
+
 
 @dataclass
 class Tally:
     submitted: int = 0
     published: int = 0
     rejected: int = 0
+    adopted: int = 0
+    returned: int = 0
     durations: list[datetime.timedelta] = field(default_factory=list)
 
     def count(self, kind, duration=None):
@@ -79,6 +109,10 @@ class Tally:
             self.submitted += 1
         elif kind == REJECTED:
             self.rejected += 1
+        elif kind == ADOPTED:
+            self.adopted += 1
+        elif kind == RETURNED:
+            self.returned += 1
         else:
             self.published += 1
             self.durations.append(duration)
@@ -98,6 +132,8 @@ class StatisticsRow:
     published: int
     rejected: int
     median: datetime.timedelta | None
+    adopted: int = 0
+    returned: int = 0
 
     @property
     def median_display(self):
@@ -171,22 +207,20 @@ def first_year():
 def statistics_rows(user, window, *, site=None, granularity=MONTH, dimension=BY_OFFICER):
     """The rows of the report for `user`: one per period and group, with a total row last (if any rows)."""
     pages = _visible_pages(user, site)
-    submissions = load_submissions(pages, window)
+    submissions = load_submissions(pages, window) + load_upward_submissions(pages, window)
     grouping = _Grouping(submissions, dimension)
     tallies = defaultdict(Tally)
     total = Tally()
     for submission in submissions:
         group = grouping.key(submission)
-        for moment, kind, duration in _events(submission):
+        for moment, kind, duration in submission.events():
             if moment in window:
                 tallies[(*period_of(moment, granularity), group)].count(kind, duration)
                 total.count(kind, duration)
     ordered = sorted(tallies.items(), key=lambda item: (item[0][0], grouping.order(item[0][2])))
     rows = [grouping.row(label, group, tally) for (_order, label, group), tally in ordered]
     if rows:
-        rows.append(
-            StatisticsRow(_("合计"), "", "", "", total.submitted, total.published, total.rejected, total.median)
-        )
+        rows.append(grouping.total_row(total))
     return rows
 
 
@@ -236,13 +270,19 @@ def _submission(state, finished_task_states):
     return submission
 
 
-def _events(submission):
-    """(moment, kind, time to publication) of each thing that happened to a submission."""
-    yield submission.submitted_at, SUBMITTED, None
-    for moment in submission.rejected_at:
-        yield moment, REJECTED, None
-    if submission.published_at is not None:
-        yield submission.published_at, PUBLISHED, submission.published_at - submission.submitted_at
+def load_upward_submissions(pages, window):
+    """The 信息报送 of `pages` adopted or returned in `window`."""
+    decided = upward.Submission.objects.filter(
+        article__in=pages.values("pk"), decided_at__gte=window.start, decided_at__lt=window.end
+    ).exclude(status=upward.Status.PENDING)
+    return [
+        UpwardSubmission(
+            page_id=page_id, officer_id=officer_id, decided_at=decided_at, adopted=status == upward.Status.ADOPTED
+        )
+        for page_id, officer_id, decided_at, status in decided.values_list(
+            "article_id", "submitted_by_id", "decided_at", "status"
+        )
+    ]
 
 
 class _Grouping:
@@ -298,7 +338,8 @@ class _Grouping:
         return officer.get_full_name().strip() or officer.get_username()
 
     def total_row(self, tally):
-        return StatisticsRow(_("合计"), "", "", "", tally.submitted, tally.published, tally.rejected, tally.median)
+        counts = (tally.submitted, tally.published, tally.rejected, tally.median)
+        return StatisticsRow(_("合计"), "", "", "", *counts, adopted=tally.adopted, returned=tally.returned)
 
     def row(self, period, key, tally):
         site, department, officer_id = key
@@ -311,4 +352,6 @@ class _Grouping:
             published=tally.published,
             rejected=tally.rejected,
             median=tally.median,
+            adopted=tally.adopted,
+            returned=tally.returned,
         )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "disclosure",
     "mailbox",
+    "submissions",
     "workdays",
     "wagtail_localize",
     "wagtail_localize.locales",
