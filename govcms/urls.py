@@ -6,12 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
 
 urlpatterns = [
     # Scoped page chooser endpoints shadow Wagtail's own (see sitegroup/admin_urls.py).
     path("admin/", include(sitegroup_admin_urls)),
+    # Copy and convert-to-alias views held to the release workflow (see release/admin_urls.py).
+    path("admin/", include(release_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Offline captcha images for public forms (django-simple-captcha).

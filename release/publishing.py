@@ -13,7 +13,9 @@ Who may do what:
   revision.
 * Anyone who may unpublish a page may withdraw it: unpublish it with a
   reason that stays in the page's history and, if they wish, is shown to
-  readers on the old URL (410 Gone).
+  readers on the old URL (410 Gone). Withdrawing a column or a site's home
+  withdraws every live page below it too: Wagtail serves a live page below
+  an unpublished one at its URL.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -120,9 +122,24 @@ def visible_publications(user):
 
 @transaction.atomic
 def withdraw(page, *, user, reason, show_notice):
-    """Unpublish a live page (logged as wagtail.unpublish) and record and log why (release.withdraw)."""
+    """Unpublish a live page and the live pages below it (each logged as wagtail.unpublish),
+    and record and log why for each (release.withdraw).
+
+    Returns the withdrawal of `page`; the pages below are withdrawn with it, for the same reason.
+    """
     if not can_withdraw(user, page):
         raise PermissionDenied
+    below = list(page.get_descendants().live().specific().order_by("path"))
+    # Only `page` is checked: the rights to unpublish it hold below it (Wagtail's permissions go down).
+    UnpublishPageAction(page, user=user, include_descendants=True).execute()
+    withdrawal = record_withdrawal(page, user=user, reason=reason, show_notice=show_notice)
+    for descendant in below:
+        record_withdrawal(descendant, user=user, reason=reason, show_notice=show_notice, with_page=page)
+    return withdrawal
+
+
+def record_withdrawal(page, *, user, reason, show_notice, with_page=None):
+    """The Withdrawal of a page just unpublished, and its release.withdraw log entry."""
     withdrawal = Withdrawal.objects.create(
         page=page,
         site=page.get_site(),
@@ -133,13 +150,10 @@ def withdraw(page, *, user, reason, show_notice):
         show_notice=show_notice,
         withdrawn_by=user,
     )
-    UnpublishPageAction(page, user=user).execute()
-    log(
-        instance=page,
-        action=WITHDRAW_ACTION,
-        user=user,
-        data={"reason": reason, "show_notice": show_notice, "withdrawal": withdrawal.pk},
-    )
+    data = {"reason": reason, "show_notice": show_notice, "withdrawal": withdrawal.pk}
+    if with_page is not None:
+        data.update(with_page=with_page.pk, with_page_title=with_page.title)
+    log(instance=page, action=WITHDRAW_ACTION, user=user, data=data)
     return withdrawal
 
 

@@ -5,9 +5,11 @@ release hooks.
 
 Wagtail offers "Publish" to anyone with publish permission, even on pages
 under a workflow, which would skip the 三审. Here it is taken out of the
-editor, refused when posted anyway (edit, create and bulk publish), and
-replaced for site administrators by 强制发布, which asks for a reason and
-flags the page 未经审核发布 until a reviewer approves it afterwards.
+editor, refused when posted anyway (edit, create, wagtail-localize's
+translation editor and bulk publish), and replaced for site administrators by
+强制发布, which asks for a reason and flags the page 未经审核发布 until a
+reviewer approves it afterwards. The other ways to make a page live (admin
+API, copy, move) follow the rules of release.guards.
 """
 
 from django.db.models import Exists, OuterRef
@@ -21,12 +23,13 @@ from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from release import publishing, views_publishing
+from release import guards, publishing, views_publishing
 from release.models import UnreviewedPublication
 
 FORCE_PUBLISH_MENU_NAME = "action-force-publish"
@@ -64,7 +67,10 @@ def register_publishing_log_actions(actions):
         label = gettext_lazy("撤稿")
 
         def format_message(self, log_entry):
-            return _("撤稿，理由：%(reason)s") % {"reason": log_entry.data.get("reason", "")}
+            values = {"reason": log_entry.data.get("reason", ""), "title": log_entry.data.get("with_page_title")}
+            if values["title"]:
+                return _("随上级页面“%(title)s”撤稿，理由：%(reason)s") % values
+            return _("撤稿，理由：%(reason)s") % values
 
     @actions.register_action(publishing.FORCE_PUBLISH_ACTION)
     class ForcePublishLogFormatter(LogFormatter):
@@ -138,19 +144,20 @@ def replace_publish_under_workflow(menu_items, request, context):
 
 
 def refuse_direct_publish(request):
-    messages.error(
-        request,
-        _("本页面须经发布流程审核后才能发布，请提交审核。站点管理员确需立即发布的，请使用“强制发布”并填写理由。"),
-    )
+    messages.error(request, guards.PUBLISH_REFUSAL)
     return redirect(request.get_full_path())
 
 
 @hooks.register("before_edit_page")
 def guard_publish_on_edit(request, page):
-    """Refuse a posted "Publish" that the menu no longer offers; on display, show the 未经审核发布 flag."""
+    """Refuse a posted "Publish" that the menu no longer offers; on display, show the 未经审核发布 flag.
+
+    wagtail-localize's translation editor posts its "Publish" to the same view as action=publish
+    (its own before_edit_page hook, which this one precedes).
+    """
     if request.method == "POST":
         if (
-            request.POST.get(PUBLISH_MENU_NAME)
+            (request.POST.get(PUBLISH_MENU_NAME) or request.POST.get("action") == "publish")
             and page.permissions_for_user(request.user).can_publish()
             and publishing.publishing_needs_review(request.user, page)
         ):
@@ -183,6 +190,33 @@ def guard_bulk_publish(request, action_type, objects, action_class_instance):
     ):
         messages.error(request, _("所选页面中有须经发布流程审核的页面，不能批量发布，请逐一提交审核。"))
         return redirect(action_class_instance.next_url)
+
+
+@hooks.register("before_bulk_action")
+def guard_bulk_move(request, action_type, objects, action_class_instance):
+    if isinstance(action_class_instance, MoveBulkAction):
+        destination = action_class_instance.cleaned_form.cleaned_data["chooser"]
+        refusals = (guards.move_refusal(request.user, page, destination) for page in objects)
+        refusal = next((refusal for refusal in refusals if refusal is not None), None)
+        if refusal is not None:
+            messages.error(request, refusal)
+            return redirect(action_class_instance.next_url)
+
+
+@hooks.register("before_move_page")
+def guard_move(request, page, destination):
+    """The move view puts the page under `destination` (Wagtail moves its translations along, the same way)."""
+    refusal = guards.move_refusal(request.user, page, destination)
+    if refusal is not None:
+        # Back to choosing a destination, as Wagtail does when the slug is taken there.
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:move", page.pk)
+
+
+# The admin API's page endpoint replaced by one applying release.guards to its actions.
+@hooks.register("construct_admin_api")
+def guard_admin_api_page_actions(router):
+    router.register_endpoint("pages", views_publishing.ReviewedPagesAdminAPIViewSet)
 
 
 def warn_unreviewed_publications(request, page):

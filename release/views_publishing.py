@@ -1,5 +1,6 @@
 """Admin views for withdrawal (撤稿), forced publication (强制发布) and its review afterwards (补审),
-and the public notice on a withdrawn page's old URL."""
+Wagtail's page copy view and admin API held to the workflow (release.guards), and the public notice
+on a withdrawn page's old URL."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,14 +9,18 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
+from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
 from wagtail.admin import messages
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.copy import CopyView
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail_localize.views import convert as localize_convert
 
-from release import publishing
+from release import guards, publishing
 from release.forms import ForcePublishForm, PostReviewForm, WithdrawForm
 
 
@@ -67,9 +72,18 @@ class WithdrawView(PageActionFormView):
     def is_allowed(self, user, page):
         return publishing.can_withdraw(user, page)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["live_pages_below"] = self.page.get_descendants().live().count()
+        return context
+
     def form_valid(self, form):
+        below = self.page.get_descendants().live().count()
         publishing.withdraw(self.page, user=self.request.user, **form.cleaned_data)
-        return self.done(_("“%(title)s”已撤稿。") % {"title": self.page.get_admin_display_title()})
+        values = {"title": self.page.get_admin_display_title(), "count": below}
+        if below:
+            return self.done(_("“%(title)s”及其下 %(count)s 个已发布页面已撤稿。") % values)
+        return self.done(_("“%(title)s”已撤稿。") % values)
 
 
 class ForcePublishView(PageActionFormView):
@@ -181,6 +195,68 @@ class UnreviewedPublicationsView(ReportView):
 
     def get_queryset(self):
         return publishing.visible_publications(self.request.user).pending()
+
+
+class ReviewedCopyFormMixin:
+    """Copies of pages under a workflow start as drafts for those who must go through it.
+
+    "Publish copies" and "alias" (an alias is live when its page is) are not
+    offered, and refused if posted anyway.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if publishing.publishing_needs_review(self.user, self.page.get_parent()):
+            self.fields.pop("publish_copies", None)
+            self.fields.pop("alias", None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        refusal = guards.copy_refusal(
+            self.user,
+            self.page,
+            cleaned_data.get("new_parent_page") or self.page.get_parent(),
+            recursive=bool(cleaned_data.get("copy_subpages")),
+            # The raw data: a field taken out of the form is not in cleaned_data.
+            keep_live=bool(self.data.get("publish_copies") or self.data.get("alias")),
+        )
+        if refusal is not None:
+            # Wagtail's copy template shows the errors of its fields only.
+            self.add_error("new_parent_page", refusal)
+        return cleaned_data
+
+
+class ReviewedCopyView(CopyView):
+    """Wagtail's copy view with ReviewedCopyFormMixin; answers at Wagtail's URL (release/admin_urls.py)."""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return type(form_class.__name__, (ReviewedCopyFormMixin, form_class), {})
+
+
+class ReviewedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """Wagtail's admin API for pages, whose actions are refused (403) when they would skip the workflow."""
+
+    def action_view(self, request, pk, action_name):
+        action_class = self.actions.get(action_name)
+        if action_class is not None:
+            data = action_class.serializer(data=request.data)
+            if data.is_valid():
+                refusal = guards.api_action_refusal(request.user, action_name, self.get_object(), data.data)
+                if refusal is not None:
+                    raise APIPermissionDenied(refusal)
+        return super().action_view(request, pk, action_name)
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's convert_to_alias, refused when it would put a draft live (release.guards)."""
+    page = get_object_or_404(Page, id=page_id)
+    refusal = guards.alias_conversion_refusal(request.user, page)
+    # Those who may not edit the page get wagtail-localize's own refusal.
+    if request.method == "POST" and refusal is not None and page.permissions_for_user(request.user).can_edit():
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return localize_convert.convert_to_alias(request, page_id)
 
 
 def withdrawal_notice(request):

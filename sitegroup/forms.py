@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, SiteKind
+from sitegroup.models import MANDATORY_IDENTITY_FIELDS, SiteIdentity
 
 
 class ParentSiteChoiceField(forms.ModelChoiceField):
@@ -38,8 +39,12 @@ class ProvisionSubsiteForm(forms.Form):
         portal_exists = HomePage.objects.child_of(Page.get_first_root_node()).exists()
         parent.required = portal_exists
         parent.empty_label = None if portal_exists else _("无：这是门户网站本身")
+        # The site's mandatory identity, optional here: without it the site shows "网站建设中" to the
+        # public until it is completed in Settings → 网站标识 (sitegroup.holding).
+        self.fields.update(forms.fields_for_model(SiteIdentity, fields=MANDATORY_IDENTITY_FIELDS))
 
     def provisioning_arguments(self):
         arguments = dict(self.cleaned_data)
         arguments["parent"] = arguments["parent"] or Page.get_first_root_node()
+        arguments["identity"] = {name: value for name in MANDATORY_IDENTITY_FIELDS if (value := arguments.pop(name))}
         return arguments

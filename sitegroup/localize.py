@@ -5,8 +5,8 @@ permission: a user holding it could translate, and so create and publish, a
 page of any site (shared/reference/security.md). These subclasses add the
 page's own permissions: submitting or updating a translation needs edit
 rights on the source page, and publishing the updated translations needs
-publish rights on it. They answer at wagtail-localize's own URLs (see
-sitegroup/admin_urls.py).
+publish rights on it outside any workflow (release.publishing). They answer
+at wagtail-localize's own URLs (see sitegroup/admin_urls.py).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,10 +16,16 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from release.publishing import publishing_needs_review
+
 
 def require_page_permission(user, page, action):
     permissions = page.permissions_for_user(user)
-    allowed = permissions.can_publish() if action == "publish" else permissions.can_edit()
+    if action == "publish":
+        # Publishing translations of a page under a workflow goes through it (release.publishing).
+        allowed = permissions.can_publish() and not publishing_needs_review(user, page)
+    else:
+        allowed = permissions.can_edit()
     if not allowed:
         raise PermissionDenied
 

@@ -9,6 +9,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 identifier_code_validator = RegexValidator(r"^\d{10}$", _("政府网站标识码为10位数字。"))
 phone_validator = RegexValidator(r"^[0-9+\-() ]{5,30}$", _("请填写有效的电话号码。"))
 
+# What inspection requires on every page: until these are filled in, the site shows a holding page (sitegroup.holding).
+MANDATORY_IDENTITY_FIELDS = ("identifier_code", "icp_number", "police_record_number", "sponsor")
+
 
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
@@ -46,6 +49,11 @@ class SiteIdentity(BaseSiteSetting):
     class Meta:
         verbose_name = _("网站标识")
         permissions = [("provision_subsite", _("可以开设下级站点"))]
+
+    def missing_fields(self):
+        """The verbose names of the mandatory fields still blank."""
+        blank = [name for name in MANDATORY_IDENTITY_FIELDS if not getattr(self, name)]
+        return [self._meta.get_field(name).verbose_name for name in blank]
 
     def police_record_code(self):
         """The digits of 公安机关备案号, used in the link to the public-security filing."""

@@ -147,8 +147,12 @@ def role_group_name(site_name, role):
     return f"{site_name}{role.suffix}"
 
 
-def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, user=None):
+def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, identity=None, user=None):
     """Create (or complete) the sub-site `name` under `parent`.
+
+    `identity` holds SiteIdentity field values (政府网站标识码, filings, 主办单位...)
+    for the Site created for `hostname`; a site is public only once its
+    mandatory identity is complete (sitegroup.holding).
 
     `parent` is a HomePage, or the tree root for the portal itself. Raises
     ValidationError, having written nothing, when an argument is invalid or
@@ -157,15 +161,18 @@ def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, user=No
     (its history and the site history report) as done by `user`.
     """
     hostname = (hostname or "").strip().lower()
-    _validate_arguments(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port)
+    identity = {"site_name": name, **(identity or {})}
+    _validate_arguments(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity)
     with transaction.atomic():
-        result = _Provisioner(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port).run()
+        result = _Provisioner(
+            parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity
+        ).run()
         if result.changed:
             log(instance=result.home, action=LOG_ACTION, user=user, data={"created": result.created})
     return result
 
 
-def _validate_arguments(*, parent, name, slug, kind, hostname, port):
+def _validate_arguments(*, parent, name, slug, kind, hostname, port, identity):
     errors = {}
     if not HomePage.can_create_at(parent):
         errors["parent"] = _("站点只能开设在门户网站之下或其他站点之下。")
@@ -187,13 +194,20 @@ def _validate_arguments(*, parent, name, slug, kind, hostname, port):
             errors["hostname"] = error.messages[0]
     if not 1 <= port <= 65535:
         errors["port"] = _("端口应在1到65535之间。")
+    if set(identity) - {"site_name"} and not hostname:
+        errors["hostname"] = _("网站标识属于独立域名：没有独立域名的站点使用上级站点的网站标识。")
+    try:
+        SiteIdentity(**identity).clean_fields(exclude=["site", "site_name"])  # the name is checked above
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 
 
 class _Provisioner:
-    def __init__(self, *, parent, name, slug, kind, hostname, port):
+    def __init__(self, *, parent, name, slug, kind, hostname, port, identity):
         self.parent = parent
+        self.identity = identity
         self.name = name
         self.slug = slug
         self.kind = kind
@@ -303,7 +317,7 @@ class _Provisioner:
             site_name=self.name,
             is_default_site=is_first_site,
         )
-        SiteIdentity.objects.update_or_create(site=site, defaults={"site_name": self.name})
+        SiteIdentity.objects.update_or_create(site=site, defaults=self.identity)
         self.created.append(_("站点域名 %(host)s") % {"host": self.hostname})
         return site
 

@@ -17,6 +17,8 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from sitegroup.forms import ProvisionSubsiteForm
+from sitegroup.holding import governing_site
+from sitegroup.models import SiteIdentity
 from sitegroup.permissions import works_on
 from sitegroup.provisioning import PROVISION_PERMISSION, provision_subsite
 
@@ -54,10 +56,21 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
             )
         else:
             messages.info(self.request, _("“%(site)s”已存在，未作更改。") % {"site": result.home.title})
+        self.warn_if_held(result)
         if works_on(self.request.user, result.home):
             return redirect("wagtailadmin_explore", result.home.pk)
         # Platform administrators without page permissions cannot open the explorer there.
         return redirect("sitegroup_provision_subsite")
+
+    def warn_if_held(self, result):
+        site = result.site or governing_site(result.home)
+        missing = SiteIdentity.for_site(site).missing_fields() if site is not None else []
+        if missing:
+            messages.warning(
+                self.request,
+                _("“%(site)s”尚未向公众开放：请在“设置 → 网站标识”中填写%(fields)s，填写完整后即对公众开放。")
+                % {"site": site.site_name or site.hostname, "fields": "、".join(map(str, missing))},
+            )
 
     def form_invalid(self, form):
         messages.validation_error(self.request, _("站点未开设，请修改以下错误。"), form)

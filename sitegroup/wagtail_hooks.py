@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from sitegroup import views
+from sitegroup.holding import hold_pages_of_held_sites
 from sitegroup.permissions import chooser_scope, sites_above_scope
 from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
 from sitegroup.users import USER_BULK_ACTIONS
@@ -81,6 +82,11 @@ def scope_media_admin_api(router):
     """Wagtail's admin API lists every image and document to any admin user, whatever their collections."""
     router.register_endpoint("images", views.ScopedImagesAdminAPIViewSet)
     router.register_endpoint("documents", views.ScopedDocumentsAdminAPIViewSet)
+
+
+@hooks.register("before_serve_page")
+def hold_pages_of_sites_not_yet_open(page, request, serve_args, serve_kwargs):
+    return hold_pages_of_held_sites(request, page)
 
 
 # order=1: Wagtail's user bulk actions of the same types are registered (and replaced) before these.

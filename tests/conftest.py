@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import ProvisionResult, provision_subsite
-from tests.factories import UserFactory
+from tests.factories import UserFactory, site_identity
 
 
 @dataclass
@@ -22,13 +22,28 @@ class SiteGroup:
 def site_group(db):
     """A city portal on `localhost`, two counties with hostnames and a department without one."""
     portal = provision_subsite(
-        parent=Page.get_first_root_node(), name="示例市人民政府", slug="portal", kind="portal", hostname="localhost"
+        parent=Page.get_first_root_node(),
+        name="示例市人民政府",
+        slug="portal",
+        kind="portal",
+        hostname="localhost",
+        identity=site_identity(1),
     )
     county_a = provision_subsite(
-        parent=portal.home, name="甲县人民政府", slug="county-a", kind="county", hostname="county-a.localhost"
+        parent=portal.home,
+        name="甲县人民政府",
+        slug="county-a",
+        kind="county",
+        hostname="county-a.localhost",
+        identity=site_identity(2),
     )
     county_b = provision_subsite(
-        parent=portal.home, name="乙县人民政府", slug="county-b", kind="county", hostname="county-b.localhost"
+        parent=portal.home,
+        name="乙县人民政府",
+        slug="county-b",
+        kind="county",
+        hostname="county-b.localhost",
+        identity=site_identity(3),
     )
     department = provision_subsite(parent=portal.home, name="示例市教育局", slug="jyj", kind="department")
     return SiteGroup(portal=portal, county_a=county_a, county_b=county_b, department=department)

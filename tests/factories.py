@@ -9,6 +9,16 @@ from home.models import ArticlePage, ColumnPage, HomePage
 PASSWORD = "correct-horse-battery-staple"
 
 
+def site_identity(number):
+    """A complete mandatory identity: without one a site shows the public "网站建设中" (sitegroup.holding)."""
+    return {
+        "identifier_code": f"99000000{number:02d}",
+        "icp_number": f"示ICP备123456{number:02d}号",
+        "police_record_number": f"示公网安备990100020001{number:02d}号",
+        "sponsor": "示例市人民政府办公室",
+    }
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()

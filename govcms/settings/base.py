@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+    # A site answers "网站建设中" until its mandatory identity is filled in (sitegroup/holding.py).
+    "sitegroup.holding.HoldingPageMiddleware",
 
 ROOT_URLCONF = "govcms.urls"
 WSGI_APPLICATION = "govcms.wsgi.application"
@@ -123,6 +125,9 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A new translation starts as a draft and goes through its site's workflow; wagtail-localize
+# would publish it at once when its source is live (docs/publishing.md, "Every publish path").
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"

@@ -199,3 +199,51 @@ def test_a_post_without_the_csrf_token_is_rejected(article, county_a_staff):
     article.refresh_from_db()
     assert article.live
     assert not Withdrawal.objects.exists()
+
+
+def test_withdrawing_a_column_withdraws_the_live_pages_below_it(client, article, county_a_staff, site_group):
+    column = article.get_parent()
+    draft = ArticlePageFactory(parent=column, title="甲县防汛草稿", slug="caogao", live=False)
+    column_url = "/zwdt/"
+    client.logout()
+    # Before the fix: a live page below an unpublished column was still served at its URL.
+    assert client.get("/zwdt/fangxun/", headers={"host": "county-a.localhost"}).status_code == 200
+    approver = county_a_staff.approver
+    client.force_login(approver)
+    assert "其下 1 个已发布页面将一并撤稿" in client.get(withdraw_url(column)).text
+
+    response = withdraw(client, approver, column)
+
+    assert response.status_code == 302
+    assert "“政务动态”及其下 1 个已发布页面已撤稿。" in message_texts(client.get(response.url))
+    column.refresh_from_db()
+    article.refresh_from_db()
+    draft.refresh_from_db()
+    assert not column.live
+    assert not article.live
+    assert not draft.live
+    assert actions(article)[-2:] == ["wagtail.unpublish", "release.withdraw"]
+    entry = PageLogEntry.objects.get(page=article, action="release.withdraw")
+    assert (entry.user, entry.data["reason"], entry.data["with_page"]) == (approver, REASON, column.pk)
+    assert not PageLogEntry.objects.filter(page=draft, action__in=["wagtail.unpublish", "release.withdraw"]).exists()
+    assert set(Withdrawal.objects.values_list("page", flat=True)) == {column.pk, article.pk}
+    history = client.get(reverse("wagtailadmin_pages:history", args=[article.pk]))
+    assert f"随上级页面“政务动态”撤稿，理由：{REASON}" in history.text
+    client.logout()
+    for url in (column_url, "/zwdt/fangxun/"):
+        response = client.get(url, headers={"host": "county-a.localhost"})
+        assert response.status_code == 410
+        assert REASON in response.text
+
+
+def test_withdrawing_a_site_home_takes_the_whole_site_down(client, article, county_a_staff, site_group):
+    home = site_group.county_a.home
+    live_before = home.get_descendants(inclusive=True).live().count()
+    assert live_before > 2
+
+    withdraw(client, county_a_staff.administrator, home)
+
+    assert not home.get_descendants(inclusive=True).live().exists()
+    assert Withdrawal.objects.count() == live_before
+    # Sibling sites stay up.
+    assert site_group.county_b.home.get_descendants(inclusive=True).live().count() > 0

@@ -55,7 +55,8 @@ def test_a_platform_administrator_opens_a_county(client, site_group, platform_ad
     assert county.get_parent().pk == site_group.portal.home.pk
     # Without page permissions the explorer is closed to them: they are sent back to the form.
     assert response.url == reverse(URL_NAME)
-    (message,) = message_texts(client.get(response.url))
+    message, not_yet_public = message_texts(client.get(response.url))
+    assert not_yet_public.startswith("“丙县人民政府”尚未向公众开放")
     assert message.startswith("已开设“丙县人民政府”：站点首页与标准栏目、站点域名 county-c.localhost、图片与文件库、")
     entry = PageLogEntry.objects.get(page=county, action="sitegroup.provision")
     assert entry.user == platform_admin

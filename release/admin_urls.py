@@ -1,0 +1,21 @@
+"""Wagtail (and wagtail-localize) admin views replaced by ones held to the release workflow (release.guards).
+
+govcms/urls.py includes these under admin/ ahead of Wagtail's admin URLs, so
+the same paths (and Wagtail's own URL names) resolve to these views; see
+sitegroup/admin_urls.py for the same arrangement.
+"""
+
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from release import views_publishing
+
+urlpatterns = decorate_urlpatterns(
+    [
+        path("pages/<int:page_id>/copy/", views_publishing.ReviewedCopyView.as_view()),
+        path("localize/page/<int:page_id>/convert_to_alias/", views_publishing.convert_to_alias),
+    ],
+    lambda view: never_cache(require_admin_access(view)),
+)

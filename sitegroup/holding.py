@@ -1,0 +1,85 @@
+"""A site is not public until its mandatory identity is filled in.
+
+Inspection requires every page of a government site to show its 政府网站标识码,
+ICP备案号, 公安机关备案号 and 主办单位 (sitegroup.models.SiteIdentity). A site
+whose identity lacks any of them answers a holding page ("网站建设中", 503 with
+Retry-After, never cached) on its hostname, and its pages answer the same under
+a parent site's hostname. Staff who work on the site see the real pages, to
+prepare it; the admin is never held. Sub-sites without a hostname of their own
+go by the identity of the Site serving them (docs/architecture.md).
+"""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from wagtail.models import Page, Site
+
+from sitegroup.models import SiteIdentity
+from sitegroup.permissions import working_roots
+
+# An hour: a site goes public as soon as its identity is complete, usually within the day.
+RETRY_AFTER_SECONDS = 3600
+
+
+def previews(user, site):
+    """Whether `user` works on some part of `site` (or above it), and so sees its pages before it opens."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    root = site.root_page.path
+    paths = [page.path for page in working_roots(user)]
+    return any(path.startswith(root) or root.startswith(path) for path in paths)
+
+
+def holding_response(request, identity):
+    context = {"site_name": identity.site_name or identity.site.site_name}
+    response = TemplateResponse(request, "sitegroup/holding.html", context, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+def hold_unless_previewing(request, identity):
+    """The holding page when `identity` is incomplete, unless the user prepares the site; else None."""
+    if not identity.missing_fields():
+        return None
+    if previews(request.user, identity.site):
+        request.previewing_held_site = True
+        return None
+    return holding_response(request, identity)
+
+
+def governing_site(page):
+    """The Site whose identity a page shows wherever it is served: the one rooted nearest above it."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return Site.objects.filter(root_page__path__in=paths).order_by("-root_page__depth", "pk").first()
+
+
+class HoldingPageMiddleware:
+    """Hold every public URL on the hostname of a site whose identity is incomplete (pages, search, sitemap...)."""
+
+    exempt_prefixes = ("/admin/", settings.STATIC_URL, settings.MEDIA_URL)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(self.exempt_prefixes) and Site.find_for_request(request) is not None:
+            # for_request: the footer reuses the identity read here.
+            held = hold_unless_previewing(request, SiteIdentity.for_request(request))
+            if held is not None:
+                return held.render()
+        response = self.get_response(request)
+        if getattr(request, "previewing_held_site", False):
+            # The real page, shown only to staff: no shared cache may keep it for the public.
+            add_never_cache_headers(response)
+        return response
+
+
+def hold_pages_of_held_sites(request, page):
+    """A held site's pages answer the holding page under a parent site's hostname too."""
+    site = governing_site(page)
+    if site is None or site == Site.find_for_request(request):
+        return None
+    return hold_unless_previewing(request, SiteIdentity.for_site(site))
