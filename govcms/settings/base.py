@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A site answers "网站建设中" until its mandatory identity is filled in (sitegroup/holding.py).
+    "sitegroup.holding.HoldingPageMiddleware",
 ]
     # A site answers "网站建设中" until its mandatory identity is filled in (sitegroup/holding.py).
     "sitegroup.holding.HoldingPageMiddleware",
