@@ -77,8 +77,6 @@ MIDDLEWARE = [
     # A site answers "网站建设中" until its mandatory identity is filled in (sitegroup/holding.py).
     "sitegroup.holding.HoldingPageMiddleware",
 ]
-    # A site answers "网站建设中" until its mandatory identity is filled in (sitegroup/holding.py).
-    "sitegroup.holding.HoldingPageMiddleware",
 
 ROOT_URLCONF = "govcms.urls"
 WSGI_APPLICATION = "govcms.wsgi.application"
