@@ -19,7 +19,7 @@ def _values(obj, fields):
     """Text of the SearchFields of `obj` (except the title), following RelatedFields."""
     for search_field in fields:
         if isinstance(search_field, SearchField) and search_field.field_name != "title":
-            yield from _flatten(search_field.get_value(obj))
+            yield from text_values(search_field.get_value(obj))
         elif isinstance(search_field, RelatedFields):
             related = search_field.get_value(obj)
             items = related.all() if hasattr(related, "all") else [related] if related is not None else []
@@ -27,14 +27,15 @@ def _values(obj, fields):
                 yield from _values(item, search_field.fields)
 
 
-def _flatten(value):
+def text_values(value):
+    """The plain-text pieces of a search field value (strings, lists, dicts, StreamField content)."""
     if value is None:
         return
     if isinstance(value, list | tuple):
         for item in value:
-            yield from _flatten(item)
+            yield from text_values(item)
     elif isinstance(value, dict):
-        yield from _flatten(list(value.values()))
+        yield from text_values(list(value.values()))
     else:
         yield strip_tags(str(value))
 

@@ -158,8 +158,8 @@ EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="govcms@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Elasticsearch 8 when ELASTICSEARCH_URL is set, else Wagtail's
-# database backend (which uses PostgreSQL full text search on PostgreSQL).
+# Search: Elasticsearch 8 when ELASTICSEARCH_URL is set, else Wagtail's database backend
+# (FTS5 on SQLite, full text search on PostgreSQL) fed with jieba's words (search/database_backend.py).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -172,7 +172,7 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database_backend"}}
 
 WAGTAIL_SITE_NAME = "govcms 政府网站集约化平台"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -9,7 +9,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": env.cache_url("TEST_CACHE_URL", default="locmemcache://govcms-test")}
 ALLOWED_HOSTS = ["*"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Neither search index follows page changes: most tests never search, and indexing every page they save
+# made a third of the suite's time. Tests that search turn both on (`search_index` in tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database_backend", "AUTO_UPDATE": False}}
+SEARCH_AUTO_UPDATE = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
