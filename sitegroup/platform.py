@@ -32,6 +32,11 @@ PLATFORM_PERMISSIONS = (
     ("policy", "change_issuingbody"),
     ("policy", "delete_issuingbody"),
     ("policy", "view_issuingbody"),
+    # The State Council's holiday schedule (设置 → 节假日调整), which every site's deadlines follow.
+    ("workdays", "add_workdayoverride"),
+    ("workdays", "change_workdayoverride"),
+    ("workdays", "delete_workdayoverride"),
+    ("workdays", "view_workdayoverride"),
 )
 
 
