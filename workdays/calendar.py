@@ -8,7 +8,7 @@ schedule only in the November before it and the library may lag behind.
 A year "has official data" when the library lists adjusted working weekends
 for it or an override was entered for it. Without official data the calendar
 falls back to Monday to Friday minus the library's (estimated) holidays, and
-`years_without_official_data` lets the admin warn site administrators.
+`years_without_official_data` lets the admin warn those who enter the schedule.
 
 Convention for deadlines: the day of receipt does not count; a deadline of n
 working days is the end of the n-th working day after the day of receipt.
