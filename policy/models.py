@@ -6,6 +6,7 @@ Both index pages are columns: they keep a column's category and update
 monitoring and appear in the site's navigation like any other column.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
@@ -25,6 +26,7 @@ from govcms.blocks import BodyBlock
 from home.models import AbstractAttachment, ColumnPage, HomePage, paginate
 from policy.blocks import InterpretationBodyBlock
 from policy.document_numbers import MAX_LENGTH, normalise_document_number, validate_document_number
+from release.models import RestartsAfterChanges
 
 
 class Validity(models.TextChoices):
@@ -365,6 +367,11 @@ class InterpretationPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def pages_released_with(self):
+        """The waiting major policies that publishing this interpretation releases (三同步, signal_handlers)."""
+        policy_ids = [link.policy_id for link in self.policy_links.all()]
+        return {int(state.workflow_state.object_id) for state in waiting_interpretation_task_states(policy_ids)}
+
     def live_policies(self):
         return (
             PolicyPage.objects.live()
@@ -501,13 +508,15 @@ def awaits_interpretation(page):
     return not InterpretationPage.objects.live().filter(policy_links__policy_id=page.pk).exists()
 
 
-class InterpretationTask(Task):
+class InterpretationTask(RestartsAfterChanges, Task):
     """三同步: a major policy completes its workflow only together with a live interpretation.
 
     The task waits while none exists; publishing an interpretation of the policy
     approves it (see signal_handlers), so policy and interpretation go live together.
-    A site with a grace period lets the policy through at once and lists it in the
-    待解读政策 report instead. Other pages pass straight through.
+    While it waits the policy is locked, so what goes live is the revision 签发
+    approved; to change it, send it back. A site with a grace period lets the
+    policy through at once and lists it in the 待解读政策 report instead. Other
+    pages pass straight through.
     """
 
     class Meta:
@@ -531,6 +540,9 @@ class InterpretationTask(Task):
         task_state.comment = str(comment)
         task_state.save()
 
+    def locked_for_user(self, obj, user):
+        return True
+
     def get_actions(self, obj, user):
         """Nobody approves by hand; whoever may publish can send the policy back."""
         if obj.permissions_for_user(user).can_publish():
@@ -545,3 +557,13 @@ class InterpretationTask(Task):
     @classmethod
     def get_description(cls):
         return _("重大政策须有解读同步上线；解读发布后自动通过（站点设有宽限期时直接通过）。")
+
+
+def waiting_interpretation_task_states(policy_ids):
+    """The 三同步 task states of the given policies that wait for an interpretation."""
+    return TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__in=InterpretationTask.objects.all(),
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        workflow_state__object_id__in=[str(pk) for pk in policy_ids],
+    ).select_related("workflow_state")

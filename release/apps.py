@@ -14,4 +14,5 @@ class ReleaseConfig(AppConfig):
 
         signal_handlers.register()
 
-        from release import publishing_hooks  # noqa: F401  (registers the publishing admin hooks)
+        # Modules of admin hooks besides wagtail_hooks.py: publishing outside the workflow, review status.
+        from release import publishing_hooks, review_hooks  # noqa: F401

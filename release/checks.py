@@ -113,11 +113,19 @@ def find_missing_metadata(page):
 
 def find_broken_links(page):
     page_ids, document_ids = linked_object_ids(page)
+    # The page itself, and the pages that go live in the same moment (三同步), are no broken links.
+    page_ids -= {page.pk, *pages_released_with(page)}
     return broken_page_links(page_ids) + broken_document_links(document_ids)
 
 
+def pages_released_with(page):
+    """Ids of the pages that publishing `page` releases too (an interpretation's waiting policies)."""
+    released_with = getattr(page, "pages_released_with", None)
+    return released_with() if released_with else set()
+
+
 def linked_object_ids(obj):
-    """Ids of the pages and documents that `obj` links to, in rich text, StreamField and child objects."""
+    """Ids of the pages and documents that `obj` links to, in rich text, StreamField and inline children."""
     document_model = get_document_model()
     page_ids, document_ids = set(), set()
     for model, object_id in _references(obj):
@@ -128,17 +136,21 @@ def linked_object_ids(obj):
     return page_ids, document_ids
 
 
-def _references(obj):
+def _references(obj, parental_key=None):
+    """(model, id) of what `obj`'s fields point to; `parental_key`, a child's key to its page, is not a link."""
     for model_field in obj._meta.concrete_fields:
+        if model_field == parental_key:
+            continue
         if hasattr(model_field, "extract_references"):
             value = model_field.value_from_object(obj)
             for model, object_id, _model_path, _content_path in model_field.extract_references(value):
                 yield model, object_id
+        # An inline child's foreign keys are its content (a document, a policy); the page's own are bookkeeping.
+        elif parental_key is not None and model_field.many_to_one and getattr(obj, model_field.attname):
+            yield model_field.related_model, getattr(obj, model_field.attname)
     for relation in get_all_child_relations(obj):
         for child in getattr(obj, relation.get_accessor_name()).all():
-            for child_field in child._meta.concrete_fields:
-                if child_field.is_relation and child_field.many_to_one and getattr(child, child_field.attname):
-                    yield child_field.related_model, getattr(child, child_field.attname)
+            yield from _references(child, parental_key=relation.field)
 
 
 def broken_page_links(page_ids):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.log_actions import LogContext
 from wagtail.models import AbstractGroupApprovalTask, Revision, Task, TaskState
 
 NAME_CORRECTION_SEPARATOR = "="
@@ -89,6 +90,27 @@ class SiteContentRules(ContentRules, BaseSiteSetting):
         return f"{self._meta.verbose_name}：{self.site}"
 
 
+class RestartsAfterChanges:
+    """A resubmission after a send-back restarts the workflow at its first step (the content check).
+
+    Wagtail's WorkflowState.resume() starts again the task that asked for changes,
+    so the check and the earlier reviews would never see the resubmitted text.
+    With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT an approval counts only for
+    the revision approved, and a resubmission always saves a new revision: the
+    first task not approved for it is the workflow's first task, and after it
+    every step follows again in order. Release tasks that can send a page back
+    mix this in, so it holds wherever the send-back happened.
+    """
+
+    def start(self, workflow_state, user=None):
+        # Only WorkflowState.resume() starts a task of a state that has task states but no current one.
+        if workflow_state.current_task_state_id is None and workflow_state.task_states.exists():
+            first_task = workflow_state.get_next_task()
+            if first_task is not None and first_task.pk != self.pk:
+                return first_task.specific.start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+
 class ContentCheckTaskState(TaskState):
     report = models.JSONField(_("检查结果"), default=list, blank=True)
 
@@ -96,8 +118,22 @@ class ContentCheckTaskState(TaskState):
         verbose_name = _("内容检查记录")
 
 
+def rejecting_check(workflow_state):
+    """The content check's task state when it is what sent `workflow_state` back for changes, else None."""
+    if workflow_state is None or workflow_state.status != workflow_state.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = workflow_state.current_task_state.specific
+    return task_state if isinstance(task_state, ContentCheckTaskState) else None
+
+
 class ContentCheckTask(Task):
-    """The automated first step: approves itself when the content is clean, requests changes otherwise."""
+    """The automated first step: approves itself when the content is clean, requests changes otherwise.
+
+    Its decision is the check's, not the submitter's: the task state has no
+    finished_by and the log entry of a return no user, so the history reads as
+    内容自动检查 rejecting it, and the e-mail goes to the submitter
+    (release.signal_handlers).
+    """
 
     task_state_class = ContentCheckTaskState
 
@@ -119,6 +155,11 @@ class ContentCheckTask(Task):
             task_state.comment = report.as_text()
         # Wagtail's WorkflowState.update moves on (or stops) when a task finishes inside start().
         task_state.save()
+        if not report.passed:
+            # A return is an event of the page's history; a clean pass shows in the workflow history only.
+            # Logged without a user: Wagtail would otherwise take the request's, the submitter's.
+            with LogContext(generate_uuid=False):
+                task_state.log_state_change_action(None, "reject")
         return task_state
 
     @classmethod
@@ -126,17 +167,31 @@ class ContentCheckTask(Task):
         return _("自动检查敏感词、严重错别字、失效链接和必填信息；有问题则退回修改。")
 
 
-class ReviewTask(AbstractGroupApprovalTask):
-    """Group review (初审 or 签发) where nobody approves a revision they edited themselves."""
+def last_approval_time(obj):
+    """When a person last approved a review step of `obj` (any workflow), or None."""
+    approvals = TaskState.objects.for_instance(obj).filter(
+        status=TaskState.STATUS_APPROVED, task__in=ReviewTask.objects.all()
+    )
+    return approvals.aggregate(last=models.Max("finished_at"))["last"]
+
+
+class ReviewTask(RestartsAfterChanges, AbstractGroupApprovalTask):
+    """Group review (初审 or 签发) with four eyes: nobody approves their own edits.
+
+    Whoever saved a revision since the last approval of the page (whoever
+    submitted it) may request changes or comment, but not approve; the editor
+    tells them why (release.wagtail_hooks).
+    """
 
     class Meta:
         verbose_name = _("审核")
         verbose_name_plural = _("审核")
 
     def get_actions(self, obj, user):
-        if self.edited_by(obj, user):
-            return []
-        return super().get_actions(obj, user)
+        actions = super().get_actions(obj, user)
+        if actions and self.approval_refusal(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
 
     def get_form_for_action(self, action):
         if action == "reject":
@@ -145,18 +200,18 @@ class ReviewTask(AbstractGroupApprovalTask):
             return RequestChangesForm
         return super().get_form_for_action(action)
 
-    def edited_by(self, obj, user):
-        """Whether `user` saved the revision under review, or any revision since the workflow started."""
-        task_state = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).for_instance(obj).first()
-        if task_state is None:
-            return False
-        if task_state.revision.user_id == user.pk:
-            return True
-        return (
-            Revision.objects.for_instance(obj)
-            .filter(user=user, created_at__gte=task_state.workflow_state.created_at)
-            .exists()
-        )
+    def approval_refusal(self, obj, user):
+        """Why `user` may not approve `obj` at this step, or None when they may."""
+        revisions = Revision.objects.for_instance(obj).filter(user=user)
+        since = last_approval_time(obj)
+        if since is not None:
+            revisions = revisions.filter(created_at__gt=since)
+        if revisions.exists():
+            return _(
+                "您修改过自上次审核通过以来的内容，不能审核通过自己的修改。"
+                "您可以要求修改或发表评论；请本组其他成员审核，或要求修改后由作者重新提交，经各环节重新审核。"
+            )
+        return None
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
@@ -164,13 +219,18 @@ class ReviewTask(AbstractGroupApprovalTask):
         current = TaskState.objects.select_for_update().get(pk=task_state.pk)
         if current.status != TaskState.STATUS_IN_PROGRESS:
             raise PermissionDenied(_("该审核环节已由他人处理。"))
-        if action_name == "approve" and self.edited_by(task_state.workflow_state.content_object, user):
-            raise PermissionDenied(_("不能审核自己修改的内容。"))
+        obj = task_state.workflow_state.content_object
+        if action_name == "approve":
+            refusal = self.approval_refusal(obj, user)
+            if refusal:
+                raise PermissionDenied(refusal)
+            # The approval is for what the reviewer sees: the latest revision (REQUIRE_REAPPROVAL_ON_EDIT).
+            task_state.revision = obj.get_latest_revision()
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
-        return _("指定用户组的成员审核；修改过内容的人不能审核自己的修改。")
+        return _("指定用户组的成员审核；自上次审核通过以来修改过内容的人不能审核通过。")
 
 
 # Longest reason accepted for a withdrawal or a forced publication: a few sentences, shown in logs and on the site.

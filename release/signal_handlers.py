@@ -1,16 +1,21 @@
-"""Keep translated site roots inside their site's workflow.
+"""Signal handlers of the release process.
 
-Wagtail finds a page's workflow by tree position, and a translation of a
-site's HomePage is the root of a separate tree (the English one, say). Without
-its own assignment the translated site would fall back to the tree root's
-workflow; this gives it the same workflow as the page it translates, however
-the translation was made (copy for translation, wagtail-localize, an alias).
+* Keep translated site roots inside their site's workflow. Wagtail finds a
+  page's workflow by tree position, and a translation of a site's HomePage is
+  the root of a separate tree (the English one, say). Without its own
+  assignment the translated site would fall back to the tree root's workflow;
+  this gives it the same workflow as the page it translates, however the
+  translation was made (copy for translation, wagtail-localize, an alias).
+* Tell the submitter when the content check sends a submission back.
 """
 
 from django.db.models.signals import post_save
-from wagtail.models import WorkflowPage
+from wagtail.admin.mail import WorkflowStateRejectionEmailNotifier
+from wagtail.models import WorkflowPage, WorkflowState
+from wagtail.signals import workflow_rejected
 
 from home.models import HomePage
+from release.models import ContentCheckTaskState
 
 
 def assign_source_workflow_to_translation(sender, instance, created, raw=False, **kwargs):
@@ -26,5 +31,34 @@ def assign_source_workflow_to_translation(sender, instance, created, raw=False, 
         WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": source_assignment.workflow})
 
 
+class ContentCheckRejectionEmailNotifier(WorkflowStateRejectionEmailNotifier):
+    """Wagtail's "changes requested" e-mail, for the submitter whose own submission the check returned.
+
+    Wagtail's notifier leaves out the user whose request triggered the rejection,
+    since a reviewer who rejects needs no e-mail. The check rejects inside the
+    submitter's own request, so Wagtail sends nothing then; this sends that one
+    e-mail with Wagtail's templates (when someone else resubmitted, Wagtail's
+    notifier already writes to the submitter).
+    """
+
+    def can_handle(self, instance, **kwargs):
+        return super().can_handle(instance, **kwargs) and isinstance(
+            instance.current_task_state.specific, ContentCheckTaskState
+        )
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        submitter = workflow_state.requested_by
+        return {submitter} if submitter is not None and submitter == kwargs.get("user") else set()
+
+
+# Module-level: signals keep only weak references to their receivers.
+content_check_rejection_email_notifier = ContentCheckRejectionEmailNotifier()
+
+
 def register():
     post_save.connect(assign_source_workflow_to_translation, sender=HomePage, dispatch_uid="release_translated_roots")
+    workflow_rejected.connect(
+        content_check_rejection_email_notifier,
+        sender=WorkflowState,
+        dispatch_uid="release_content_check_rejected_email",
+    )

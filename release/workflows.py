@@ -7,8 +7,12 @@ administrators: provisioning again never overwrites a workflow someone has
 edited in Wagtail's Workflows admin.
 """
 
-from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+
+from home.models import under_any_of
 from policy.models import InterpretationTask
 from release.models import ContentCheckTask, ReviewTask
 
@@ -61,3 +65,29 @@ def release_workflow(site_name, groups):
 def assign_workflow(page, workflow):
     """Assign `workflow` to `page`'s subtree unless the page already has a workflow of its own."""
     WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+# Four eyes needs a second member: alone in a step's group, nobody can approve that member's own edits.
+MINIMUM_REVIEWERS = 2
+
+
+@dataclass(frozen=True)
+class UnderstaffedStep:
+    task: str
+    group: str
+    members: int
+
+
+def understaffed_review_steps(pages):
+    """Review steps, in the workflows of `pages` and the pages below them, whose group has fewer than two members."""
+    assignments = WorkflowPage.objects.filter(page__in=Page.objects.filter(under_any_of([p.path for p in pages])))
+    tasks = ReviewTask.objects.filter(
+        workflow_tasks__workflow__in=assignments.values("workflow"), workflow_tasks__workflow__active=True, active=True
+    ).distinct()
+    steps = []
+    for task in tasks.prefetch_related("groups").order_by("name"):
+        groups = task.groups.all()
+        members = get_user_model().objects.filter(groups__in=groups, is_active=True).distinct().count()
+        if members < MINIMUM_REVIEWERS:
+            steps.append(UnderstaffedStep(task.name, "、".join(group.name for group in groups), members))
+    return steps

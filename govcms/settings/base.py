@@ -184,6 +184,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Editors can choose a page only within sites they work on; see sitegroup.wagtail_hooks.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USAGE_COUNT_ENABLED = True
+# An approval counts for the revision approved: text changed after it goes through the content
+# check and the reviews again, and a resubmission restarts at the check (release.models, docs/release.md).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 LOGGING = {
     "version": 1,
