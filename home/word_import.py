@@ -23,6 +23,7 @@ document, and not one that unpacks to more than `MAX_UNPACKED_SIZE`.
 import io
 import zipfile
 from dataclasses import dataclass, field
+from xml.parsers.expat import ExpatError
 
 import mammoth
 from bs4 import BeautifulSoup, NavigableString
@@ -85,7 +86,7 @@ def read_docx(upload):
         html = mammoth.convert_to_html(
             io.BytesIO(upload.read()), convert_image=mammoth.images.img_element(leave_out)
         ).value
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, ExpatError) as error:
         raise ValidationError(_("文件已损坏，无法读取。")) from error
     result.blocks = blocks_from_html(html)
     return result

@@ -162,14 +162,28 @@ def test_bad_files_are_refused_with_a_clear_error_and_nothing_changes(client, ar
     assert revision_count(article) == before
 
 
-def test_a_zip_that_is_not_a_word_document_is_refused(client, article, county_a_staff):
+def zipped(name, content):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("content.xml", "<office:document/>")
-    upload = SimpleUploadedFile("表格.docx", buffer.getvalue(), content_type=DOCX_TYPE)
+        archive.writestr(name, content)
+    return SimpleUploadedFile("文件.docx", buffer.getvalue(), content_type=DOCX_TYPE)
+
+
+@pytest.mark.parametrize(
+    ("upload", "error"),
+    [
+        (zipped("content.xml", "<office:document/>"), "不是Word"),
+        (zipped("word/document.xml", "<w:document"), "已损坏"),
+        (zipped("word/document.xml", "<a/>"), "已损坏"),
+    ],
+    ids=["other-zip", "broken-xml", "no-body"],
+)
+def test_a_zip_that_is_not_a_readable_word_document_is_refused(client, article, county_a_staff, upload, error):
+    before = revision_count(article)
     response = post_import(client, county_a_staff.officer, article, upload)
     assert response.status_code == 200
-    assert "不是Word" in " ".join(response.context["form"].errors["file"])
+    assert error in " ".join(response.context["form"].errors["file"])
+    assert revision_count(article) == before
 
 
 def test_another_sites_staff_and_officers_who_do_not_own_the_page_cannot_import(client, article, site_group, make_user):
