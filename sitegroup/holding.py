@@ -12,7 +12,7 @@ go by the identity of the Site serving them (docs/architecture.md).
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from sitegroup.models import SiteIdentity
 from sitegroup.permissions import working_roots
@@ -50,10 +50,18 @@ def hold_unless_previewing(request, identity):
     return holding_response(request, identity)
 
 
+def governing_site_id(page):
+    """The Site rooted nearest above `page`, from Wagtail's cached root paths (most specific first)."""
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return root.site_id
+    return None
+
+
 def governing_site(page):
-    """The Site whose identity a page shows wherever it is served: the one rooted nearest above it."""
-    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    return Site.objects.filter(root_page__path__in=paths).order_by("-root_page__depth", "pk").first()
+    """The Site whose identity a page shows wherever it is served."""
+    site_id = governing_site_id(page)
+    return None if site_id is None else Site.objects.get(pk=site_id)
 
 
 class HoldingPageMiddleware:
@@ -79,7 +87,9 @@ class HoldingPageMiddleware:
 
 def hold_pages_of_held_sites(request, page):
     """A held site's pages answer the holding page under a parent site's hostname too."""
-    site = governing_site(page)
-    if site is None or site == Site.find_for_request(request):
-        return None
-    return hold_unless_previewing(request, SiteIdentity.for_site(site))
+    site_id = governing_site_id(page)
+    if site_id is None or site_id == getattr(Site.find_for_request(request), "pk", None):
+        return None  # the middleware has judged the request's own site
+    return hold_unless_previewing(
+        request, SiteIdentity.objects.select_related("site").get_or_create(site_id=site_id)[0]
+    )
