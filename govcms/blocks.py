@@ -5,7 +5,8 @@ Headings start at level 2 because the page title is the only <h1>.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.admin.telepath import register
+from wagtail.contrib.table_block.blocks import TableBlock, TableInput, TableInputAdapter
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -55,6 +56,44 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("引用")
         template = "blocks/quote_block.html"
+
+
+# The labels of Handsontable's context menu items. Wagtail's bundled Handsontable 6 knows only
+# English, so the table widget names each item itself (see LocalisedTableInputAdapter).
+TABLE_MENU_LABELS = {
+    "row_above": _("在上方插入行"),
+    "row_below": _("在下方插入行"),
+    "col_left": _("在左侧插入列"),
+    "col_right": _("在右侧插入列"),
+    "remove_row": _("删除行"),
+    "remove_col": _("删除列"),
+    "undo": _("撤销"),
+    "redo": _("重做"),
+}
+MENU_SEPARATOR = "---------"
+
+
+class LocalisedTableInputAdapter(TableInputAdapter):
+    """Wagtail's table widget with its context menu in the editor's language.
+
+    Replacing the adapter rather than passing table_options to TableBlock keeps the blocks'
+    definitions, and so the migrations, unchanged.
+    """
+
+    def js_args(self, widget):
+        table_options, strings = super().js_args(widget)
+        # Handsontable's object form, {"items": {key: item}}: a separator needs a key of its own,
+        # and an item without a label here keeps Handsontable's own.
+        items = {}
+        for index, key in enumerate(table_options["contextMenu"]):
+            if key == MENU_SEPARATOR:
+                items[f"separator{index}"] = MENU_SEPARATOR
+            else:
+                items[key] = {"name": str(TABLE_MENU_LABELS[key])} if key in TABLE_MENU_LABELS else {}
+        return [{**table_options, "contextMenu": {"items": items}}, strings]
+
+
+register(LocalisedTableInputAdapter(), TableInput)
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "mailbox",
     "submissions",
     "workdays",
+    "adminui",
     "wagtail_localize",
     "wagtail_localize.locales",
     "captcha",
@@ -128,7 +129,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A new translation starts as a draft and goes through its site's workflow; wagtail-localize
 # would publish it at once when its source is live (docs/publishing.md, "Every publish path").
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the project's own strings (`make messages`); locale_overrides/ fills the gaps of
+# Wagtail's zh_Hans catalogues and is edited by hand, since makemessages would drop its msgids.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "govcms" / "locale_overrides"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
@@ -183,6 +186,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Editors can choose a page only within sites they work on; see sitegroup.wagtail_hooks.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's "things have changed" banner links to Wagtail's English guide; help is adminui's 编辑指南.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Wagtail's login form with a label for the password field (Wagtail's has none, so it reads "Password").
+WAGTAILADMIN_USER_LOGIN_FORM = "adminui.forms.LoginForm"
 WAGTAIL_USAGE_COUNT_ENABLED = True
 # An approval counts for the revision approved: text changed after it goes through the content
 # check and the reviews again, and a resubmission restarts at the check (release.models, docs/release.md).
