@@ -1,10 +1,7 @@
-"""Wagtail's database search backend with Chinese words, for the admin's page search and every chooser.
+"""Segmented text for modelsearch's database indexes and queries, shared by the SQLite and PostgreSQL variants.
 
-Wagtail's database backends (modelsearch) let the database split text into words: SQLite's FTS5 and
-PostgreSQL's parser split on spaces and punctuation, so a Chinese title is one long "word" and 冬季 never
-finds 2026年冬季供暖保障工作通知. This backend gives them text segmented by jieba with the settings of the
-public index (search.segment): stored values become jieba's search-mode words separated by spaces, and each
-query word matches as itself or as all of its parts. Storage, SQL, ranking and rebuilding stay Wagtail's.
+Stored values become jieba's search-mode words separated by spaces (search.segment.index_tokens, as in the
+public index); each query word matches as itself or as all of its parts (search.segment.query_terms).
 
 modelsearch also recomputes the average title length over the whole index after every save (a full scan
 and an UPDATE); here the average is cached and only the rows just written get their title weight.
@@ -17,19 +14,6 @@ from django.core.cache import cache as django_cache
 from django.db.models import Avg, F
 from django.db.models.functions import Length
 from django.utils.encoding import force_str
-from modelsearch.backends import database
-from modelsearch.backends.database.postgres.postgres import (
-    PostgresAutocompleteQueryCompiler,
-    PostgresIndex,
-    PostgresSearchBackend,
-    PostgresSearchQueryCompiler,
-)
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteIndex,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_ALL, MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
@@ -165,57 +149,3 @@ class SegmentedQueryMixin:
         super().__init__(*args, **kwargs)
         segmented = segmented_query(self.query)
         self.query = MATCH_NONE if segmented is None else segmented
-
-
-# SQLite (FTS5)
-
-
-class SegmentedSQLiteIndex(SegmentedIndexMixin, SQLiteIndex):
-    pass
-
-
-class SegmentedSQLiteSearchQueryCompiler(SegmentedQueryMixin, SQLiteSearchQueryCompiler):
-    pass
-
-
-class SegmentedSQLiteAutocompleteQueryCompiler(SegmentedQueryMixin, SQLiteAutocompleteQueryCompiler):
-    pass
-
-
-class SegmentedSQLiteSearchBackend(SQLiteSearchBackend):
-    index_class = SegmentedSQLiteIndex
-    query_compiler_class = SegmentedSQLiteSearchQueryCompiler
-    autocomplete_query_compiler_class = SegmentedSQLiteAutocompleteQueryCompiler
-
-
-# PostgreSQL
-
-
-class SegmentedPostgresIndex(SegmentedIndexMixin, PostgresIndex):
-    pass
-
-
-class SegmentedPostgresSearchQueryCompiler(SegmentedQueryMixin, PostgresSearchQueryCompiler):
-    pass
-
-
-class SegmentedPostgresAutocompleteQueryCompiler(SegmentedQueryMixin, PostgresAutocompleteQueryCompiler):
-    pass
-
-
-class SegmentedPostgresSearchBackend(PostgresSearchBackend):
-    index_class = SegmentedPostgresIndex
-    query_compiler_class = SegmentedPostgresSearchQueryCompiler
-    autocomplete_query_compiler_class = SegmentedPostgresAutocompleteQueryCompiler
-
-
-_SEGMENTED = {SQLiteSearchBackend: SegmentedSQLiteSearchBackend, PostgresSearchBackend: SegmentedPostgresSearchBackend}
-
-
-def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
-    """The segmented variant of the backend modelsearch picks for the database (which checks for FTS5).
-
-    Its other choices (SQLite without FTS5, other databases) match substrings and are returned as they are."""
-    backend = database.SearchBackend(params)
-    segmented = _SEGMENTED.get(type(backend))
-    return segmented(params) if segmented else backend
