@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connection
 from pytest_django.live_server_helper import LiveServer
 
 from home.demo.loader import load_demo
@@ -60,7 +60,7 @@ class DemoServer:
 
 
 @pytest.fixture(scope="session")
-def demo_server(django_test_environment, django_db_modify_db_settings, django_db_blocker):
+def demo_server(django_test_environment, django_db_modify_db_settings, django_db_blocker, tmp_path_factory):
     """The live server, serving the demo site group loaded once with the server's port in its Sites.
 
     The journeys share this data and what they write, so they use none of pytest-django's
@@ -70,6 +70,15 @@ def demo_server(django_test_environment, django_db_modify_db_settings, django_db
     """
     from django.test.utils import setup_databases, teardown_databases
 
+    if connection.vendor == "sqlite":
+        # SQLite's default in-memory test database is one connection shared by every thread: the
+        # browser's parallel requests (the editor autosaves while a form is posted) would interleave
+        # their transactions on it. A file gives each server thread a connection of its own; writers
+        # queue for the lock (IMMEDIATE) instead of failing, and the throwaway file skips fsync.
+        connection.settings_dict["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "journeys.sqlite3")
+        connection.settings_dict["OPTIONS"].update(
+            transaction_mode="IMMEDIATE", timeout=30, init_command="PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL"
+        )
     with django_db_blocker.unblock():
         databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
         server = LiveServer("127.0.0.1:0")
@@ -124,8 +133,8 @@ def person(browser, demo_server, screenshot):
         page = context.new_page()
         if username:
             page.goto(demo_server.url(host, "/admin/login/"))
-            page.get_by_label(re.compile("用户名|Username")).fill(username)
-            page.get_by_label(re.compile("密码|Password")).fill(PASSWORD)
+            page.fill("#id_username", username)
+            page.fill("#id_password", PASSWORD)
             page.locator("form button[type=submit]").click()
             page.wait_for_url(re.compile(r"/admin/$"))
         return page
