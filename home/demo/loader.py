@@ -27,6 +27,7 @@ from home.models import ArticleAttachment, ArticlePage, ColumnPage
 from mailbox.demo import load_mailbox_demo
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
+from submissions.demo import load_submissions_demo
 
 DOCUMENT_NOTE = "（演示数据：本文件由 govcms 演示数据生成，仅供功能展示。）"
 
@@ -57,6 +58,7 @@ def load_demo(*, port, password, usable_passwords):
         _make_default_site(loaded[0][1].site)
         logins = ensure_users(loaded, password=password, usable=usable_passwords)
         load_mailbox_demo(loaded)
+        load_submissions_demo(loaded)
     return LoadReport(
         sites=[(spec, result.site) for spec, result in loaded], created_pages=created_pages, logins=logins
     )

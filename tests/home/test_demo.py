@@ -40,6 +40,7 @@ from policy.models import (
     Validity,
 )
 from sitegroup.models import SiteIdentity
+from tests.site_group import remove_site_group, search_indexing
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +50,13 @@ ROLES = {"信息员", "编辑", "审核", "签发", "管理员"}
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The output of a first `load_demo` with DEBUG off; the data is rolled back after the module."""
+    """The output of a first `load_demo` with DEBUG off, into a tree without the test suite's shared
+    site group; the data is rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
+        remove_site_group()
+        with search_indexing():
+            output = load_demo()
+        yield output
         transaction.set_rollback(True)
     cache.clear()
 
@@ -368,3 +373,15 @@ def test_a_production_run_revokes_the_demo_password_but_keeps_changed_ones(demo,
     load_demo()
     assert client.login(username="admin", password=DEFAULT_DEMO_PASSWORD)
     assert client.login(username="yunxi_editor", password="chosen-by-the-editor")
+
+
+def test_the_portal_news_lists_an_adopted_county_article_and_another_is_waiting(demo, client):
+    portal = HomePage.objects.get(depth=2, slug=SITES[0].slug)
+    portal_news = ColumnPage.objects.child_of(portal).get(slug="zwdt")
+    assert portal_news.accepts_submissions
+    statuses = {submission.article.slug: submission.status for submission in portal_news.submissions.all()}
+    assert statuses == {"fire-safety-drill": "adopted", "old-neighbourhood-renovation-meeting": "pending"}
+
+    response = client.get(portal_news.url, HTTP_HOST="localhost:8000")
+    assert "http://qingshan.localhost:8000/zwdt/fire-safety-drill/" in response.text
+    assert "old-neighbourhood-renovation-meeting" not in response.text

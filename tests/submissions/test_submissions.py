@@ -127,7 +127,6 @@ def test_drafts_and_other_sites_articles_cannot_be_submitted(client, article, po
 
 def test_the_portal_returns_with_a_reason_then_adopts_the_resubmission(
     client,
-    identities,
     article,
     portal_news,
     site_group,
@@ -212,7 +211,7 @@ def test_other_sites_cannot_see_or_decide_a_submission(
 
 
 def test_the_column_listing_costs_the_same_queries_for_one_or_many_adopted_articles(
-    client, identities, portal_news, site_group, make_user, portal_editor
+    client, portal_news, site_group, make_user, portal_editor
 ):
     officer = make_user(site_group.county_a.groups["编辑"])
 
