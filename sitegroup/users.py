@@ -280,6 +280,9 @@ class UserViewSet(users.UserViewSet):
     add_view_class = UserCreateView
     edit_view_class = UserEditView
     delete_view_class = UserDeleteView
+    # Wagtail's copy view binds the form to the account being copied, so saving it changed that
+    # account (its password included); an account is not a template for another.
+    copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return DelegatedUserEditForm if for_update else DelegatedUserCreationForm

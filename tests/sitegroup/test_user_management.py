@@ -136,6 +136,17 @@ def test_a_superuser_changes_another_superusers_password(client, superuser):
     assert other.check_password(NEW_PASSWORD)
 
 
+def test_there_is_no_copy_of_an_account_to_change_it_through(client, platform_admin, superuser):
+    client.force_login(platform_admin)
+
+    data = new_user_data(username=superuser.username, password1=NEW_PASSWORD, password2=NEW_PASSWORD)
+    response = client.post(f"/admin/users/copy/{superuser.pk}/", data)
+
+    assert response.status_code == 404
+    superuser.refresh_from_db()
+    assert superuser.check_password(PASSWORD)
+
+
 def test_a_platform_administrator_cannot_delete_a_superuser(client, platform_admin, superuser):
     client.force_login(platform_admin)
     assert_refused(client.post(reverse("wagtailusers_users:delete", args=[superuser.pk])))
@@ -226,6 +237,7 @@ def test_a_platform_administrator_does_not_change_their_own_groups(client, platf
     client.force_login(platform_admin)
     own_groups = set(platform_admin.groups.all())
     approvers = site_group.county_a.groups["签发"]
+    assert client.get(reverse("wagtailusers_users:edit", args=[platform_admin.pk])).status_code == 200
 
     data = edit_data(platform_admin, groups=[group.pk for group in own_groups] + [approvers.pk, group_managers.pk])
     client.post(reverse("wagtailusers_users:edit", args=[platform_admin.pk]), data)
