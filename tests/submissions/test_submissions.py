@@ -7,10 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from home.models import ColumnPage
+from home.wagtail_hooks import word_import_listing_button
 from submissions.models import Status, Submission
+from submissions.wagtail_hooks import submit_listing_button
 from tests.factories import ArticlePageFactory
 from tests.sitegroup.utils import assert_refused, message_texts
 
@@ -251,3 +253,20 @@ def test_the_statistics_count_adoptions_and_returns(
     rows = list(response.context["object_list"])
     assert [(row.site, row.adopted, row.returned) for row in rows] == [("甲县人民政府", 1, 1), ("", 1, 1)]
     assert "上级采用" in response.text
+
+
+def test_the_article_buttons_cost_no_query_per_explorer_row(article, site_group, county_a_staff):
+    """报送上级 and 从Word导入 are offered in every explorer row: deciding to show them reads nothing more."""
+    officer = county_a_staff.officer
+    rows = list(Page.objects.filter(pk__in=[article.pk, column(site_group.county_a).pk]))
+    rows[0].permissions_for_user(officer).can_edit()  # Wagtail caches the user's permissions once per request
+    with CaptureQueriesContext(connection) as queries:
+        shown = {
+            (row.pk, button.label)
+            for row in rows
+            for hook in (word_import_listing_button, submit_listing_button)
+            for button in hook(row, officer)
+            if button.is_shown(officer)
+        }
+    assert len(queries) == 0
+    assert shown == {(article.pk, "从Word导入"), (article.pk, "报送上级")}
