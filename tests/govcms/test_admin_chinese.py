@@ -113,9 +113,14 @@ def test_block_chrome_strings_reach_the_javascript_catalogue(client, site_group,
 
 
 @pytest.mark.django_db
-def test_history_and_reports_speak_chinese(client, staff, article):
+def test_history_reports_and_workflow_status_speak_chinese(client, staff, article):
     submit(client, staff.officer, article)
     client.force_login(staff.reviewer)
+
+    # The editor's status panel: "Sent to <task> <time>".
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert "送交" in editor_page
+    assert "Sent to " not in editor_page
 
     for url in (
         reverse("wagtailadmin_pages:history", args=[article.pk]),
