@@ -277,29 +277,51 @@ class RelatedPolicy(Orderable):
 
 
 class InterpretationPageForm(WagtailAdminPageForm):
-    """Refuses links to policies the chooser would not offer (a crafted POST names any page id)."""
+    """Refuses links to policies the chooser would not offer (a crafted POST names any page id),
+    and a policy linked twice. Django's formset compares only the rows it was sent: a crafted POST
+    that leaves out the rows already linked (a lower INITIAL_FORMS) and adds one of their policies
+    again passed, and broke the rows' unique constraint when the page was saved or published (a 500)."""
 
     def is_valid(self):
-        # The inline formsets are cleaned after the form's own clean(), so the check runs here.
+        # The inline formsets are cleaned after the form's own clean(), so the checks run here.
         valid = super().is_valid()
-        return self.check_linked_policies() and valid
+        rows = self.policy_rows()
+        return all([self.check_linked_policies(rows), self.check_duplicate_policies(rows), valid])
 
-    def check_linked_policies(self):
+    def policy_rows(self):
+        """(form, policy id, deleted) of the rows naming a policy, read once: an error takes it out of cleaned_data."""
+        return [
+            (form, form.cleaned_data["policy"].pk, bool(form.cleaned_data.get("DELETE")))
+            for form in self.formsets["policy_links"].forms
+            if getattr(form, "cleaned_data", None) and form.cleaned_data.get("policy")
+        ]
+
+    def check_duplicate_policies(self, rows):
+        formset = self.formsets["policy_links"]
+        # The links the POST does not mention stay as they are.
+        mentioned = {form.instance.pk for form in formset.initial_forms}
+        kept = {link.policy_id for link in formset.get_queryset() if link.pk not in mentioned}
+        duplicates = []
+        for form, policy_id, is_deleted in rows:
+            if is_deleted:
+                continue
+            if policy_id in kept:
+                duplicates.append(form)
+            kept.add(policy_id)
+        for form in duplicates:
+            form.add_error("policy", _("该政策文件已关联，同一文件只能关联一次。"))
+        return not duplicates
+
+    def check_linked_policies(self, rows):
         from policy.chooser import linkable_policies
 
-        chosen = [
-            form
-            for form in self.formsets["policy_links"].forms
-            if getattr(form, "cleaned_data", None)
-            and form.cleaned_data.get("policy")
-            and not form.cleaned_data.get("DELETE")
-        ]
+        chosen = [(form, policy_id) for form, policy_id, is_deleted in rows if not is_deleted]
         allowed = set(
             linkable_policies(self.for_user)
-            .filter(pk__in=[form.cleaned_data["policy"].pk for form in chosen])
+            .filter(pk__in=[policy_id for form, policy_id in chosen])
             .values_list("pk", flat=True)
         )
-        refused = [form for form in chosen if form.cleaned_data["policy"].pk not in allowed]
+        refused = [form for form, policy_id in chosen if policy_id not in allowed]
         for form in refused:
             form.add_error("policy", _("只能选择本站或上级站点已发布（或正在审核）的政策文件。"))
         return not refused

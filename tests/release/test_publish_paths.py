@@ -19,6 +19,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import _get_base_page_action_menu_items
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import GroupPagePermission, Locale, Page, Revision
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import TranslationSource
 
 from home.models import ArticlePage
@@ -27,6 +28,8 @@ from release.models import UnreviewedPublication
 from release.publishing_hooks import FORCE_PUBLISH_MENU_NAME
 from release.views_publishing import ReviewedPagesAdminAPIViewSet
 from tests.factories import ArticlePageFactory
+from tests.policy.test_admin import interpretation_form_data
+from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
 from tests.sitegroup.utils import article_form_data, message_texts
 
 pytestmark = pytest.mark.django_db
@@ -548,3 +551,50 @@ def test_superusers_and_the_sites_administrators_forced_publication_still_publis
     draft.refresh_from_db()
     assert draft.live
     assert UnreviewedPublication.objects.get(page=draft).is_pending
+
+
+DUPLICATE_LINK = "该政策文件已关联，同一文件只能关联一次。"
+
+
+def post_policy_links(client, interpretation, policy, rows, *, initial):
+    """The editor's "Publish" (a superuser's: the rows are written at once) with the given link rows."""
+    data = interpretation_form_data(policy)
+    data.update(slug=interpretation.slug, **nested_form_data({"policy_links": inline_formset(rows, initial=initial)}))
+    data["action-publish"] = "action-publish"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[interpretation.pk]), data)
+
+
+def test_a_crafted_duplicate_policy_link_is_refused_by_the_form_never_a_server_error(
+    client, site_group, django_user_model, django_capture_on_commit_callbacks
+):
+    policy = add_policy(library_of(site_group.county_a), "甲县已发布的政策")
+    other = add_policy(library_of(site_group.county_a), "甲县另一项政策")
+    interpretation = add_interpretation(interpretation_column_of(site_group.county_a), "解读", policies=[policy])
+    link = interpretation.policy_links.get()
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.gov.cn", "x"))
+    crafted = {
+        # The linked row left out of the formset (INITIAL_FORMS=0), its policy added again: an IntegrityError.
+        "existing row left out": ([{"policy": policy.pk}], 0, {"policy": [DUPLICATE_LINK]}),
+        # Django's formset finds this one itself.
+        "chosen twice": (
+            [{"id": link.pk, "policy": policy.pk}, {"policy": policy.pk}],
+            1,
+            {"__all__": ["请修正重复的数据."]},
+        ),
+    }
+    for case, (rows, initial, errors) in crafted.items():
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post_policy_links(client, interpretation, policy, rows, initial=initial)
+
+        assert response.status_code == 200, case
+        assert response.context["form"].formsets["policy_links"].forms[-1].errors == errors, case
+        assert list(interpretation.policy_links.values_list("pk", flat=True)) == [link.pk], case
+
+    # What the browser posts to remove a link and choose the same policy again, or another, still works.
+    for replacement in (policy, other):
+        rows = [{"id": link.pk, "policy": policy.pk, "DELETE": "1"}, {"policy": replacement.pk}]
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post_policy_links(client, interpretation, policy, rows, initial=1)
+        assert response.status_code == 302
+        assert list(interpretation.policy_links.values_list("policy_id", flat=True)) == [replacement.pk]
+        link = interpretation.policy_links.get()
