@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -270,3 +271,24 @@ def test_the_article_buttons_cost_no_query_per_explorer_row(article, site_group,
         }
     assert len(queries) == 0
     assert shown == {(article.pk, "从Word导入"), (article.pk, "报送上级")}
+
+
+def test_an_article_taken_offline_at_the_county_cannot_be_adopted(
+    client, article, portal_news, county_a_staff, portal_editor
+):
+    submit(client, county_a_staff.officer, article, portal_news)
+    article.unpublish()
+    submission = Submission.objects.get()
+
+    response = decide(client, portal_editor, submission, "adopt")
+
+    assert any("已在报送单位下线" in text for text in message_texts(client.get(response.url)))
+    submission.refresh_from_db()
+    assert submission.status == Status.PENDING
+
+
+def test_a_column_aggregating_the_sub_sites_does_not_also_accept_submissions(portal_news):
+    portal_news.aggregate_subsites = True
+    with pytest.raises(ValidationError) as error:
+        portal_news.full_clean()
+    assert "accepts_submissions" in error.value.message_dict
