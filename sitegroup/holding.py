@@ -85,6 +85,18 @@ class HoldingPageMiddleware:
         return response
 
 
+def held_sites_user_may_open(user):
+    """The held Sites whose identity `user` may complete, each with the names of its missing fields."""
+    sites = SiteIdentity.get_permission_policy().sites_user_has_permission_for(user, "change")
+    identities = {identity.site_id: identity for identity in SiteIdentity.objects.filter(site__in=sites)}
+    held = []
+    for site in sites.order_by("root_page__path"):
+        identity = identities.get(site.pk) or SiteIdentity(site=site)
+        if missing := identity.missing_fields():
+            held.append((site, missing))
+    return held
+
+
 def hold_pages_of_held_sites(request, page):
     """A held site's pages answer the holding page under a parent site's hostname too."""
     site_id = governing_site_id(page)

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from sitegroup import views
-from sitegroup.holding import hold_pages_of_held_sites
+from sitegroup.holding import held_sites_user_may_open, hold_pages_of_held_sites
 from sitegroup.permissions import chooser_scope, sites_above_scope
 from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
 from sitegroup.users import USER_BULK_ACTIONS
@@ -87,6 +88,26 @@ def scope_media_admin_api(router):
 @hooks.register("before_serve_page")
 def hold_pages_of_sites_not_yet_open(page, request, serve_args, serve_kwargs):
     return hold_pages_of_held_sites(request, page)
+
+
+class HeldSitesPanel(Component):
+    """Tells those who may complete a site's identity that the site is not public until they do."""
+
+    name = "held_sites"
+    order = 40
+    template_name = "sitegroup/held_sites_panel.html"
+
+    def __init__(self, held):
+        self.held = held
+
+    def get_context_data(self, parent_context=None):
+        return {"held": self.held}
+
+
+@hooks.register("construct_homepage_panels")
+def warn_about_sites_not_yet_public(request, panels):
+    if held := held_sites_user_may_open(request.user):
+        panels.append(HeldSitesPanel(held))
 
 
 # order=1: Wagtail's user bulk actions of the same types are registered (and replaced) before these.

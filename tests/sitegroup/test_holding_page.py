@@ -79,11 +79,17 @@ def test_the_site_opens_once_its_administrator_completes_the_identity(client, si
     client.force_login(platform_admin)
     open_county_c(client, site_group)
     site = HomePage.objects.get(slug="county-c").get_site()
-    client.force_login(make_user(Group.objects.get(name="丙县人民政府管理员")))
-
     url = reverse("wagtailsettings:edit", args=["sitegroup", "siteidentity", site.pk])
+    client.force_login(make_user(site_group.county_a.groups["管理员"]))
+    assert "站点尚未向公众开放" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(make_user(Group.objects.get(name="丙县人民政府管理员")))
+    # The dashboard tells them, with the way to it.
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "站点尚未向公众开放" in dashboard and url in dashboard
+
     data = {"site_name": "丙县人民政府", "show_party_government_mark": "on", **site_identity(9)}
     assert client.post(url, data).status_code == 302
+    assert "站点尚未向公众开放" not in client.get(reverse("wagtailadmin_home")).content.decode()
     client.logout()
 
     response = client.get("/", headers={"host": HOST})
