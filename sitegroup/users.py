@@ -62,9 +62,9 @@ SUPERUSER_HELP = gettext_lazy(
 class Rights:
     """What a group, or a user through their groups, may do.
 
-    Model permissions and site permissions are kept as (permission id, site id);
-    page and collection permissions as (permission id, tree path), since they
-    reach down the page or collection tree.
+    Model permissions are kept as permission ids, site permissions as
+    (permission id, site id), page and collection permissions as
+    (permission id, tree path), since they reach down the page or collection tree.
     """
 
     model: set = field(default_factory=set)
@@ -321,9 +321,6 @@ class DelegatedGroupSaveMixin:
             if excess:
                 raise ExceedsOwnRights(describe(excess))
         return instance
-
-    def get_error_message(self):
-        return _("用户组未保存，请修改以下错误。")
 
 
 class RefuseUngrantableGroupMixin:
