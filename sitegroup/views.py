@@ -16,6 +16,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from release.workflows import understaffed_review_steps
 from sitegroup.forms import ProvisionSubsiteForm
 from sitegroup.holding import governing_site
 from sitegroup.models import SiteIdentity
@@ -57,6 +58,7 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
         else:
             messages.info(self.request, _("“%(site)s”已存在，未作更改。") % {"site": result.home.title})
         self.warn_if_held(result)
+        self.warn_if_understaffed(result)
         if works_on(self.request.user, result.home):
             return redirect("wagtailadmin_explore", result.home.pk)
         # Platform administrators without page permissions cannot open the explorer there.
@@ -70,6 +72,15 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
                 self.request,
                 _("“%(site)s”尚未向公众开放：请在“设置 → 网站标识”中填写%(fields)s，填写完整后即对公众开放。")
                 % {"site": site.site_name or site.hostname, "fields": "、".join(map(str, missing))},
+            )
+
+    def warn_if_understaffed(self, result):
+        steps = understaffed_review_steps([result.home])
+        if steps:
+            messages.warning(
+                self.request,
+                _("请为审核环节添加成员，每个环节至少两人（不能审核通过自己修改的内容）：%(steps)s。")
+                % {"steps": "；".join(f"{step.task}（{step.group}，{step.members} 人）" for step in steps)},
             )
 
     def form_invalid(self, form):

@@ -2,6 +2,7 @@
 
 import pytest
 import wagtail_factories
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
@@ -9,6 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from home.models import ArticlePage
 from release.models import PlatformContentRules
+from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from tests.factories import UserFactory, site_identity
 from tests.release.workflow import act, current_task_state, submit
 from tests.sitegroup.utils import article_form_data, message_texts
 
@@ -226,3 +229,13 @@ def test_site_administrators_are_warned_of_review_steps_with_fewer_than_two_memb
     make_user(site_group.county_a.groups["审核"])
     make_user(site_group.county_a.groups["签发"])
     assert "审核环节人员不足" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_opening_a_site_asks_for_two_members_in_each_review_step(client, site_group):
+    client.force_login(UserFactory(groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)]))
+    data = {"parent": site_group.portal.home.pk, "name": "丙县人民政府", "slug": "county-c", "kind": "county"}
+    data.update(hostname="county-c.localhost", port=80, **site_identity(9))
+    response = client.post(reverse("sitegroup_provision_subsite"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    texts = " ".join(message_texts(client.get(response.url)))
+    assert "每个环节至少两人" in texts and "丙县人民政府部门初审（丙县人民政府审核，0 人）" in texts
