@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 from emergency.models import EmergencyPage
 from sitegroup.provisioning import provision_subsite
 from tests.emergency.utils import add_emergency
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, site_identity
 from tests.home.pages import column, fetch
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,12 @@ TOWN_HOST = "town.county-a.localhost"
 def town(site_group):
     """A sub-site below county A, with a hostname of its own."""
     return provision_subsite(
-        parent=site_group.county_a.home, name="甲县城关镇", slug="town", kind="topic", hostname=TOWN_HOST
+        parent=site_group.county_a.home,
+        name="甲县城关镇",
+        slug="town",
+        kind="topic",
+        hostname=TOWN_HOST,
+        identity=site_identity(4),
     )
 
 
