@@ -1,10 +1,13 @@
 """Index pages as they change; indexing problems are logged and never stop an editor from publishing.
 
 Deleting a page deletes its document through the foreign key, so only saves and moves need handling.
+The setting SEARCH_AUTO_UPDATE = False turns the updates off, as AUTO_UPDATE does for a Wagtail search
+backend: the test settings do, for speed, and tests that search turn it back on (docs/testing.md).
 """
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
@@ -18,19 +21,22 @@ logger = logging.getLogger(__name__)
 
 def _page_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        _safely(index_page, instance)
+        _update(index_page, instance)
 
 
 def _page_moved(sender, instance, **kwargs):
-    _safely(reindex_subtree, instance)
+    _update(reindex_subtree, instance)
 
 
 def _restriction_changed(sender, instance, **kwargs):
     # Pages behind a login or password are not advertised in search: re-check the section.
-    _safely(reindex_subtree, instance.page)
+    _update(reindex_subtree, instance.page)
 
 
-def _safely(function, page):
+def _update(function, page):
+    """Run one index update unless SEARCH_AUTO_UPDATE is off; a failure is logged, not raised."""
+    if not getattr(settings, "SEARCH_AUTO_UPDATE", True):
+        return
     try:
         # A savepoint, so a failed index write cannot spoil the editor's transaction.
         with transaction.atomic():

@@ -40,6 +40,7 @@ from policy.models import (
     Validity,
 )
 from sitegroup.models import SiteIdentity
+from tests.site_group import remove_site_group, search_indexing
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +50,13 @@ ROLES = {"信息员", "编辑", "审核", "签发", "管理员"}
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The output of a first `load_demo` with DEBUG off; the data is rolled back after the module."""
+    """The output of a first `load_demo` with DEBUG off, into a tree without the test suite's shared
+    site group; the data is rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
+        remove_site_group()
+        with search_indexing():
+            output = load_demo()
+        yield output
         transaction.set_rollback(True)
     cache.clear()
 

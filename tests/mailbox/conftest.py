@@ -5,7 +5,6 @@ import datetime
 import pytest
 from captcha.models import CaptchaStore
 from django.contrib.auth.hashers import make_password
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -28,13 +27,6 @@ def client():
 def public_url(mailbox, route=""):
     """The mailbox URL on its own site (relative: the client sends the host)."""
     return mailbox.get_url_parts()[2] + route
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def mailbox_of(result):

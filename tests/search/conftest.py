@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from home.models import ColumnPage
 from tests.factories import ArticlePageFactory
@@ -31,6 +30,5 @@ def article(site_group):
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Each test starts with no searches counted against its client address."""
-    cache.clear()
+def _indexed(search_index):
+    """Every test here searches: pages are indexed as they are saved, as in production."""

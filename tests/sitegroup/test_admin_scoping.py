@@ -58,6 +58,7 @@ def test_the_chooser_will_not_open_another_site(editor_a, site_group, county_b):
         assert browse(editor_a, page).status_code == 404
 
 
+@pytest.mark.search_index
 def test_the_chooser_search_finds_only_the_own_site(editor_a, county_a, county_b):
     assert search(editor_a, county_a.article.title) == {county_a.article.pk}
     assert search(editor_a, county_b.article.title) == set()
@@ -70,6 +71,7 @@ def test_the_multiple_choice_step_returns_only_pages_in_scope(editor_a, county_a
     assert "乙县" not in response.content.decode("unicode_escape")
 
 
+@pytest.mark.search_index
 def test_a_superuser_chooses_across_the_whole_tree(client, make_user, site_group, county_a, county_b):
     """The positive control for the chooser tests above."""
     client.force_login(make_user(is_superuser=True))
@@ -96,6 +98,7 @@ def test_the_scoped_chooser_views_require_admin_access(client, site_group, make_
     assert response.url.startswith(reverse("wagtailadmin_login"))
 
 
+@pytest.mark.search_index
 def test_the_explorer_keeps_to_the_own_site(editor_a, site_group, county_a, county_b):
     response = editor_a.get(reverse("wagtailadmin_explore", args=[site_group.county_b.home.pk]))
     assert response.url == reverse("wagtailadmin_explore", args=[site_group.county_a.home.pk])
@@ -106,6 +109,7 @@ def test_the_explorer_keeps_to_the_own_site(editor_a, site_group, county_a, coun
     assert county_b.article not in searched.context["pages"]
 
 
+@pytest.mark.search_index
 def test_page_search_and_page_api_keep_to_the_own_site(editor_a, county_a, county_b):
     for title, expected in ((county_a.article.title, True), (county_b.article.title, False)):
         response = editor_a.get(reverse("wagtailadmin_pages:search"), {"q": title})

@@ -18,7 +18,7 @@ def run(*arguments):
     return out.getvalue()
 
 
-def test_root_opens_the_portal(db):
+def test_root_opens_the_portal(without_site_group):
     output = run(
         "--parent",
         "root",

@@ -51,6 +51,7 @@ def item_views(kind, item):
     }
 
 
+@pytest.mark.search_index
 @pytest.mark.parametrize("kind", MEDIA)
 @pytest.mark.parametrize("role", ROLES)
 def test_listings_and_choosers_show_only_the_own_county(
@@ -63,6 +64,7 @@ def test_listings_and_choosers_show_only_the_own_county(
                 assert is_listed(client, url, kind, item) is shown
 
 
+@pytest.mark.search_index
 @pytest.mark.parametrize("kind", MEDIA)
 def test_a_superuser_sees_both_counties_in_the_same_listings(client, county_a, county_b, make_user, kind, subtests):
     """The positive control: the listings above do show county B's item to someone allowed to see it."""

@@ -111,7 +111,7 @@ def test_a_clash_shows_on_the_form_and_creates_nothing(client, site_group, platf
             assert "站点未开设，请修改以下错误。" in message_texts(response)[0]
 
 
-def test_the_portal_is_offered_only_while_there_is_none(client, make_user):
+def test_the_portal_is_offered_only_while_there_is_none(client, make_user, without_site_group):
     client.force_login(make_user(is_superuser=True))
     form = client.get(reverse(URL_NAME)).context["form"]
     assert not form.fields["parent"].required
