@@ -2,6 +2,7 @@
 
 import re
 
+from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
 
@@ -14,6 +15,29 @@ def page_at(hostname, path):
 def messages(page):
     """The text of the admin's message banners."""
     return " ".join(page.locator(".messages").all_inner_texts())
+
+
+def assert_submitted(page):
+    """The green banner of a submission that went through (a failed content check shows a red one)."""
+    expect(page.locator(".messages li.error")).to_have_count(0)
+    expect(page.locator(".messages li.success")).to_contain_text("提交")
+
+
+def act_from_dashboard(page, title, name="批准", comment=None):
+    """A reviewer's 批准 / 请求修改 from the dashboard's 等待你的审查 list, without opening the editor."""
+    page.goto(page.url.split("/admin/")[0] + "/admin/")
+    row = page.locator("tr", has_text=title).first
+    row.get_by_role("button").last.click()
+    button = row.get_by_role("button", name=name, exact=True)
+    if comment is None:
+        with page.expect_navigation():
+            button.click()
+        return
+    button.click()
+    dialog = page.locator(".modal-dialog")
+    dialog.locator("textarea[name=comment]").fill(comment)
+    with page.expect_navigation():
+        dialog.locator("button[type=submit]").click()
 
 
 def open_action_menu(page):
@@ -33,19 +57,23 @@ def submit_for_review(page):
     """The editor's 提交审核 (the action menu's submit or resubmit to the site's workflow)."""
     settle_autosave(page)
     open_action_menu(page)
-    page.locator("footer button[name=action-submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("footer button[name=action-submit]").click()
 
 
 def workflow_action(page, name, comment=None):
     """A reviewer's 批准 / 请求修改 … from the editor's action menu; a comment goes through its dialog."""
     open_action_menu(page)
-    page.locator("footer").get_by_role("button", name=name, exact=True).click()
-    if comment is not None:
-        dialog = page.locator(".modal-dialog")
-        dialog.locator("textarea[name=comment]").fill(comment)
+    button = page.locator("footer").get_by_role("button", name=name, exact=True)
+    if comment is None:
+        with page.expect_navigation():
+            button.click()
+        return
+    button.click()
+    dialog = page.locator(".modal-dialog")
+    dialog.locator("textarea[name=comment]").fill(comment)
+    with page.expect_navigation():
         dialog.locator("button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def add_body_block(page, block_label):

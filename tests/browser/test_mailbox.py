@@ -52,7 +52,7 @@ def test_a_letter_is_accepted_handled_and_answered(person, demo_server, screensh
     reply_form = editor.locator("main form[action$='/act/answer/']")
     reply_form.locator("textarea[name=answer-text]").fill(reply)
     screenshot(editor, "editor-answers")
-    reply_form.get_by_role("button", name="答复").click()
+    reply_form.get_by_role("button", name="答复", exact=True).click()
     editor.wait_for_load_state()
     screenshot(editor, "editor-answered")
     expect(editor.locator("main")).to_contain_text("已答复")
