@@ -16,16 +16,18 @@ from wagtail.models import Site
 
 from sitegroup.models import SiteIdentity
 from sitegroup.permissions import working_roots
+from sitegroup.provisioning import PROVISION_PERMISSION
 
 # An hour: a site goes public as soon as its identity is complete, usually within the day.
 RETRY_AFTER_SECONDS = 3600
 
 
 def previews(user, site):
-    """Whether `user` works on some part of `site` (or above it), and so sees its pages before it opens."""
+    """Whether `user` sees the site's pages before it opens: those who open sites, and those who work on
+    some part of it (or above it)."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
+    if user.has_perm(PROVISION_PERMISSION):
         return True
     root = site.root_page.path
     paths = [page.path for page in working_roots(user)]

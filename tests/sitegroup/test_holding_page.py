@@ -46,6 +46,8 @@ def test_a_site_opened_without_its_identity_is_held_until_it_is_filled_in(client
         "“丙县人民政府”尚未向公众开放：请在“设置 → 网站标识”中填写政府网站标识码、ICP备案号、公安机关备案号、主办单位，"
         "填写完整后即对公众开放。"
     )
+    # Those who open sites check them before they open.
+    assert client.get("/zwgk/", headers={"host": HOST}).status_code == 200
     client.logout()
 
     assert_held(client.get("/", headers={"host": HOST}))
