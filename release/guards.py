@@ -48,9 +48,13 @@ def copy_refusal(user, page, destination, *, recursive, keep_live):
 
 
 def move_refusal(user, page, parent_after):
-    """Moving `page` under `parent_after`: refused when live pages would land under another workflow."""
+    """Moving `page` under `parent_after`: refused when live pages would land under another workflow.
+
+    A move the user may not make at all is left to Wagtail's (and sitegroup's) own refusal.
+    """
     if (
-        publishing_needs_review(user, parent_after)
+        page.permissions_for_user(user).can_move_to(parent_after)
+        and publishing_needs_review(user, parent_after)
         and parent_after.get_workflow() != page.get_workflow()
         and has_live_pages(page, recursive=True)
     ):

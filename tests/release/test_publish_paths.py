@@ -343,7 +343,7 @@ NOT_PUBLISHING = {
         wagtailsites:history wagtailsites:history_results wagtailsites:usage wagtailsites:copy
         wagtailusers_users:index wagtailusers_users:index_results wagtailusers_users:add wagtailusers_users:edit
         wagtailusers_users:delete wagtailusers_users:history wagtailusers_users:history_results
-        wagtailusers_users:usage wagtailusers_users:copy
+        wagtailusers_users:usage
         wagtailusers_groups:index wagtailusers_groups:index_results wagtailusers_groups:add
         wagtailusers_groups:edit wagtailusers_groups:delete wagtailusers_groups:history
         wagtailusers_groups:history_results wagtailusers_groups:usage
