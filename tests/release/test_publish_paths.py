@@ -529,7 +529,7 @@ def test_translations_start_as_drafts_and_are_not_published_around_the_workflow(
 
 
 def test_superusers_and_the_sites_administrators_forced_publication_still_publish(
-    client, subject, county_a_staff, django_user_model, django_capture_on_commit_callbacks
+    client, subject, county_a_staff, publishers, django_user_model, django_capture_on_commit_callbacks
 ):
     client.force_login(django_user_model.objects.create_superuser("root", "root@example.gov.cn", "x"))
     assert api_action(client, subject.draft, "publish").status_code == 200
@@ -541,9 +541,12 @@ def test_superusers_and_the_sites_administrators_forced_publication_still_publis
     move = {"destination_page_id": subject.portal_column.pk, "position": "last-child"}
     assert api_action(client, subject.live, "move", **move).status_code == 200
 
-    # 强制发布: the site's 管理员, with a reason, flagged 未经审核发布.
+    # 强制发布: the site's 管理员, with a reason, flagged 未经审核发布 — not the portal's on a county page.
     draft = ArticlePageFactory(parent=subject.column, title="甲县紧急通知", slug="jinji", live=False)
     draft.save_revision(user=county_a_staff.officer)
+    client.force_login(publishers["市门户管理员"])
+    response = client.post(reverse("release_force_publish", args=[draft.pk]), {"reason": "防汛紧急"})
+    assert response.url == reverse("wagtailadmin_home")
     client.force_login(county_a_staff.administrator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("release_force_publish", args=[draft.pk]), {"reason": "防汛紧急"})
