@@ -140,6 +140,7 @@ def test_column_listing_is_paginated(client, site_group):
     assert canonical(second) == "http://localhost/zwdt/?page=2"
 
 
+@pytest.mark.search_index
 def test_search_result_pages_keep_the_query(client, site_group):
     add_articles(column(site_group.portal.home), 12, title="防汛 通知")
 

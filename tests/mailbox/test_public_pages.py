@@ -49,6 +49,7 @@ def test_masking_rules():
     assert mask_text("2026年办理了3件") == "2026年办理了3件"
 
 
+@pytest.mark.search_index
 def test_every_public_surface_is_masked(client, mailbox_a):
     message = published(mailbox_a, add_department(mailbox_a, "交通运输局"))
     pages = {

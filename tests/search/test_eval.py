@@ -9,7 +9,7 @@ MIN_RECALL = 0.9
 
 
 @pytest.fixture
-def demo(db):
+def demo(without_site_group):
     call_command("load_demo", verbosity=0)
 
 
