@@ -9,8 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": env.cache_url("TEST_CACHE_URL", default="locmemcache://govcms-test")}
 ALLOWED_HOSTS = ["*"]
-# Neither search index follows page changes: most tests never search, and indexing every page they save
-# made a third of the suite's time. Tests that search turn both on (`search_index` in tests/conftest.py).
+# Neither search index follows page changes: most tests never search, and indexing (jieba, two indexes)
+# more than doubles the SQL of every page saved. Tests that search turn both on (`search_index`, docs/testing.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database_backend", "AUTO_UPDATE": False}}
 SEARCH_AUTO_UPDATE = False
 STORAGES = {
