@@ -42,10 +42,10 @@ def assert_held(response):
 def test_a_site_opened_without_its_identity_is_held_until_it_is_filled_in(client, site_group, platform_admin):
     client.force_login(platform_admin)
     response = open_county_c(client, site_group)
-    assert message_texts(client.get(response.url))[1] == (
+    assert (
         "“丙县人民政府”尚未向公众开放：请在“设置 → 网站标识”中填写政府网站标识码、ICP备案号、公安机关备案号、主办单位，"
         "填写完整后即对公众开放。"
-    )
+    ) in message_texts(client.get(response.url))
     # Those who open sites check them before they open.
     assert client.get("/zwgk/", headers={"host": HOST}).status_code == 200
     client.logout()
@@ -102,7 +102,7 @@ def test_the_site_opens_once_its_administrator_completes_the_identity(client, si
 def test_a_site_opened_with_its_identity_is_public_at_once(client, site_group, platform_admin):
     client.force_login(platform_admin)
     response = open_county_c(client, site_group, **site_identity(9))
-    assert len(message_texts(client.get(response.url))) == 1
+    assert not any("尚未向公众开放" in message for message in message_texts(client.get(response.url)))
     client.logout()
 
     assert client.get("/", headers={"host": HOST}).status_code == 200
