@@ -1,4 +1,4 @@
-"""The admin's page search, the explorer's search and the page, document and image choosers find Chinese words.
+"""The admin's page search, the explorer's search and the page, policy, document and image choosers find Chinese words.
 
 Content is added through the admin's own add views, as an officer would, and found with words from the
 middle of its titles; county B holds the same titles, which county A's officer must not be offered.
@@ -15,6 +15,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from tests.policy.utils import add_policy, library_of
 from tests.sitegroup.utils import article_form_data
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +177,16 @@ def test_saving_weighs_the_title_of_the_saved_row_only(drafts):
     saved = IndexEntry.objects.get(content_type_id=page.content_type_id, object_id=str(page.pk))
     assert saved.title_norm != 1.0
     assert set(entries.values_list("title_norm", flat=True)) == {1.0}
+
+
+def test_the_policy_chooser_finds_chinese_words_among_the_policies_it_offers(site_group, officers):
+    """An interpretation's policy chooser: live policies of the own site and the sites above, never drafts."""
+    portal = add_policy(library_of(site_group.portal), "关于做好2026年冬季供暖保障工作的通知")
+    own = add_policy(library_of(site_group.county_a), "甲县老旧小区改造实施方案")
+    draft = add_policy(library_of(site_group.county_a), "甲县冬季防火工作方案（草稿）", publish=False)
+    other = add_policy(library_of(site_group.county_b), "乙县冬季供暖保障工作方案")
+    url = reverse("wagtailadmin_choose_page_search")
+    policies = {"portal": portal, "own": own, "draft": draft, "other": other}
+    for query, expected in (("冬季", {"portal"}), ("老旧小区", {"own"})):
+        response = officers["county_a"].get(url, {"q": query, "page_type": "policy.policypage"})
+        assert offered(response, policies, lambda page: f'data-id="{page.pk}"') == expected, query
