@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.log_actions import LogContext
-from wagtail.models import AbstractGroupApprovalTask, Revision, Task, TaskState
+from wagtail.models import COMMENTS_RELATION_NAME, AbstractGroupApprovalTask, Revision, Task, TaskState
 
 NAME_CORRECTION_SEPARATOR = "="
 
@@ -167,6 +167,32 @@ class ContentCheckTask(Task):
         return _("自动检查敏感词、严重错别字、失效链接和必填信息；有问题则退回修改。")
 
 
+def edited_content(revision, fields):
+    """What the editor edits in `revision`, without inline comments and bookkeeping (paths, timestamps)."""
+    return {name: revision.content.get(name) for name in fields}
+
+
+def edited_since_last_approval(obj, user):
+    """Whether `user` changed `obj`'s content in a revision saved since the last approval.
+
+    A revision that only adds editor comments (a reviewer remarking on the text)
+    is no edit: each of the user's revisions is compared with the one before it.
+    """
+    revisions = Revision.objects.for_instance(obj).order_by("created_at", "pk")
+    since = last_approval_time(obj)
+    recent = list(revisions.filter(created_at__gt=since) if since else revisions)
+    if not any(revision.user_id == user.pk for revision in recent):
+        return False
+    form_meta = obj.specific_class.get_edit_handler().get_form_class()._meta
+    fields = [*form_meta.fields, *(name for name in form_meta.formsets if name != COMMENTS_RELATION_NAME)]
+    previous = revisions.filter(created_at__lte=since).last() if since else None
+    return any(
+        revision.user_id == user.pk
+        and (before is None or edited_content(before, fields) != edited_content(revision, fields))
+        for before, revision in zip([previous, *recent], recent, strict=False)
+    )
+
+
 def last_approval_time(obj):
     """When a person last approved a review step of `obj` (any workflow), or None."""
     approvals = TaskState.objects.for_instance(obj).filter(
@@ -202,11 +228,7 @@ class ReviewTask(RestartsAfterChanges, AbstractGroupApprovalTask):
 
     def approval_refusal(self, obj, user):
         """Why `user` may not approve `obj` at this step, or None when they may."""
-        revisions = Revision.objects.for_instance(obj).filter(user=user)
-        since = last_approval_time(obj)
-        if since is not None:
-            revisions = revisions.filter(created_at__gt=since)
-        if revisions.exists():
+        if edited_since_last_approval(obj, user):
             return _(
                 "您修改过自上次审核通过以来的内容，不能审核通过自己的修改。"
                 "您可以要求修改或发表评论；请本组其他成员审核，或要求修改后由作者重新提交，经各环节重新审核。"

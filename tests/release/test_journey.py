@@ -44,6 +44,15 @@ def with_attachment(document, **changes):
     return {"attachments": inline_formset([{"document": document.pk, "title": ""}]), **changes}
 
 
+def body_as_stored(page):
+    """The body as the editor posts it back unchanged: the same block ids and rich-text block keys."""
+    stored = page.revisions.latest("created_at").as_object().body
+    blocks = streamfield([(block.block_type, rich_text(block.value.source)) for block in stored])
+    for index, block in enumerate(stored):
+        blocks[str(index)]["id"] = block.id
+    return blocks
+
+
 def keeping_attachment(page, **changes):
     """The edit form as the editor posts it back: the attachment row with its id."""
     row = page.attachments.get()
@@ -239,3 +248,18 @@ def test_opening_a_site_asks_for_two_members_in_each_review_step(client, site_gr
     assert response.status_code == 302, response.context["form"].errors
     texts = " ".join(message_texts(client.get(response.url)))
     assert "每个环节至少两人" in texts and "丙县人民政府部门初审（丙县人民政府审核，0 人）" in texts
+
+
+def test_a_reviewer_who_only_commented_in_the_editor_may_still_approve(client, draft, county_a_staff, capture):
+    staff = county_a_staff
+    with capture(execute=True):
+        submit(client, staff.officer, draft)
+    comment = {"contentpath": "title", "text": "标题请写明日期", "position": "", "replies": inline_formset([])}
+    client.force_login(staff.reviewer)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        article_form_data(draft.title, draft.slug, body=body_as_stored(draft), comments=inline_formset([comment])),
+    )
+    assert response.status_code == 302
+    assert draft.revisions.latest("created_at").user == staff.reviewer
+    assert "approve" in action_names(draft, staff.reviewer)
