@@ -6,6 +6,7 @@ Imported from ReleaseConfig.ready(), like release.publishing_hooks.
   of Wagtail's "submitted" message, the report on the edit page, 自动检查未通过
   in the explorer (and, in the dashboard, release's copy of Wagtail's "your
   pages in a workflow" panel).
+* The resubmit button names the step a resubmission restarts at: the first.
 * A reviewer whom four eyes keeps from approving is told why in the editor.
 * Whoever keeps a site's settings is warned when a review step has fewer than
   two people, so that four eyes never leaves a page without an approver.
@@ -20,6 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site, WorkflowState
 
@@ -51,6 +53,28 @@ def report_failed_check_on_submit(request, page):
         storage.add(message.level, message.message, message.extra_tags)
     check_report_message(request, check, _("提交未通过内容自动检查，已退回修改。请按以下问题修改后重新提交："))
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class ResubmitMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Resubmit to <step>" names the step that asked for changes; ours restarts at the first step."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        workflow_state = context["page"].current_workflow_state
+        if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            first_task = workflow_state.workflow.tasks.filter(active=True).first()
+            # Wagtail's own words, so its catalogue translates them.
+            context["label"] = _("Resubmit to %(task_name)s") % {"task_name": first_task.name}
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def resubmit_to_the_first_step(menu_items, request, context):
+    if context.get("view") != "edit":
+        return
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = ResubmitMenuItem(order=item.order)
 
 
 @hooks.register("before_edit_page")

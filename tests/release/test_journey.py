@@ -1,5 +1,7 @@
 """The release process as its people go through it, by the admin views: check, send-backs, four eyes."""
 
+import re
+
 import pytest
 import wagtail_factories
 from django.contrib.auth.models import Group
@@ -139,6 +141,10 @@ def test_a_send_back_at_the_sign_off_returns_through_the_check_and_the_first_rev
         act(client, staff.reviewer, draft, "approve")
         act(client, staff.approver, draft, "reject", comment="请核对领导姓名")
     assert workflow_state(draft).status == WorkflowState.STATUS_NEEDS_CHANGES
+    client.force_login(staff.officer)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    button = re.search(r'name="action-submit"[^>]*>(.*?)</button>', editor, re.DOTALL).group(1)
+    assert "内容自动检查" in button and "签发" not in button
 
     with capture(execute=True):
         submit(client, staff.officer, draft, body=body(f"<p>{SENSITIVE_WORD}</p>"))
