@@ -6,7 +6,6 @@ into the test database and never flushed, which the main suite's per-test transa
 shared per-process fixtures cannot live beside.
 """
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +33,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 PASSWORD = "govcms-demo"
-
-# Playwright's sync API keeps an asyncio loop in the test thread; Django refuses ORM calls from a
-# thread with a running loop unless told that this (single-threaded test) use is safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
@@ -94,7 +89,10 @@ def demo_server(django_test_environment, django_db_modify_db_settings, django_db
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an asyncio loop in the test thread; Django refuses ORM calls from a
+    # thread with a running loop unless told that this (single-threaded) use is safe.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
