@@ -33,6 +33,7 @@ MOVE_REFUSAL = _(
     "已发布的页面不能移到其他发布流程管辖的位置：移入后的内容未经那里审核。请在目标位置以草稿复制，再提交审核。"
 )
 UNKNOWN_ACTION_REFUSAL = _("本页面须经发布流程审核，该操作未经核准，不能执行。")
+LOCKED_REFUSAL = _("本页面已锁定（正在审核或等待解读同步发布），不能恢复旧版本。")
 
 
 def has_live_pages(page, *, recursive):
@@ -109,6 +110,17 @@ def never_publishes(user, page, data):
     return None
 
 
+def revert_refusal(user, page, data):
+    """A revert saves a new revision, like an edit: never while the page is locked for the user.
+
+    Wagtail's edit view honours the lock a page gets under review (and the one
+    三同步 puts on a major policy waiting for its interpretation); the API's
+    revert does not, so it would put unreviewed text into a workflow under way.
+    """
+    lock = page.get_lock()
+    return LOCKED_REFUSAL if lock is not None and lock.for_user(user) else None
+
+
 # Every action of Wagtail's PagesAdminAPIViewSet, with its rule. An action Wagtail adds later is refused
 # on workflow pages until it is listed here (tests/release/test_publish_paths.py fails meanwhile).
 API_ACTION_RULES = {
@@ -118,7 +130,7 @@ API_ACTION_RULES = {
     "copy_for_translation": api_translation_refusal,
     "move": api_move_refusal,
     # A new draft revision; publishing it goes through the workflow.
-    "revert_to_page_revision": never_publishes,
+    "revert_to_page_revision": revert_refusal,
     # The alias is live already, with its source's content; it becomes an ordinary page with the same content.
     "convert_alias": never_publishes,
     "unpublish": never_publishes,

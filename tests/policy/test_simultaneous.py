@@ -257,6 +257,20 @@ def test_the_waiting_policy_is_locked_against_edits(client, county_a_staff, wait
     assert Page.objects.get(pk=waiting_policy.pk).get_lock().for_user(county_a_staff.approver)
 
 
+def test_the_admin_api_cannot_revert_the_waiting_policy(client, county_a_staff, waiting_policy):
+    """Wagtail's API revert ignores page locks: it would slip older, unreviewed text under the 三同步 lock."""
+    older = waiting_policy.revisions.order_by("created_at", "pk").first()
+    revisions = waiting_policy.revisions.count()
+    url = reverse(
+        "wagtailadmin_api:pages:action", kwargs={"pk": waiting_policy.pk, "action_name": "revert_to_page_revision"}
+    )
+    for user in (county_a_staff.officer, county_a_staff.approver, county_a_staff.administrator):
+        client.force_login(user)
+        response = client.post(url, {"revision_id": older.pk}, content_type="application/json")
+        assert response.status_code == 403, user
+    assert waiting_policy.revisions.count() == revisions
+
+
 def test_a_revision_saved_around_the_lock_is_never_released_unreviewed(
     client, site_group, county_a_staff, waiting_policy, django_capture_on_commit_callbacks
 ):
