@@ -205,8 +205,11 @@ class DelegatedUserFormMixin:
             return
         if "is_superuser" in self.fields:
             # Disabled: whatever is posted, the flag keeps its value (False for a new user).
+            # No label or help either: Wagtail's create template renders the field unconditionally.
             self.fields["is_superuser"].disabled = True
             self.fields["is_superuser"].widget = forms.HiddenInput()
+            self.fields["is_superuser"].label = ""
+            self.fields["is_superuser"].help_text = ""
         groups_field = self.fields["groups"]
         if self.instance.pk == delegation.user.pk:
             groups_field.disabled = True

@@ -75,6 +75,7 @@ def test_a_platform_administrator_neither_sees_nor_sets_the_superuser_flag(clien
     client.force_login(platform_admin)
     form = client.get(reverse("wagtailusers_users:add")).content.decode()
     assert 'type="checkbox" name="is_superuser"' not in form
+    assert "超级用户" not in form
 
     response = client.post(reverse("wagtailusers_users:add"), new_user_data(is_superuser="on"))
 
