@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 
-from home.models import ArticlePage, ColumnPage, HomePage
+from home.models import ArticlePage
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -33,21 +33,6 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and groups:
             self.groups.add(*groups)
         self.save()
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = HomePage
-
-    title = factory.Sequence(lambda n: f"测试站点{n}")
-
-
-class ColumnPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = ColumnPage
-
-    title = factory.Sequence(lambda n: f"栏目{n}")
-    show_in_menus = True
 
 
 class ArticlePageFactory(wagtail_factories.PageFactory):
