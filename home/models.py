@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from sitegroup.models import held_site_paths
 
 LISTING_PAGE_SIZE = 20
 HOME_LATEST_COUNT = 8
@@ -198,7 +199,8 @@ class ColumnPage(Page):
             articles = ArticlePage.objects.filter(under_any_of(subsites))
         elif self.accepts_submissions:
             adopted = self.submissions.adopted().values("article_id")
-            articles = ArticlePage.objects.filter(Q(path__startswith=self.path) | Q(pk__in=adopted))
+            adopted_public = Q(pk__in=adopted) & ~under_any_of(held_site_paths(self.path))
+            articles = ArticlePage.objects.filter(Q(path__startswith=self.path) | adopted_public)
         else:
             articles = ArticlePage.objects.descendant_of(self)
         # public(): articles in a login- or password-protected section are not advertised.
@@ -211,7 +213,8 @@ class ColumnPage(Page):
         if home is None:
             return {}
         subsites = HomePage.objects.live().descendant_of(home).only("path", "title")
-        return {subsite.path: subsite for subsite in subsites}
+        held = held_site_paths(self.path)
+        return {subsite.path: subsite for subsite in subsites if not subsite.path.startswith(tuple(held))}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+from home.models import under_any_of
 from policy.document_numbers import is_document_number, normalise_document_number
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ class SearchRequest:
     sort: str = "relevance"
     offset: int = 0
     limit: int = 10
+    # Sites not yet public (sitegroup.models.held_site_paths): never in the results.
+    excluded_paths: list = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +70,9 @@ def _filters(request):
         if value:
             clauses.append(clause)
             params.append(value)
+    for path in request.excluded_paths:
+        clauses.append("d.path NOT LIKE %s")
+        params.append(path + "%")
     return " AND ".join(clauses), params
 
 
@@ -183,6 +189,8 @@ def elasticsearch_queryset(request):
         "validity": request.validity,
     }
     documents = documents.filter(**{lookup: value for lookup, value in lookups.items() if value})
+    if request.excluded_paths:
+        documents = documents.exclude(under_any_of(request.excluded_paths))
     if request.issuing_body:
         # 发文机关 is not an Elasticsearch field: narrow to the (few) policies of that body found in the database.
         body_pages = SearchDocument.objects.filter(issuing_bodies__contains=f"|{request.issuing_body}|")
@@ -233,6 +241,8 @@ def exact_document_number_matches(query, request):
         kind__in=request.kinds,
         path__startswith=request.group_path or request.site_path,
     )
+    if request.excluded_paths:
+        documents = documents.exclude(under_any_of(request.excluded_paths))
     return list(documents.values_list("page_id", flat=True)[:3])
 
 

@@ -24,6 +24,7 @@ from search.highlight import highlight, snippet
 from search.models import QueryLog, SearchDocument
 from search.registry import available_kinds, kind_by_key
 from search.segment import query_terms
+from sitegroup.models import held_site_paths
 
 logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
@@ -59,7 +60,15 @@ class SiteContext:
         root_path = self._localized_path(root, homes, locale)
         self.home = next((home for home in homes if home.path == root_path), None)
         self.group_root = next((home for home in homes if self.home and self.home.path.startswith(home.path)), None)
-        in_group = [home for home in homes if self.group_root and home.path.startswith(self.group_root.path)]
+        # Sites not yet public are neither offered nor searched (sitegroup.holding holds their pages).
+        self.held_paths = held_site_paths(root_path or "")
+        in_group = [
+            home
+            for home in homes
+            if self.group_root
+            and home.path.startswith(self.group_root.path)
+            and not home.path.startswith(tuple(self.held_paths))
+        ]
         self.sites = in_group
         self.by_path = {home.path: home for home in in_group}
 
@@ -123,6 +132,7 @@ def _search_request(form, query_words, scope, page_number, locale, sites):
         validity=form.value("validity", ""),
         sort=form.value("sort", "relevance"),
         offset=(page_number - 1) * RESULTS_PER_PAGE,
+        excluded_paths=sites.held_paths,
         limit=RESULTS_PER_PAGE,
     )
 

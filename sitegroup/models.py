@@ -2,9 +2,11 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 identifier_code_validator = RegexValidator(r"^\d{10}$", _("政府网站标识码为10位数字。"))
 phone_validator = RegexValidator(r"^[0-9+\-() ]{5,30}$", _("请填写有效的电话号码。"))
@@ -58,3 +60,16 @@ class SiteIdentity(BaseSiteSetting):
     def police_record_code(self):
         """The digits of 公安机关备案号, used in the link to the public-security filing."""
         return "".join(ch for ch in self.police_record_number if ch.isdigit())
+
+
+def held_site_paths(visiting_path=""):
+    """Tree paths of the sites not yet public (identity incomplete), bar the one at `visiting_path` and those above it.
+
+    sitegroup.holding holds their pages wherever they are served; listings and
+    search of the sites above must not advertise them either (one query).
+    """
+    incomplete = Q(siteidentity__isnull=True) | Q(
+        *[Q(**{f"siteidentity__{name}": ""}) for name in MANDATORY_IDENTITY_FIELDS], _connector=Q.OR
+    )
+    paths = Site.objects.filter(incomplete).values_list("root_page__path", flat=True)
+    return [path for path in paths if not visiting_path.startswith(path)]

@@ -4,11 +4,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.models import Page
 
 from home.models import HomePage
+from sitegroup.models import SiteIdentity
 from sitegroup.platform import PLATFORM_ADMIN_GROUP
 from sitegroup.provisioning import provision_subsite
-from tests.factories import UserFactory, site_identity
+from tests.factories import ArticlePageFactory, UserFactory, site_identity
 from tests.sitegroup.utils import message_texts
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +133,38 @@ def test_provisioning_refuses_an_invalid_identity(site_group):
         )
     assert list(error.value.message_dict) == ["identifier_code"]
     assert not HomePage.objects.filter(slug="county-c").exists()
+
+
+# --- Nothing of a held site is advertised by the sites above it --------------------------------------------------
+
+
+def hold_county_a(site_group):
+    SiteIdentity.objects.filter(site=site_group.county_a.site).update(icp_number="")
+
+
+def test_the_portals_aggregating_column_leaves_a_held_county_out(client, site_group):
+    portal_news = Page.objects.child_of(site_group.portal.home).get(slug="zwdt").specific
+    portal_news.aggregate_subsites = True
+    portal_news.save_revision().publish()
+    for county in (site_group.county_a, site_group.county_b):
+        column = Page.objects.child_of(county.home).get(slug="zwdt")
+        ArticlePageFactory(parent=column, title=f"{county.home.title}新闻", slug="news")
+    hold_county_a(site_group)
+
+    titles = client.get("/zwdt/").content.decode()
+
+    assert "乙县人民政府新闻" in titles
+    assert "甲县人民政府新闻" not in titles
+
+
+@pytest.mark.search_index
+def test_the_portals_search_leaves_a_held_county_out(client, site_group):
+    for county in (site_group.county_a, site_group.county_b):
+        column = Page.objects.child_of(county.home).get(slug="zwdt")
+        ArticlePageFactory(parent=column, title=f"{county.home.title}供暖通知", slug="heating")
+    hold_county_a(site_group)
+
+    response = client.get("/search/", {"q": "供暖通知", "scope": "group"})
+
+    assert [hit["url"] for hit in response.context["results"]] == ["/county-b/zwdt/heating/"]
+    assert site_group.county_a.home.pk not in [site.pk for site in response.context["sites"].sites]
