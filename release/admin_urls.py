@@ -14,6 +14,7 @@ from release import views_publishing
 
 urlpatterns = decorate_urlpatterns(
     [
+        path("pages/<int:page_id>/edit/", views_publishing.ReviewingEditView.as_view()),
         path("pages/<int:page_id>/copy/", views_publishing.ReviewedCopyView.as_view()),
         path("localize/page/<int:page_id>/convert_to_alias/", views_publishing.convert_to_alias),
     ],

@@ -167,9 +167,15 @@ class ContentCheckTask(Task):
         return _("自动检查敏感词、严重错别字、失效链接和必填信息；有问题则退回修改。")
 
 
-def edited_content(revision, fields):
-    """What the editor edits in `revision`, without inline comments and bookkeeping (paths, timestamps)."""
-    return {name: revision.content.get(name) for name in fields}
+def edited_content(content, fields):
+    """What the editor edits in a revision's `content`, without inline comments and bookkeeping (paths, timestamps)."""
+    return {name: content.get(name) for name in fields}
+
+
+def edited_fields(page_class):
+    """The names of the fields and inline relations the page editor edits, bar editor comments."""
+    form_meta = page_class.get_edit_handler().get_form_class()._meta
+    return [*form_meta.fields, *(name for name in form_meta.formsets if name != COMMENTS_RELATION_NAME)]
 
 
 def edited_since_last_approval(obj, user):
@@ -183,12 +189,11 @@ def edited_since_last_approval(obj, user):
     recent = list(revisions.filter(created_at__gt=since) if since else revisions)
     if not any(revision.user_id == user.pk for revision in recent):
         return False
-    form_meta = obj.specific_class.get_edit_handler().get_form_class()._meta
-    fields = [*form_meta.fields, *(name for name in form_meta.formsets if name != COMMENTS_RELATION_NAME)]
+    fields = edited_fields(obj.specific_class)
     previous = revisions.filter(created_at__lte=since).last() if since else None
     return any(
         revision.user_id == user.pk
-        and (before is None or edited_content(before, fields) != edited_content(revision, fields))
+        and (before is None or edited_content(before.content, fields) != edited_content(revision.content, fields))
         for before, revision in zip([previous, *recent], recent, strict=False)
     )
 

@@ -269,3 +269,27 @@ def test_a_reviewer_who_only_commented_in_the_editor_may_still_approve(client, d
     assert response.status_code == 302
     assert draft.revisions.latest("created_at").user == staff.reviewer
     assert "approve" in action_names(draft, staff.reviewer)
+
+
+def test_the_approver_approves_from_the_editor_and_the_page_goes_live(
+    client, site_group, county_a_staff, attachment, capture
+):
+    """批准 in the editor's action menu posts the whole form back: unedited, it is no new revision."""
+    staff = county_a_staff
+    column = site_group.county_a.home.get_descendants().get(slug="tzgg")
+    with capture(execute=True):
+        _response, article = create_and_submit(client, staff.officer, column, attachment)
+        act(client, staff.reviewer, article, "approve")
+    revisions = article.revisions.count()
+
+    client.force_login(staff.approver)
+    data = article_form_data(article.title, article.slug, body=body_as_stored(article), **keeping_attachment(article))
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    with capture(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.live
+    assert article.revisions.count() == revisions
+    assert workflow_state(article).status == WorkflowState.STATUS_APPROVED

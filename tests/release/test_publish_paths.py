@@ -232,6 +232,8 @@ PUBLISH_ATTEMPTS = {
     "wagtail_localize:convert_to_alias": try_translations,
     "admin/localize/page/<int:page_id>/convert_to_alias/": try_translations,
     "wagtailadmin_pages:edit": try_editor_actions,
+    # Wagtail's edit URL answers with release.views_publishing.ReviewingEditView (release/admin_urls.py).
+    "admin/pages/<int:page_id>/edit/": try_editor_actions,
 }
 
 # The ways pages go live as intended, each tested where it is built.
