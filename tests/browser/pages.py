@@ -28,7 +28,11 @@ def act_from_dashboard(page, title, name="批准", comment=None):
     page.goto(page.url.split("/admin/")[0] + "/admin/")
     row = page.locator("tr", has_text=title).first
     row.get_by_role("button").last.click()
-    button = row.get_by_role("button", name=name, exact=True)
+    take_action(page, row.get_by_role("button", name=name, exact=True), comment)
+
+
+def take_action(page, button, comment):
+    """Click a workflow action's button; with a comment, fill in and send the dialog it opens."""
     if comment is None:
         with page.expect_navigation():
             button.click()
@@ -64,16 +68,7 @@ def submit_for_review(page):
 def workflow_action(page, name, comment=None):
     """A reviewer's 批准 / 请求修改 … from the editor's action menu; a comment goes through its dialog."""
     open_action_menu(page)
-    button = page.locator("footer").get_by_role("button", name=name, exact=True)
-    if comment is None:
-        with page.expect_navigation():
-            button.click()
-        return
-    button.click()
-    dialog = page.locator(".modal-dialog")
-    dialog.locator("textarea[name=comment]").fill(comment)
-    with page.expect_navigation():
-        dialog.locator("button[type=submit]").click()
+    take_action(page, page.locator("footer").get_by_role("button", name=name, exact=True), comment)
 
 
 def add_body_block(page, block_label):
