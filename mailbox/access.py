@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission
 
 from home.models import site_home_of
 from mailbox.models import Message
+from sitegroup.models import SiteRole
 from sitegroup.permissions import working_roots
 
 
@@ -57,13 +58,13 @@ def is_signer(user, message):
 
 
 def site_administrators(site_home):
-    """Active users with an e-mail address in the site's 管理员 group (the group bound to its home page)."""
+    """Active users with an e-mail address in the group recorded as the site's 管理员 role, whatever its name."""
     return (
         get_user_model()
         .objects.filter(
             is_active=True,
-            groups__name__endswith="管理员",
-            groups__page_permissions__page=site_home,
+            groups__site_role__home=site_home,
+            groups__site_role__role=SiteRole.Role.ADMINISTRATOR,
         )
         .exclude(email="")
         .distinct()

@@ -7,7 +7,10 @@ Who may do what:
   publish directly; `publishing_needs_review` is the rule the admin hooks use
   to take that away from everyone but superusers.
 * A site's 管理员 may publish such a page anyway, with a reason: a forced
-  publication (强制发布). It is logged and stays flagged 未经审核发布 until a
+  publication (强制发布). "A site's 管理员" is a member of the group recorded
+  as that site's administrator role (sitegroup.models.SiteRole), while that
+  group holds the release.force_publish permission; the group's name plays
+  no part. It is logged and stays flagged 未经审核发布 until a
   member of a review group of the page's workflow approves it afterwards
   (补审), who must not be the one who forced it nor the author of the
   revision.
@@ -28,18 +31,16 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.locks import WorkflowLock
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, GroupPagePermission, Site
+from wagtail.models import AbstractGroupApprovalTask, Site
 
 from home.models import HomePage
 from release.models import UnreviewedPublication, Withdrawal
+from sitegroup.models import SiteRole
 from sitegroup.permissions import working_roots
 
 WITHDRAW_ACTION = "release.withdraw"
 FORCE_PUBLISH_ACTION = "release.force_publish"
 POST_REVIEW_ACTION = "release.post_review"
-
-# The role group of a site's administrators is named "<站点名称>管理员" (sitegroup.provisioning.ROLES).
-ADMINISTRATOR_ROLE = "管理员"
 
 
 def publishing_needs_review(user, page):
@@ -53,12 +54,19 @@ def site_home(page):
 
 
 def is_site_administrator(user, page):
-    """Whether the user is in the 管理员 group of the site that `page` belongs to."""
+    """Whether the user is in the 管理员 group of the site that `page` belongs to, and that group may force publication.
+
+    The permission is read from that group only: holding it through another site's group grants nothing here.
+    """
     home = site_home(page)
     return (
         home is not None
-        and GroupPagePermission.objects.filter(
-            page=home, group__user=user, group__name__endswith=ADMINISTRATOR_ROLE
+        and SiteRole.objects.filter(
+            home=home,
+            role=SiteRole.Role.ADMINISTRATOR,
+            group__user=user,
+            group__permissions__content_type__app_label="release",
+            group__permissions__codename="force_publish",
         ).exists()
     )
 

@@ -1,5 +1,6 @@
-"""Per-site identity shown in every page footer, as the inspection rules require."""
+"""Per-site identity shown in every page footer, as the inspection rules require, and each site's role groups."""
 
+from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -73,3 +74,31 @@ def held_site_paths(visiting_path=""):
     )
     paths = Site.objects.filter(incomplete).values_list("root_page__path", flat=True)
     return [path for path in paths if not visiting_path.startswith(path)]
+
+
+class SiteRole(models.Model):
+    """A role group of a site, recorded by provisioning (sitegroup.provisioning).
+
+    Rights that belong to a role of a particular site (a 管理员 forcing publication, the mailbox escalating
+    overdue letters to the site's 管理员) read this record, never the group's name: renaming a group in the
+    admin changes nobody's rights, and a group merely named like a role gains none.
+    """
+
+    class Role(models.TextChoices):
+        OFFICER = "officer", _("信息员")
+        EDITOR = "editor", _("编辑")
+        REVIEWER = "reviewer", _("审核")
+        APPROVER = "approver", _("签发")
+        ADMINISTRATOR = "administrator", _("管理员")
+
+    home = models.ForeignKey("home.HomePage", verbose_name=_("站点首页"), on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+    group = models.OneToOneField(Group, verbose_name=_("用户组"), on_delete=models.CASCADE, related_name="site_role")
+
+    class Meta:
+        verbose_name = _("站点角色")
+        verbose_name_plural = _("站点角色")
+        constraints = [models.UniqueConstraint(fields=["home", "role"], name="sitegroup_siterole_one_group_per_role")]
+
+    def __str__(self):
+        return self.group.name

@@ -38,7 +38,7 @@ from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCate
 from mailbox.provisioning import ensure_mailbox
 from policy.models import InterpretationIndexPage, PolicyIndexPage
 from release.workflows import assign_workflow, release_workflow
-from sitegroup.models import SiteIdentity
+from sitegroup.models import SiteIdentity, SiteRole
 
 PROVISION_PERMISSION = "sitegroup.provision_subsite"
 LOG_ACTION = "sitegroup.provision"
@@ -53,33 +53,42 @@ validate_hostname = RegexValidator(
 
 @dataclass(frozen=True)
 class Role:
-    """A role group of a sub-site: what its members may do there."""
+    """A role group of a sub-site: what its members may do there.
+
+    The group is named `<站点名称><suffix>` when provisioning creates it, and recorded as a SiteRole of
+    `code`: rights read the record, so the group may be renamed later.
+    """
 
     suffix: str
+    code: str
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
     manages_site_settings: bool = False
-    # Model permissions on per-site lists; the admin views confine them to the role's own site.
+    # Model permissions on per-site lists (the admin views confine them to the role's own site) and rights
+    # read from the role's own group (release.force_publish).
     model_permissions: tuple[tuple[str, str], ...] = ()
 
 
 # The per-site lists a site's 管理员 keeps (sitegroup.viewsets confines them to the site).
 SITE_LIST_PERMISSIONS = tuple(("policy", f"{action}_issuingbody") for action in ("add", "change", "delete", "view"))
+# Publishing past the site's workflow with a reason (强制发布, release.publishing).
+FORCE_PUBLISH_PERMISSION = ("release", "force_publish")
 
 # Wagtail's "add" lets a user create pages and edit the ones they own, which
 # is exactly an information officer's job; "change" edits anyone's page.
 # No role gets user or group permissions: staffing stays with the platform.
 ROLES = (
-    Role("信息员", ("add",), ("add", "choose")),
-    Role("编辑", ("add", "change"), ("add", "change", "choose")),
-    Role("审核", ("add", "change"), ("choose",)),
-    Role("签发", ("add", "change", "publish", "lock", "unlock"), ("add", "change", "choose")),
+    Role("信息员", SiteRole.Role.OFFICER, ("add",), ("add", "choose")),
+    Role("编辑", SiteRole.Role.EDITOR, ("add", "change"), ("add", "change", "choose")),
+    Role("审核", SiteRole.Role.REVIEWER, ("add", "change"), ("choose",)),
+    Role("签发", SiteRole.Role.APPROVER, ("add", "change", "publish", "lock", "unlock"), ("add", "change", "choose")),
     Role(
         "管理员",
+        SiteRole.Role.ADMINISTRATOR,
         ("add", "change", "publish", "bulk_delete", "lock", "unlock"),
         ("add", "change", "delete", "choose"),
         manages_site_settings=True,
-        model_permissions=SITE_LIST_PERMISSIONS,
+        model_permissions=(*SITE_LIST_PERMISSIONS, FORCE_PUBLISH_PERMISSION),
     ),
 )
 
@@ -264,11 +273,13 @@ class _Provisioner:
             raise ValidationError({"hostname": _("域名“%(host)s”已被其他站点使用。") % {"host": self.hostname}})
 
     def _check_group_clashes(self, home):
-        """A group of this name that grants rights anywhere else belongs to another site."""
-        names = [role_group_name(self.name, role) for role in ROLES]
-        for group in Group.objects.filter(name__in=names):
+        """A group named for a role this site has yet to record belongs to another site when it is a recorded
+        role (of any site) or grants rights anywhere else."""
+        recorded = set() if home is None else set(SiteRole.objects.filter(home=home).values_list("role", flat=True))
+        names = [role_group_name(self.name, role) for role in ROLES if role.code not in recorded]
+        for group in Group.objects.filter(name__in=names).select_related("site_role"):
             elsewhere = group.page_permissions.all() if home is None else group.page_permissions.exclude(page=home)
-            if elsewhere.exists():
+            if hasattr(group, "site_role") or elsewhere.exists():
                 raise ValidationError({"name": _("用户组“%(group)s”已属于其他站点。") % {"group": group.name}})
 
     def _check_emergency_slug_clash(self, home):
@@ -330,13 +341,21 @@ class _Provisioner:
         return collection
 
     def _role_groups(self, home, site, collection):
-        """The site's role groups, given every grant of their roles that they lack."""
+        """The site's role groups, given every grant of their roles that they lack.
+
+        A role's group is the one recorded for it, whatever it is called now; a role not yet recorded gets the
+        group of its name, found or created, and records it.
+        """
+        recorded = {record.role: record.group for record in SiteRole.objects.filter(home=home).select_related("group")}
         groups, new_groups = {}, set()
         for role in ROLES:
-            group, group_created = Group.objects.get_or_create(name=role_group_name(self.name, role))
+            group = recorded.get(role.code)
+            if group is None:
+                group, group_created = Group.objects.get_or_create(name=role_group_name(self.name, role))
+                SiteRole.objects.create(home=home, role=role.code, group=group)
+                if group_created:
+                    new_groups.add(group.pk)
             groups[role.suffix] = group
-            if group_created:
-                new_groups.add(group.pk)
         restored = _grant_missing(groups, home, site, collection)
         for group in groups.values():
             if group.pk in new_groups:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -74,6 +75,27 @@ def test_reminders_go_to_handlers_and_overdue_ones_escalate_to_site_administrato
     assert "已经超期" in escalation and "三个月未办" in escalation and "即将到期" in escalation
     assert "延期办理" not in escalation and "早已答复" not in escalation and "乙县超期" not in escalation
     assert "张三" not in escalation and "13812345678" not in escalation
+
+
+def test_escalation_goes_to_the_sites_recorded_administrators_whatever_the_groups_are_called(
+    site_group, make_user, messages
+):
+    administrators = site_group.county_a.groups["管理员"]
+    administrators.name = "甲县网站值班组"
+    administrators.save()
+    admin_a = make_user(administrators, email="admin-a@example.gov.cn")
+    # A group named like an administrators' group, with rights on the site's home page, is not its 管理员.
+    lookalike = Group.objects.create(name="甲县人民政府办公室管理员")
+    lookalike.page_permissions.create(
+        page=site_group.county_a.home, permission=Permission.objects.get(codename="publish_page")
+    )
+    make_user(lookalike, email="office@example.gov.cn")
+
+    call_command("mailbox_reminders")
+
+    recipients = {recipient for message in mail.outbox for recipient in message.to}
+    assert admin_a.email in recipients
+    assert "office@example.gov.cn" not in recipients
 
 
 def test_no_mail_when_nothing_is_due(site_group, make_user, mailbox_a):

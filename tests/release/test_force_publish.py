@@ -2,8 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.models import GroupPagePermission, PageLogEntry, WorkflowState
 
 from home.models import ArticlePage
 from release.models import UnreviewedPublication
@@ -196,6 +197,44 @@ def test_only_the_sites_administrator_may_force_publish(client, draft, site_grou
 
     assert client.get(force_publish_url(draft)).url == reverse("wagtailadmin_home")
     assert force_publish(client, user, draft).url == reverse("wagtailadmin_home")
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+def test_renaming_the_administrators_group_changes_nobodys_rights(client, draft, site_group, county_a_staff):
+    administrators = site_group.county_a.groups["管理员"]
+    administrators.name = "甲县网站值班组"
+    administrators.save()
+
+    force_publish(client, county_a_staff.administrator, draft)
+
+    draft.refresh_from_db()
+    assert draft.live
+    assert UnreviewedPublication.objects.filter(page=draft, published_by=county_a_staff.administrator).exists()
+
+
+def test_a_group_merely_named_like_a_sites_administrators_may_not_force_publish(client, draft, site_group, make_user):
+    """Same name ending, same page rights, same permissions: still not the group recorded as the site's 管理员."""
+    administrators = site_group.county_a.groups["管理员"]
+    lookalike = Group.objects.create(name="甲县人民政府办公室管理员")
+    lookalike.permissions.set(administrators.permissions.all())
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=lookalike, page=grant.page, permission=grant.permission)
+        for grant in administrators.page_permissions.all()
+    )
+
+    assert force_publish(client, make_user(lookalike), draft).url == reverse("wagtailadmin_home")
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+def test_the_sites_administrators_group_must_hold_the_permission(client, draft, site_group, county_a_staff):
+    permission = Permission.objects.get(content_type__app_label="release", codename="force_publish")
+    site_group.county_a.groups["管理员"].permissions.remove(permission)
+    # Holding it through another site's 管理员 group grants nothing on this site.
+    county_a_staff.administrator.groups.add(site_group.county_b.groups["管理员"])
+
+    assert force_publish(client, county_a_staff.administrator, draft).url == reverse("wagtailadmin_home")
     draft.refresh_from_db()
     assert not draft.live
 

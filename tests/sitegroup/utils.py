@@ -15,7 +15,7 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from sitegroup.models import SiteIdentity
+from sitegroup.models import SiteIdentity, SiteRole
 
 PERMISSION_DENIED_MESSAGE = "Sorry, you do not have permission to access this area."
 
@@ -71,4 +71,5 @@ def counts():
     result = {model.__name__: model.objects.count() for model in models}
     result["group model permissions"] = Group.permissions.through.objects.count()
     result["SiteIdentity"] = SiteIdentity.objects.count()
+    result["SiteRole"] = SiteRole.objects.count()
     return result
