@@ -28,7 +28,7 @@ from django.db import connections
 from pytest_django.fixtures import validate_django_db
 
 from sitegroup.models import SiteIdentity
-from tests.factories import UserFactory
+from tests.factories import ArticlePageFactory, UserFactory
 from tests.site_group import SiteGroup, provision_site_group, reloaded, remove_site_group, search_indexing
 
 SHARED = pytest.StashKey["Shared"]()
@@ -193,3 +193,14 @@ def county_a_staff(site_group, make_user):
         approver=make_user(groups["签发"]),
         administrator=make_user(groups["管理员"]),
     )
+
+
+@pytest.fixture
+def draft(site_group, county_a_staff):
+    """An unpublished article written by county A's information officer, on its way into the release workflow."""
+    column = site_group.county_a.home.get_children().get(slug="zwdt").specific
+    article = ArticlePageFactory(parent=column, title="甲县召开防汛工作会议", slug="fangxun", live=False)
+    article.owner = county_a_staff.officer
+    article.save()
+    article.save_revision(user=county_a_staff.officer)
+    return article

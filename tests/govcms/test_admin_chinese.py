@@ -13,7 +13,6 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from tests.factories import ArticlePageFactory
 from tests.release.workflow import act, submit
 from tests.sitegroup.utils import article_form_data
 
@@ -40,16 +39,6 @@ def contains(html, text):
 
 
 @pytest.fixture
-def article(site_group, county_a_staff):
-    column = site_group.county_a.home.get_children().get(slug="zwdt").specific
-    article = ArticlePageFactory(parent=column, title="甲县召开防汛工作会议", slug="fangxun", live=False)
-    article.owner = county_a_staff.officer
-    article.save()
-    article.save_revision(user=county_a_staff.officer)
-    return article
-
-
-@pytest.fixture
 def staff(county_a_staff):
     for user in vars(county_a_staff).values():
         chinese_user(user)
@@ -67,8 +56,8 @@ def test_login_page_is_titled_with_the_platform_name(client):
 
 
 @pytest.mark.django_db
-def test_dashboard_and_explorer_speak_chinese_and_say_published(client, site_group, staff, article):
-    submit(client, staff.officer, article)
+def test_dashboard_and_explorer_speak_chinese_and_say_published(client, site_group, staff, draft):
+    submit(client, staff.officer, draft)
 
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "您在工作流中的页面和片段" in dashboard
@@ -87,12 +76,12 @@ def test_dashboard_and_explorer_speak_chinese_and_say_published(client, site_gro
 
 
 @pytest.mark.django_db
-def test_editor_banners_and_table_block_speak_chinese(client, site_group, make_user, article):
+def test_editor_banners_and_table_block_speak_chinese(client, site_group, make_user, draft):
     editor = chinese_user(make_user(site_group.county_a.groups["编辑"]))
     client.force_login(editor)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
 
-    invalid = client.post(edit_url, article_form_data("", article.slug)).content.decode()
+    invalid = client.post(edit_url, article_form_data("", draft.slug)).content.decode()
     assert "存在校验错误，无法保存页面。" in invalid
     assert "The page could not be saved due to validation errors." not in invalid
 
@@ -113,17 +102,17 @@ def test_block_chrome_strings_reach_the_javascript_catalogue(client, site_group,
 
 
 @pytest.mark.django_db
-def test_history_reports_and_workflow_status_speak_chinese(client, staff, article):
-    submit(client, staff.officer, article)
+def test_history_reports_and_workflow_status_speak_chinese(client, staff, draft):
+    submit(client, staff.officer, draft)
     client.force_login(staff.reviewer)
 
     # The editor's status panel: "Sent to <task> <time>".
-    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
     assert "送交" in editor_page
     assert "Sent to " not in editor_page
 
     for url in (
-        reverse("wagtailadmin_pages:history", args=[article.pk]),
+        reverse("wagtailadmin_pages:history", args=[draft.pk]),
         reverse("wagtailadmin_reports:site_history"),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:aging_pages"),
@@ -134,11 +123,11 @@ def test_history_reports_and_workflow_status_speak_chinese(client, staff, articl
 
 
 @pytest.mark.django_db
-def test_workflow_e_mail_to_the_author_is_chinese(client, staff, article):
-    submit(client, staff.officer, article)
+def test_workflow_e_mail_to_the_author_is_chinese(client, staff, draft):
+    submit(client, staff.officer, draft)
     mail.outbox.clear()
 
-    act(client, staff.reviewer, article, "reject", comment="请补充会议时间")
+    act(client, staff.reviewer, draft, "reject", comment="请补充会议时间")
 
     [message] = [message for message in mail.outbox if staff.officer.email in message.to]
     assert "甲县召开防汛工作会议" in message.subject
