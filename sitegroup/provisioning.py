@@ -31,11 +31,11 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from citizen_mailbox.provisioning import ensure_mailbox
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import INDEX_SLUG, INDEX_TITLE, EmergencyIndexPage
 from emergency.workflows import emergency_workflow
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
-from mailbox.provisioning import ensure_mailbox
 from policy.models import InterpretationIndexPage, PolicyIndexPage
 from release.workflows import assign_workflow, release_workflow
 from sitegroup.models import SiteIdentity, SiteRole

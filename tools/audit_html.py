@@ -143,8 +143,8 @@ def representative_pages():
 
 def policy_and_interaction_pages(portal, county):
     """The policy library and pages, interpretations, the disclosure catalogue, the mailbox and a filtered search."""
+    from citizen_mailbox.models import MailboxPage
     from disclosure.models import DisclosureCatalogPage
-    from mailbox.models import MailboxPage
     from policy.models import InterpretationIndexPage, InterpretationPage, PolicyIndexPage, PolicyPage, Validity
 
     library = PolicyIndexPage.objects.live().descendant_of(portal.root_page).first()

@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "interviews",
     "search",
     "disclosure",
-    "mailbox",
+    "citizen_mailbox",
     "submissions",
     "workdays",
     "adminui",

@@ -18,13 +18,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from citizen_mailbox.demo import load_mailbox_demo
 from emergency.models import EmergencyIndexPage, EmergencyPage, EmergencyUpdate
 from home.demo.content import SITES
 from home.demo.files import banner_png, simple_pdf
 from home.demo.policies import PUBLISHING_TIME, publish_policies, topics_named
 from home.demo.users import ensure_users
 from home.models import ArticleAttachment, ArticlePage, ColumnPage
-from mailbox.demo import load_mailbox_demo
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
 from submissions.demo import load_submissions_demo

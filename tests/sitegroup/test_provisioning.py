@@ -13,10 +13,10 @@ from wagtail.models import (
     Site,
 )
 
+from citizen_mailbox.models import MailboxPage
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage, HomePage
-from mailbox.models import MailboxPage
 from policy.models import InterpretationIndexPage, PolicyIndexPage
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import SITE_LIST_PERMISSIONS, provision_subsite

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
-from mailbox import access, dashboard, handling
-from mailbox.forms import validate_attachment
-from mailbox.models import CLOSED_STATUSES, Extension, MailboxDepartment
+from citizen_mailbox import access, dashboard, handling
+from citizen_mailbox.forms import validate_attachment
+from citizen_mailbox.models import CLOSED_STATUSES, Extension, MailboxDepartment
 from workdays.calendar import years_without_official_data
 
 FILTERS = {

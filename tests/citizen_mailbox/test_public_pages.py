@@ -10,8 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from mailbox.masking import mask_name, mask_text
-from tests.mailbox.conftest import PASSWORD, add_department, make_message, public_url
+from citizen_mailbox.masking import mask_name, mask_text
+from tests.citizen_mailbox.conftest import PASSWORD, add_department, make_message, public_url
 from workdays.calendar import working_days_between
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_the_list_costs_the_same_queries_for_one_or_many_answers(client, mailbox
 
 
 def lookup(client, mailbox, code, password):
-    from tests.mailbox.conftest import captcha_answer
+    from tests.citizen_mailbox.conftest import captcha_answer
 
     page = client.get(public_url(mailbox, "lookup/"))
     hashkey, answer = captcha_answer(page)

@@ -8,9 +8,9 @@ from django.contrib.auth.hashers import make_password
 from django.test import Client
 from django.utils import timezone
 
+from citizen_mailbox.models import MailboxDepartment, MailboxPage, Message
+from citizen_mailbox.provisioning import MAILBOX_SLUG
 from home.models import site_home_of
-from mailbox.models import MailboxDepartment, MailboxPage, Message
-from mailbox.provisioning import MAILBOX_SLUG
 
 PASSWORD = "abcd2345"
 

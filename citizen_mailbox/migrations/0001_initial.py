@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import mailbox.models
-import mailbox.storage
+import citizen_mailbox.models
+import citizen_mailbox.storage
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('channel_name', models.CharField(max_length=30, verbose_name='类别')),
-                ('tracking_code', models.CharField(default=mailbox.models.new_tracking_code, max_length=20, unique=True, verbose_name='查询码')),
+                ('tracking_code', models.CharField(default=citizen_mailbox.models.new_tracking_code, max_length=20, unique=True, verbose_name='查询码')),
                 ('password_hash', models.CharField(max_length=128)),
                 ('name', models.CharField(max_length=30, verbose_name='姓名')),
                 ('phone', models.CharField(max_length=20, verbose_name='联系电话')),
@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                 ('subject', models.CharField(max_length=100, verbose_name='标题')),
                 ('content', models.TextField(verbose_name='内容')),
                 ('consent_to_publish', models.BooleanField(default=False, verbose_name='同意公开')),
-                ('attachment', models.FileField(blank=True, storage=mailbox.storage.private_storage, upload_to=mailbox.models.attachment_path, verbose_name='附件')),
+                ('attachment', models.FileField(blank=True, storage=citizen_mailbox.storage.private_storage, upload_to=citizen_mailbox.models.attachment_path, verbose_name='附件')),
                 ('attachment_name', models.CharField(blank=True, max_length=200)),
                 ('status', models.CharField(choices=[('pending', '待受理'), ('accepted', '已受理'), ('processing', '办理中'), ('answered', '已答复'), ('rejected', '不予受理'), ('unable', '无法办理')], default='pending', max_length=20, verbose_name='状态')),
                 ('received_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='来信时间')),
@@ -88,7 +88,7 @@ class Migration(migrations.Migration):
                 ('extension', models.CharField(blank=True, choices=[('', '未延期'), ('requested', '延期待批准'), ('approved', '已延期'), ('declined', '延期未批准')], default='', max_length=20, verbose_name='延期')),
                 ('extension_reason', models.TextField(blank=True, verbose_name='延期理由')),
                 ('reply', models.TextField(blank=True, verbose_name='答复内容')),
-                ('reply_attachment', models.FileField(blank=True, storage=mailbox.storage.private_storage, upload_to=mailbox.models.attachment_path, verbose_name='答复附件')),
+                ('reply_attachment', models.FileField(blank=True, storage=citizen_mailbox.storage.private_storage, upload_to=citizen_mailbox.models.attachment_path, verbose_name='答复附件')),
                 ('reply_attachment_name', models.CharField(blank=True, max_length=200)),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='办结时间')),
                 ('is_public', models.BooleanField(default=False, verbose_name='已公开')),

@@ -6,8 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from mailbox import access, admin_views
-from mailbox.handling import LOG_ACTION_LABELS
+from citizen_mailbox import access, admin_views
+from citizen_mailbox.handling import LOG_ACTION_LABELS
 
 
 @hooks.register("register_admin_urls")

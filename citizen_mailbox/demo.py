@@ -10,8 +10,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from citizen_mailbox.models import MailboxDepartment, MailboxPage, Message
 from home.models import SiteKind, site_home_of
-from mailbox.models import MailboxDepartment, MailboxPage, Message
 from workdays.calendar import add_working_days
 
 DEMO_PASSWORD = "demo2345"  # noqa: S105 - printed in docs/mailbox.md so a visitor can try the lookup

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
-from mailbox.models import Message
-from tests.mailbox.conftest import COUNTY_A_HOST, captcha_answer, public_url
+from citizen_mailbox.models import Message
+from tests.citizen_mailbox.conftest import COUNTY_A_HOST, captcha_answer, public_url
 
 PDF = b"%PDF-1.4\n%test\n"
 
@@ -64,7 +64,7 @@ def test_a_valid_message_is_stored_acknowledged_and_logged(client, mailbox_a):
 
 
 def test_tracking_codes_differ(mailbox_a):
-    from mailbox.models import new_tracking_code
+    from citizen_mailbox.models import new_tracking_code
 
     assert len({new_tracking_code() for _ in range(200)}) == 200
 

@@ -18,9 +18,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from citizen_mailbox.masking import mask_message_text, mask_name
+from citizen_mailbox.storage import private_storage
 from home.models import HomePage
-from mailbox.masking import mask_message_text, mask_name
-from mailbox.storage import private_storage
 from workdays.calendar import add_working_days
 
 REPLY_WORKING_DAYS = 7
@@ -75,37 +75,37 @@ class MailboxPage(RoutablePageMixin, Page):
     # The views import this module, hence the imports at call time.
     @path("", name="index")
     def index_route(self, request):
-        from mailbox import views
+        from citizen_mailbox import views
 
         return views.index(request, self)
 
     @path("write/", name="write")
     def write(self, request):
-        from mailbox import views
+        from citizen_mailbox import views
 
         return views.write(request, self)
 
     @path("lookup/", name="lookup")
     def lookup(self, request):
-        from mailbox import views
+        from citizen_mailbox import views
 
         return views.lookup(request, self)
 
     @path("messages/<int:pk>/", name="message")
     def public_message(self, request, pk):
-        from mailbox import views
+        from citizen_mailbox import views
 
         return views.public_message(request, self, pk)
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from mailbox import views
+        from citizen_mailbox import views
 
         return views.feed(request, self)
 
     @path("statistics/", name="statistics")
     def statistics(self, request):
-        from mailbox import views
+        from citizen_mailbox import views
 
         return views.statistics_view(request, self)
 

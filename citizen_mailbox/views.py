@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
+from citizen_mailbox import notifications, statistics
+from citizen_mailbox.forms import LookupForm, MessageForm
+from citizen_mailbox.models import Message, new_query_password
 from home.models import paginate, site_home_of
-from mailbox import notifications, statistics
-from mailbox.forms import LookupForm, MessageForm
-from mailbox.models import Message, new_query_password
 
 FEED_SIZE = 20
 SUBMIT_RATE = "5/h"

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from mailbox.models import HANDLERS_GROUP, Message
-from tests.mailbox.conftest import add_department, make_message
+from citizen_mailbox.models import HANDLERS_GROUP, Message
+from tests.citizen_mailbox.conftest import add_department, make_message
 
 pytestmark = pytest.mark.django_db
 

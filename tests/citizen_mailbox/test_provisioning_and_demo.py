@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
+from citizen_mailbox.demo import LETTERS, load_mailbox_demo
+from citizen_mailbox.models import MailboxPage, Message, Status
 from home.models import ColumnPage
-from mailbox.demo import LETTERS, load_mailbox_demo
-from mailbox.models import MailboxPage, Message, Status
 from sitegroup.provisioning import provision_subsite
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from collections import defaultdict
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from mailbox import access, notifications
-from mailbox.dashboard import due_soon_limit
-from mailbox.models import Message
+from citizen_mailbox import access, notifications
+from citizen_mailbox.dashboard import due_soon_limit
+from citizen_mailbox.models import Message
 
 
 class Command(BaseCommand):

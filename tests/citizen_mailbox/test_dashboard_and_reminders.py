@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.mailbox.conftest import add_department, days_ago, make_message
+from tests.citizen_mailbox.conftest import add_department, days_ago, make_message
 
 pytestmark = pytest.mark.django_db
 

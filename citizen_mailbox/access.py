@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
+from citizen_mailbox.models import Message
 from home.models import site_home_of
-from mailbox.models import Message
 from sitegroup.models import SiteRole
 from sitegroup.permissions import working_roots
 

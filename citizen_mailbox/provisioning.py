@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from citizen_mailbox.models import MailboxChannel, MailboxPage
 from home.models import ColumnPage
-from mailbox.models import MailboxChannel, MailboxPage
 
 INTERACT_COLUMN_SLUG = "hdjl"
 MAILBOX_TITLE = "政民互动信箱"

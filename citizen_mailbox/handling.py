@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from mailbox import access, notifications
-from mailbox.masking import mask_text
-from mailbox.models import EXTENDED_WORKING_DAYS, OPEN_STATUSES, Extension, Message, Status
+from citizen_mailbox import access, notifications
+from citizen_mailbox.masking import mask_text
+from citizen_mailbox.models import EXTENDED_WORKING_DAYS, OPEN_STATUSES, Extension, Message, Status
 from workdays.calendar import add_working_days
 
 STAFF, HANDLER, SIGNER = "staff", "handler", "signer"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from mailbox.models import CLOSED_STATUSES, Message
+from citizen_mailbox.models import CLOSED_STATUSES, Message
 from workdays.calendar import working_days_between
 
 MONTHS_SHOWN = 12

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils import timezone
 
-from mailbox.models import RED_ALERT_DAYS, REMIND_WITHIN_WORKING_DAYS, Extension
+from citizen_mailbox.models import RED_ALERT_DAYS, REMIND_WITHIN_WORKING_DAYS, Extension
 from workdays.calendar import add_working_days
 
 

@@ -1,0 +1,77 @@
+"""Page-tree helpers: which pages lie under which, which site a page belongs to, paginated lists.
+
+A site is rooted at a site home (the model named by `GOVCMS_SITE_HOME_MODEL`);
+a page belongs to the deepest site home at or above it, so a county's pages
+belong to the county, not to the portal above it.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from wagtail.models import Page
+
+LISTING_PAGE_SIZE = 20
+
+
+def site_home_model():
+    """The page model at the top of every site (home.HomePage)."""
+    return apps.get_model(getattr(settings, "GOVCMS_SITE_HOME_MODEL", "home.HomePage"))
+
+
+def under_any_of(paths, field="path"):
+    """Match rows whose tree path (`field`) lies at or below any of `paths`; no paths match nothing."""
+    if not paths:
+        return Q(pk__in=[])
+    return Q(*[Q(**{f"{field}__startswith": path}) for path in paths], _connector=Q.OR)
+
+
+def ancestor_paths(paths):
+    """The paths strictly above each of `paths` (their ancestors' paths), the tree root's included."""
+    return {path[:end] for path in paths for end in range(Page.steplen, len(path), Page.steplen)}
+
+
+def site_home_of(page):
+    """The site home a page belongs to: its nearest site home, itself included (None above every site)."""
+    return site_home_model().objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
+def paginate(request, items, per_page=LISTING_PAGE_SIZE):
+    """The requested page of `items` (`?page=`); a bad or out-of-range number falls back to the first or last."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class SiteIndex:
+    """Finds the site a tree path belongs to, in memory: the (few) site homes are loaded once.
+
+    For lists that place many rows in their sites (reports, search results),
+    where `site_home_of` would cost one query per row.
+    """
+
+    def __init__(self, homes=None):
+        if homes is None:
+            homes = site_home_model().objects.only("pk", "path", "title", "kind")
+        self.sites = sorted(homes, key=lambda home: -len(home.path))
+
+    @property
+    def paths(self):
+        return [home.path for home in self.sites]
+
+    def site_for_path(self, path):
+        """The deepest site home at or above `path`, or None (for the tree root, say)."""
+        if not path:
+            return None
+        return next((home for home in self.sites if path.startswith(home.path)), None)
+
+    def site_for(self, page):
+        return self.site_for_path(page.path)
+
+    def subsite_paths(self, home):
+        """The homes of the sites below `home` (all depths)."""
+        return [other.path for other in self.sites if other.path != home.path and other.path.startswith(home.path)]
