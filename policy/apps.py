@@ -10,4 +10,6 @@ class PolicyConfig(AppConfig):
     verbose_name = _("政策文件")
 
     def ready(self):
-        from policy import signal_handlers  # noqa: F401
+        from policy.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("站内搜索")
 
     def ready(self):
-        from search import signals
+        from search.signal_handlers import register_signal_handlers
 
-        signals.connect()
+        register_signal_handlers()

@@ -45,7 +45,7 @@ def _update(function, page):
         logger.exception("Search index update failed for page %s", page.pk)
 
 
-def connect():
+def register_signal_handlers():
     for kind in available_kinds():
         post_save.connect(_page_saved, sender=kind.model, dispatch_uid=f"search_index_{kind.key}")
     for signal in (post_save, post_delete):

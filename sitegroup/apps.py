@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -11,9 +10,9 @@ class SiteGroupConfig(AppConfig):
     verbose_name = _("站群管理")
 
     def ready(self):
-        from sitegroup.platform import ensure_platform_admin_group_after_migrate
+        from sitegroup.signal_handlers import register_signal_handlers
 
-        post_migrate.connect(ensure_platform_admin_group_after_migrate, dispatch_uid="sitegroup_platform_admins")
+        register_signal_handlers()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

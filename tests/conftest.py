@@ -14,7 +14,7 @@ Transactional tests (`transaction=True`, `transactional_db`, `live_server`) comm
 empties every table after each of them; they are given serialized rollback, so each starts from
 the database as it was after provisioning, and so does any test that runs after them.
 
-Search. Neither the site search index (search.signals) nor Wagtail's index follows page changes
+Search. Neither the site search index (search.signal_handlers) nor Wagtail's index follows page changes
 (govcms/settings/test.py). A test that searches asks for the `search_index` fixture, or is marked
 `@pytest.mark.search_index`, and every page saved during it is indexed as in production; the
 shared site group is indexed when it is provisioned.
