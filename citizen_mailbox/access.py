@@ -11,7 +11,7 @@ from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
 from citizen_mailbox.models import Message
-from home.models import site_home_of
+from govcms.core.tree import site_home_of
 from sitegroup.models import SiteRole
 from sitegroup.permissions import working_roots
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from citizen_mailbox.models import MailboxDepartment, MailboxPage, Message
-from home.models import SiteKind, site_home_of
+from govcms.core.tree import site_home_of
+from home.models import SiteKind
 from workdays.calendar import add_working_days
 
 DEMO_PASSWORD = "demo2345"  # noqa: S105 - printed in docs/mailbox.md so a visitor can try the lookup

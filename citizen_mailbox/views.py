@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 from citizen_mailbox import notifications, statistics
 from citizen_mailbox.forms import LookupForm, MessageForm
 from citizen_mailbox.models import Message, new_query_password
-from home.models import paginate, site_home_of
+from govcms.core.tree import paginate, site_home_of
 
 FEED_SIZE = 20
 SUBMIT_RATE = "5/h"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from disclosure.metadata import DisclosureCategory, Topic
-from home.models import paginate, under_any_of
+from govcms.core.tree import paginate, under_any_of
 
 # The page types carrying DisclosureFields, by the name of their link to Page, with the field holding their date.
 DATE_FIELDS = {"policypage": "publish_date", "articlepage": "date"}

@@ -17,6 +17,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from govcms.core.tree import site_home_of
+
 INDEX_NUMBER_FORMAT = "{code}/{year}-{serial:05d}"
 
 organisation_code_validator = RegexValidator(
@@ -124,8 +126,6 @@ class DisclosureFields(models.Model):
 
     def organisation_code(self):
         """The code of the site that publishes the page (see HomePage.organisation_code)."""
-        from home.models import site_home_of
-
         home = site_home_of(self)
         return home.disclosure_organisation_code() if home else "0"
 

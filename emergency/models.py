@@ -17,7 +17,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from home.models import paginate
+from govcms.core.tree import paginate
 
 # Every site's index is made by provisioning with this title and slug (data, like the column skeleton).
 INDEX_TITLE = "突发事件"

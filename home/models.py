@@ -7,7 +7,6 @@ be a Wagtail Site with a hostname of its own.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -20,9 +19,9 @@ from wagtail.search import index
 
 from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
 from sitegroup.models import held_site_paths
 
-LISTING_PAGE_SIZE = 20
 HOME_LATEST_COUNT = 8
 
 
@@ -57,29 +56,6 @@ class ArticleKind(models.TextChoices):
     MEETING = "meeting", _("会议")
     ACTIVITY = "activity", _("活动")
     NOTICE = "notice", _("通知公告")
-
-
-def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
-    """Return the requested page of `queryset`; bad page numbers fall back sensibly."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-def under_any_of(paths):
-    """Match pages at or below any of the tree paths given; no paths match nothing."""
-    if not paths:
-        return Q(pk__in=[])
-    return Q(*[Q(path__startswith=path) for path in paths], _connector=Q.OR)
-
-
-def site_home_of(page):
-    """The HomePage of the site a page belongs to: its nearest HomePage ancestor (or itself)."""
-    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
 class HomePage(Page):
@@ -229,10 +205,9 @@ class ColumnPage(Page):
 
 def label_with_subsite(articles, subsites_by_path):
     """Set `article.subsite` to the deepest sub-site each article belongs to, for the listing."""
-    paths = sorted(subsites_by_path, key=len, reverse=True)
+    subsites = SiteIndex(subsites_by_path.values())
     for article in articles:
-        path = next((path for path in paths if article.path.startswith(path)), None)
-        article.subsite = subsites_by_path.get(path)
+        article.subsite = subsites.site_for(article)
 
 
 class ArticlePage(DisclosureFields, Page):

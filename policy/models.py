@@ -23,7 +23,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
-from home.models import AbstractAttachment, ColumnPage, HomePage, paginate
+from govcms.core.tree import paginate
+from home.models import AbstractAttachment, ColumnPage, HomePage
 from policy.blocks import InterpretationBodyBlock
 from policy.document_numbers import MAX_LENGTH, normalise_document_number, validate_document_number
 from release.models import RestartsAfterChanges

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from home.models import under_any_of
+from govcms.core.tree import under_any_of
 from policy.models import InterpretationPage, PolicyPage, PolicySettings
 from release.reports import ChineseSpreadsheetMixin, SiteStaffOnlyMixin
 from release.scoping import SiteIndex, sees_everything, working_paths

@@ -33,7 +33,7 @@ from wagtail.locks import WorkflowLock
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Site
 
-from home.models import HomePage
+from govcms.core.tree import site_home_of
 from release.models import UnreviewedPublication, Withdrawal
 from sitegroup.models import SiteRole
 from sitegroup.permissions import working_roots
@@ -48,17 +48,12 @@ def publishing_needs_review(user, page):
     return not user.is_superuser and page.has_workflow
 
 
-def site_home(page):
-    """The HomePage of the site `page` belongs to: its nearest HomePage, itself included."""
-    return HomePage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
-
-
 def is_site_administrator(user, page):
     """Whether the user is in the 管理员 group of the site that `page` belongs to, and that group may force publication.
 
     The permission is read from that group only: holding it through another site's group grants nothing here.
     """
-    home = site_home(page)
+    home = site_home_of(page)
     return (
         home is not None
         and SiteRole.objects.filter(

@@ -18,7 +18,8 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageLogEntry
 
-from home.models import HomePage, under_any_of
+from govcms.core.tree import under_any_of
+from home.models import HomePage
 from sitegroup.permissions import working_roots
 
 DELETE_ACTION = "wagtail.delete"

@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 
-from home.models import under_any_of
+from govcms.core.tree import under_any_of
 from release.scoping import SiteIndex, pages_of_site, sees_everything, working_paths
 from submissions import models as upward
 

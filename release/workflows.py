@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
-from home.models import under_any_of
+from govcms.core.tree import under_any_of
 from policy.models import InterpretationTask
 from release.models import ContentCheckTask, ReviewTask
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from home.models import under_any_of
+from govcms.core.tree import under_any_of
 from policy.document_numbers import is_document_number, normalise_document_number
 
 logger = logging.getLogger(__name__)

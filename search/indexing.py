@@ -7,7 +7,7 @@ from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import PageViewRestriction
 
-from home.models import HomePage
+from govcms.core.tree import SiteIndex
 from search.models import SearchDocument
 from search.registry import available_kinds, kind_for_model
 
@@ -40,12 +40,8 @@ def text_values(value):
         yield strip_tags(str(value))
 
 
-def _site_path(path, home_paths):
-    return max((home for home in home_paths if path.startswith(home)), key=len, default=path[:8])
-
-
-def build_document(page, kind, home_paths):
-    """An unsaved SearchDocument for a live, specific page of `kind`."""
+def build_document(page, kind, sites):
+    """An unsaved SearchDocument for a live, specific page of `kind`; `sites` a SiteIndex placing it in its site."""
     extras = kind.extras(page) if kind.extras else {}
     body = " ".join(text.strip() for text in _values(page, page.get_search_fields()) if text and text.strip())
     date = getattr(page, kind.date_field) if kind.date_field else None
@@ -55,7 +51,7 @@ def build_document(page, kind, home_paths):
         page_id=page.pk,
         locale_id=page.locale_id,
         path=page.path,
-        site_path=_site_path(page.path, home_paths),
+        site_path=_site_path(page, sites),
         kind=kind.key,
         date=date,
         **extras,
@@ -72,8 +68,10 @@ def _restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def _home_paths():
-    return list(HomePage.objects.values_list("path", flat=True))
+def _site_path(page, sites):
+    """The tree path of the page's own site home; a page outside every site counts as a site of its own top page."""
+    site = sites.site_for(page)
+    return site.path if site else page.path[: 2 * page.steplen]
 
 
 def index_page(page):
@@ -85,7 +83,7 @@ def index_page(page):
         SearchDocument.objects.filter(page_id=page.pk).delete()
         return
     page = kind.model.objects.prefetch_related(*kind.prefetch_related).get(pk=page.pk)
-    document = build_document(page, kind, _home_paths())
+    document = build_document(page, kind, SiteIndex())
     with transaction.atomic():
         SearchDocument.objects.filter(page_id=page.pk).delete()
         document.save(force_insert=True)
@@ -109,13 +107,13 @@ def rebuild():
 
 
 def _index_pages(kind, pages):
-    home_paths = _home_paths()
+    sites = SiteIndex()
     restricted = _restricted_paths()
     queryset = pages.select_related(*kind.select_related).prefetch_related(*kind.prefetch_related).order_by("pk")
     batch = []
     for page in queryset.iterator(chunk_size=REBUILD_BATCH):
         if _is_searchable(page, restricted):
-            batch.append(build_document(page, kind, home_paths))
+            batch.append(build_document(page, kind, sites))
         if len(batch) >= REBUILD_BATCH:
             _store(batch)
             batch = []

@@ -17,6 +17,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Site
 from wagtail.search.utils import normalise_query_string
 
+from govcms.core.tree import SiteIndex
 from home.models import HomePage, SiteKind
 from search import engine
 from search.forms import Scope, SearchForm, issuing_body_names
@@ -59,7 +60,7 @@ class SiteContext:
         )
         root_path = self._localized_path(root, homes, locale)
         self.home = next((home for home in homes if home.path == root_path), None)
-        self.group_root = next((home for home in homes if self.home and self.home.path.startswith(home.path)), None)
+        self.group_root = SiteIndex(homes).group_root_for_path(root_path) if self.home else None
         # Sites not yet public are neither offered nor searched (sitegroup.holding holds their pages).
         self.held_paths = held_site_paths(root_path or "")
         in_group = [

@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from home.models import under_any_of
+from govcms.core.tree import under_any_of
 
 
 def working_roots(user):

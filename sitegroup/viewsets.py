@@ -15,7 +15,8 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.models import HomePage, under_any_of
+from govcms.core.tree import under_any_of
+from home.models import HomePage
 from sitegroup.permissions import administers_platform, working_roots, works_on
 
 SITE_FIELD = "site_home"

@@ -12,7 +12,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from home.models import ArticlePage, ColumnPage, HomePage, site_home_of, under_any_of
+from govcms.core.tree import site_home_of, under_any_of
+from home.models import ArticlePage, ColumnPage, HomePage
 from release.scoping import pages_of_site
 from sitegroup.permissions import working_roots
 from submissions.models import Status, Submission

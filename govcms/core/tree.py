@@ -72,6 +72,10 @@ class SiteIndex:
     def site_for(self, page):
         return self.site_for_path(page.path)
 
+    def group_root_for_path(self, path):
+        """The outermost site home at or above `path`: the top of its site group (the portal), or None."""
+        return next((home for home in reversed(self.sites) if path and path.startswith(home.path)), None)
+
     def subsite_paths(self, home):
         """The homes of the sites below `home` (all depths)."""
         return [other.path for other in self.sites if other.path != home.path and other.path.startswith(home.path)]

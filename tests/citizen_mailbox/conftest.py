@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from citizen_mailbox.models import MailboxDepartment, MailboxPage, Message
 from citizen_mailbox.provisioning import MAILBOX_SLUG
-from home.models import site_home_of
+from govcms.core.tree import site_home_of
 
 PASSWORD = "abcd2345"
 

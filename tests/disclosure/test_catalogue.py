@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from disclosure.models import DisclosureCatalogPage, Topic
-from home.models import LISTING_PAGE_SIZE
+from govcms.core.tree import LISTING_PAGE_SIZE
 from tests.factories import ArticlePageFactory
 from tests.home.pages import column, fetch, texts
 from tests.policy.utils import add_policy, issuing_body, library_of

@@ -26,10 +26,11 @@ from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
 from disclosure.catalogue import catalogue_entries
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyPage
+from govcms.core.tree import site_home_of
 from home.demo.content import SITES
 from home.demo.files import simple_pdf
 from home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
-from home.models import ArticlePage, ColumnPage, HomePage, site_home_of
+from home.models import ArticlePage, ColumnPage, HomePage
 from policy.models import (
     InterpretationIndexPage,
     InterpretationKind,

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from home.models import LISTING_PAGE_SIZE
+from govcms.core.tree import LISTING_PAGE_SIZE
 from tests.factories import ArticlePageFactory
 from tests.home.pages import (
     add_articles,
