@@ -8,6 +8,8 @@ from wagtail.log_actions import LogFormatter
 
 from citizen_mailbox import access, admin_views
 from citizen_mailbox.handling import LOG_ACTION_LABELS
+from citizen_mailbox.provisioning import provision_mailbox
+from sitegroup.provisioning import PROVISION_SITE_HOOK
 
 
 @hooks.register("register_admin_urls")
@@ -44,3 +46,7 @@ class MessageLogFormatter(LogFormatter):
 def register_mailbox_log_actions(actions):
     for action, label in LOG_ACTION_LABELS.items():
         actions.register_action(action)(type("MessageActionFormatter", (MessageLogFormatter,), {"label": label}))
+
+
+# Every site's mailbox under its 互动交流 column.
+hooks.register(PROVISION_SITE_HOOK, provision_mailbox)

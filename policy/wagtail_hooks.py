@@ -11,8 +11,11 @@ from wagtail.permissions import register_permission_policy
 from disclosure.models import Topic
 from policy.chooser import released_or_in_moderation
 from policy.models import IssuingBody, PolicyPage
+from policy.provisioning import release_workflow_steps, site_columns
 from policy.reports import PendingInterpretationReportView
 from release.wagtail_hooks import ReleaseReportMenuItem
+from release.workflows import RELEASE_WORKFLOW_TASKS_HOOK
+from sitegroup.provisioning import SITE_COLUMNS_HOOK
 from sitegroup.viewsets import SiteScopedModelViewSet, SiteScopedPermissionPolicy
 from sitegroup.wagtail_hooks import requested_page_types
 
@@ -82,3 +85,8 @@ def register_pending_interpretation_menu_item():
         icon_name="doc-full",
         order=1030,
     )
+
+
+# Every new site's 政策文件 and 政策解读 columns, and the 三同步检查 step of its release workflow.
+hooks.register(SITE_COLUMNS_HOOK, site_columns)
+hooks.register(RELEASE_WORKFLOW_TASKS_HOOK, release_workflow_steps)

@@ -10,6 +10,8 @@ from wagtail.admin.menu import MenuItem
 
 from release.reports import AuditLogReportView, StatisticsReportView
 from release.scoping import may_view_reports
+from release.workflows import provision_release_workflow
+from sitegroup.provisioning import PROVISION_SITE_HOOK
 
 # --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
 
@@ -53,3 +55,8 @@ def register_statistics_report_menu_item():
         icon_name="table",
         order=1020,
     )
+
+
+# --- Provisioning: every site's 三审 workflow (release.workflows) --------------------------------
+
+hooks.register(PROVISION_SITE_HOOK, provision_release_workflow)

@@ -1,34 +1,48 @@
-"""Default workflows of a site: 三审 release and the emergency fast track.
+"""A site's 三审 release workflow, and the building blocks other apps' workflows share.
 
 Names are data, like group names, so they are stored in Chinese as they are.
 
 Workflows are created once per site and then belong to the site's
 administrators: provisioning again never overwrites a workflow someone has
 edited in Wagtail's Workflows admin.
+
+The release workflow is release's contribution to provisioning (the
+`govcms_provision_site` hook, sitegroup.provisioning). Apps add steps to it
+through the `govcms_release_workflow_tasks` hook (RELEASE_WORKFLOW_TASKS_HOOK):
+a function called with the site's name and role groups (as in
+ProvisionContext.groups) that returns WorkflowSteps; every step runs in the
+order of its `order` (release's own are 100, 200 and 300; policy's 三同步检查
+is 400), steps of equal order in the order of their apps in INSTALLED_APPS.
+Release imports none of the apps that add steps.
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Task, Workflow, WorkflowPage, WorkflowTask
 
+from govcms.core.hooks import hooks_in_app_order
 from govcms.core.tree import under_any_of
-from policy.models import InterpretationTask
 from release.models import ContentCheckTask, ReviewTask
 
+RELEASE_WORKFLOW_TASKS_HOOK = "govcms_release_workflow_tasks"
+
 CONTENT_CHECK_TASK_NAME = "内容自动检查"
-INTERPRETATION_TASK_NAME = "三同步检查"
+
+
+@dataclass(frozen=True)
+class WorkflowStep:
+    """A task of a site's release workflow and its place: steps run in the order of `order`."""
+
+    order: int
+    task: Task
 
 
 def content_check_task():
     """One automated check task shared by every workflow (it has no per-site settings)."""
     task, _created = ContentCheckTask.objects.get_or_create(name=CONTENT_CHECK_TASK_NAME)
-    return task
-
-
-def interpretation_task():
-    """One 三同步 task shared by every release workflow; each site's grace period is a site setting."""
-    task, _created = InterpretationTask.objects.get_or_create(name=INTERPRETATION_TASK_NAME)
     return task
 
 
@@ -50,16 +64,23 @@ def ensure_workflow(name, tasks):
 
 
 def release_workflow(site_name, groups):
-    """内容自动检查 → <name>部门初审 (审核 group) → <name>办公室签发 (签发 group) → 三同步检查 → publish."""
-    return ensure_workflow(
-        f"{site_name}发布流程",
-        [
-            content_check_task(),
-            review_task(f"{site_name}部门初审", groups["审核"]),
-            review_task(f"{site_name}办公室签发", groups["签发"]),
-            interpretation_task(),
-        ],
-    )
+    """内容自动检查 → <name>部门初审 (审核 group) → <name>办公室签发 (签发 group) → the apps' steps → publish."""
+    steps = [
+        WorkflowStep(100, content_check_task()),
+        WorkflowStep(200, review_task(f"{site_name}部门初审", groups["审核"])),
+        WorkflowStep(300, review_task(f"{site_name}办公室签发", groups["签发"])),
+    ]
+    for contribute in hooks_in_app_order(RELEASE_WORKFLOW_TASKS_HOOK):
+        steps += contribute(site_name, groups)
+    return ensure_workflow(f"{site_name}发布流程", [step.task for step in sorted(steps, key=attrgetter("order"))])
+
+
+def provision_release_workflow(context):
+    """Provisioning's release step (govcms_provision_site): the site's 三审 workflow on its home, unless the
+    home has a workflow already (it may have been edited)."""
+    if not WorkflowPage.objects.filter(page=context.home).exists():
+        assign_workflow(context.home, release_workflow(context.name, context.groups))
+        context.created.append(_("发布审核流程"))
 
 
 def assign_workflow(page, workflow):

@@ -2,21 +2,42 @@
 
 One function, `provision_subsite`, is used by the admin view, the
 `create_subsite` command and the demo loader. It creates, inside one
-transaction, the sub-site's HomePage with the standard column skeleton, its
-Site record when it has a hostname, a Collection for its images and
-documents, and its role groups confined to that subtree, collection and site.
+transaction, the sub-site's HomePage with its column skeleton, its Site record
+when it has a hostname, a Collection for its images and documents, and its
+role groups confined to that subtree, collection and site. Everything else a
+site starts with is contributed by the apps that own it, through two Wagtail
+hooks registered in their wagtail_hooks.py (sitegroup imports none of them):
+
+- `govcms_site_columns` (SITE_COLUMNS_HOOK): a function taking no arguments
+  and returning ColumnSpecs, added to COLUMN_SKELETON when a new site's home is
+  created; each names its parent column by slug and its place among its
+  siblings by `order` (the standard positions are listed at COLUMN_SKELETON).
+- `govcms_provision_site` (PROVISION_SITE_HOOK): a function called with a
+  ProvisionContext once the home, Site, collection and role groups exist, on
+  every run, to create whatever of its app's part the site lacks (a workflow,
+  an index page, a mailbox) and list it in `context.created`.
+
+Contributions run in the order of their apps in INSTALLED_APPS, lower layers
+first (govcms.core.hooks), so the release workflow exists before the feature
+apps add theirs; columns with the same parent and `order` keep that order too.
 
 Running it again for an existing sub-site of the same name creates nothing
-new: it only restores missing groups or permissions, so an operator can
-repair a sub-site by provisioning it again. Clashes with other sites are
-found before anything is written.
+new: it only restores missing groups or permissions, and each contribution
+creates only what is missing, so an operator can repair a sub-site by
+provisioning it again. Clashes with other sites are found before anything is
+written; a contribution that cannot do its part raises ValidationError, and
+the transaction leaves nothing of the run behind. The column skeleton is laid
+down once, with the home: afterwards a site's columns are its editors' to
+rename or remove, and an app whose page every site must have, even sites
+opened before the app was installed, creates it in `govcms_provision_site`.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import RegexValidator, validate_slug
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,18 +48,16 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
+    Page,
     Site,
-    WorkflowPage,
 )
 
-from citizen_mailbox.provisioning import ensure_mailbox
-from disclosure.models import DisclosureCatalogPage
-from emergency.models import INDEX_SLUG, INDEX_TITLE, EmergencyIndexPage
-from emergency.workflows import emergency_workflow
+from govcms.core.hooks import hooks_in_app_order
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
-from policy.models import InterpretationIndexPage, PolicyIndexPage
-from release.workflows import assign_workflow, release_workflow
 from sitegroup.models import SiteIdentity, SiteRole
+
+SITE_COLUMNS_HOOK = "govcms_site_columns"
+PROVISION_SITE_HOOK = "govcms_provision_site"
 
 PROVISION_PERMISSION = "sitegroup.provision_subsite"
 LOG_ACTION = "sitegroup.provision"
@@ -103,40 +122,72 @@ SITE_SETTING_PERMISSIONS = (
 
 @dataclass(frozen=True)
 class ColumnSpec:
+    """A column of the skeleton a new site is opened with.
+
+    `parent` is the slug of the skeleton column it goes under ("" for a column of the home page, shown in
+    the site's menu); `order` places it among its siblings. Slugs are unique within the skeleton.
+    """
+
     title: str
     slug: str
     family: str
     update_category: str
-    children: tuple["ColumnSpec", ...] = ()
-    page_class: type[ColumnPage] = ColumnPage
+    order: int
+    parent: str = ""
+    page_class: type[Page] = ColumnPage
 
 
-# The standard column skeleton of a new sub-site.
+# Slugs of skeleton columns that apps place their pages under.
+OPEN_GOVERNMENT_COLUMN = "zwgk"
+INTERACTION_COLUMN = "hdjl"
+
+# The columns sitegroup gives every new site. With the apps' contributions (govcms_site_columns) a site opens with:
+#   100 政务公开 (zwgk): 110 政策文件 (policy), 120 政策解读 (policy), 130 通知公告, 140 政府信息公开目录 (disclosure)
+#   200 政务动态, 300 互动交流 (hdjl), 400 办事服务
 COLUMN_SKELETON = (
+    ColumnSpec("政务公开", OPEN_GOVERNMENT_COLUMN, ColumnFamily.PUBLISH, UpdateCategory.OTHER, order=100),
     ColumnSpec(
-        "政务公开",
-        "zwgk",
-        ColumnFamily.PUBLISH,
-        UpdateCategory.OTHER,
-        children=(
-            ColumnSpec("政策文件", "zcwj", ColumnFamily.PUBLISH, UpdateCategory.POLICY, page_class=PolicyIndexPage),
-            ColumnSpec(
-                "政策解读", "zcjd", ColumnFamily.INTERPRET, UpdateCategory.POLICY, page_class=InterpretationIndexPage
-            ),
-            ColumnSpec("通知公告", "tzgg", ColumnFamily.PUBLISH, UpdateCategory.NOTICE),
-            ColumnSpec(
-                "政府信息公开目录",
-                "xxgkml",
-                ColumnFamily.PUBLISH,
-                UpdateCategory.OTHER,
-                page_class=DisclosureCatalogPage,
-            ),
-        ),
+        "通知公告", "tzgg", ColumnFamily.PUBLISH, UpdateCategory.NOTICE, order=130, parent=OPEN_GOVERNMENT_COLUMN
     ),
-    ColumnSpec("政务动态", "zwdt", ColumnFamily.PUBLISH, UpdateCategory.NEWS),
-    ColumnSpec("互动交流", "hdjl", ColumnFamily.INTERACT, UpdateCategory.OTHER),
-    ColumnSpec("办事服务", "bsfw", ColumnFamily.SERVICE, UpdateCategory.OTHER),
+    ColumnSpec("政务动态", "zwdt", ColumnFamily.PUBLISH, UpdateCategory.NEWS, order=200),
+    ColumnSpec("互动交流", INTERACTION_COLUMN, ColumnFamily.INTERACT, UpdateCategory.OTHER, order=300),
+    ColumnSpec("办事服务", "bsfw", ColumnFamily.SERVICE, UpdateCategory.OTHER, order=400),
 )
+
+
+def column_skeleton():
+    """The columns of a new site, sitegroup's and the apps', as {parent slug: its columns in order}."""
+    specs = [*COLUMN_SKELETON]
+    for contribute in hooks_in_app_order(SITE_COLUMNS_HOOK):
+        specs += contribute()
+    slugs = [spec.slug for spec in specs]
+    duplicates = {slug for slug in slugs if slugs.count(slug) > 1}
+    orphans = {spec.slug for spec in specs if spec.parent and spec.parent not in slugs}
+    if duplicates or orphans:
+        raise ImproperlyConfigured(f"Column skeleton: slugs used twice: {duplicates}; unknown parents of: {orphans}")
+    children = defaultdict(list)
+    for spec in sorted(specs, key=attrgetter("order")):
+        children[spec.parent].append(spec)
+    return children
+
+
+@dataclass(frozen=True)
+class ProvisionContext:
+    """What a `govcms_provision_site` contribution is given: the site as provisioning has made it so far.
+
+    `groups` are the site's role groups by role suffix ("信息员", "编辑", "审核", "签发", "管理员"), as in
+    ProvisionResult; `user` is who provisions (None from a command or a loader). A contribution appends a
+    short description of each thing it creates to `created` (logged on the home, shown to the operator), and
+    nothing when the site already has it.
+    """
+
+    name: str
+    home: HomePage
+    site: Site | None
+    collection: Collection
+    groups: dict[str, Group]
+    user: object
+    created: list[str]
 
 
 @dataclass
@@ -174,7 +225,7 @@ def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, identit
     _validate_arguments(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity)
     with transaction.atomic():
         result = _Provisioner(
-            parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity
+            parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity, user=user
         ).run()
         if result.changed:
             log(instance=result.home, action=LOG_ACTION, user=user, data={"created": result.created})
@@ -214,7 +265,7 @@ def _validate_arguments(*, parent, name, slug, kind, hostname, port, identity):
 
 
 class _Provisioner:
-    def __init__(self, *, parent, name, slug, kind, hostname, port, identity):
+    def __init__(self, *, parent, name, slug, kind, hostname, port, identity, user):
         self.parent = parent
         self.identity = identity
         self.name = name
@@ -222,40 +273,30 @@ class _Provisioner:
         self.kind = kind
         self.hostname = hostname
         self.port = port
+        self.user = user
         self.created = []
 
     def run(self):
         home = self._existing_home()
         self._check_site_clash(home)
         self._check_group_clashes(home)
-        self._check_emergency_slug_clash(home)
         if home is None:
             home = self._create_home()
         site = self._site(home)
         collection = self._collection()
         groups = self._role_groups(home, site, collection)
-        self._release_workflow(home, groups)
-        self._emergency_column(home, groups)
-        self.created += filter(None, [ensure_mailbox(home)])
+        context = ProvisionContext(
+            name=self.name,
+            home=home,
+            site=site,
+            collection=collection,
+            groups=groups,
+            user=self.user,
+            created=self.created,
+        )
+        for contribute in hooks_in_app_order(PROVISION_SITE_HOOK):
+            contribute(context)
         return ProvisionResult(home=home, site=site, collection=collection, groups=groups, created=self.created)
-
-    def _release_workflow(self, home, groups):
-        """The site's 三审 workflow; left alone when the site already has one (it may have been edited)."""
-        if not WorkflowPage.objects.filter(page=home).exists():
-            assign_workflow(home, release_workflow(self.name, groups))
-            self.created.append(_("发布审核流程"))
-
-    def _emergency_column(self, home, groups):
-        """The 突发事件 index and its one-step workflow; each is made once, then left to the site."""
-        index = EmergencyIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = EmergencyIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG)
-            home.add_child(instance=index)
-            index.save_revision().publish()
-            self.created.append(_("突发事件栏目"))
-        if not WorkflowPage.objects.filter(page=index).exists():
-            assign_workflow(index, emergency_workflow(self.name, groups))
-            self.created.append(_("应急发布流程"))
 
     def _existing_home(self):
         existing = self.parent.get_children().filter(slug=self.slug).specific().first()
@@ -282,36 +323,26 @@ class _Provisioner:
             if hasattr(group, "site_role") or elsewhere.exists():
                 raise ValidationError({"name": _("用户组“%(group)s”已属于其他站点。") % {"group": group.name}})
 
-    def _check_emergency_slug_clash(self, home):
-        """A site opened before emergencies existed may have given their slug to another page."""
-        if home is None or EmergencyIndexPage.objects.child_of(home).exists():
-            return
-        taken = home.get_children().filter(slug=INDEX_SLUG).first()
-        if taken is not None:
-            raise ValidationError(
-                _("“%(slug)s”已被“%(title)s”使用，无法开设突发事件栏目。") % {"slug": INDEX_SLUG, "title": taken.title}
-            )
-
     def _create_home(self):
         home = HomePage(title=self.name, slug=self.slug, kind=self.kind)
         self.parent.add_child(instance=home)
         home.save_revision().publish()
-        self._add_columns(home, COLUMN_SKELETON)
+        self._add_columns(home, column_skeleton())
         self.created.append(_("站点首页与标准栏目"))
         return home
 
-    def _add_columns(self, parent, specs):
-        for spec in specs:
+    def _add_columns(self, parent, skeleton, parent_slug=""):
+        for spec in skeleton[parent_slug]:
             column = spec.page_class(
                 title=spec.title,
                 slug=spec.slug,
                 family=spec.family,
                 update_category=spec.update_category,
-                show_in_menus=parent.specific_class is HomePage,
+                show_in_menus=not parent_slug,
             )
             parent.add_child(instance=column)
             column.save_revision().publish()
-            self._add_columns(column, spec.children)
+            self._add_columns(column, skeleton, spec.slug)
 
     def _site(self, home):
         """The Site for the hostname given, else the site already serving this home, if any."""
