@@ -16,7 +16,11 @@ submission of a page to its release workflow:
 - 上级采用 and 上级退回 (信息报送 upward, the submissions app): a live article
   offered to a column of a site above, counted when that site's editors
   adopted or returned it. They belong to the article's site and to the
-  department of whoever offered it.
+  department of whoever offered it. The submissions app adds them through the
+  `govcms_release_statistics_submissions` hook (STATISTICS_SUBMISSIONS_HOOK),
+  so release imports no feature app: a function called with the pages and the
+  Window that returns objects with page_id, officer_id and events(), such as
+  UpwardSubmission.
 
 A submission belongs to the site of its page (the nearest site above it) and
 to the department of its officer: the deepest site where the officer's groups
@@ -40,9 +44,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 
+from govcms.core.hooks import hooks_in_app_order
 from govcms.core.tree import under_any_of
 from release.scoping import SiteIndex, pages_of_site, sees_everything, working_paths
-from submissions import models as upward
+
+STATISTICS_SUBMISSIONS_HOOK = "govcms_release_statistics_submissions"
 
 MONTH = "month"
 YEAR = "year"
@@ -207,7 +213,7 @@ def first_year():
 def statistics_rows(user, window, *, site=None, granularity=MONTH, dimension=BY_OFFICER):
     """The rows of the report for `user`: one per period and group, with a total row last (if any rows)."""
     pages = _visible_pages(user, site)
-    submissions = load_submissions(pages, window) + load_upward_submissions(pages, window)
+    submissions = load_submissions(pages, window) + contributed_submissions(pages, window)
     grouping = _Grouping(submissions, dimension)
     tallies = defaultdict(Tally)
     total = Tally()
@@ -270,19 +276,10 @@ def _submission(state, finished_task_states):
     return submission
 
 
-def load_upward_submissions(pages, window):
-    """The 信息报送 of `pages` adopted or returned in `window`."""
-    decided = upward.Submission.objects.filter(
-        article__in=pages.values("pk"), decided_at__gte=window.start, decided_at__lt=window.end
-    ).exclude(status=upward.Status.PENDING)
-    return [
-        UpwardSubmission(
-            page_id=page_id, officer_id=officer_id, decided_at=decided_at, adopted=status == upward.Status.ADOPTED
-        )
-        for page_id, officer_id, decided_at, status in decided.values_list(
-            "article_id", "submitted_by_id", "decided_at", "status"
-        )
-    ]
+def contributed_submissions(pages, window):
+    """What other apps count for `pages` in `window` (STATISTICS_SUBMISSIONS_HOOK)."""
+    contributions = hooks_in_app_order(STATISTICS_SUBMISSIONS_HOOK)
+    return [item for contribute in contributions for item in contribute(pages, window)]
 
 
 class _Grouping:

@@ -10,7 +10,9 @@ from wagtail.log_actions import LogFormatter
 
 from home.models import ArticlePage
 from release.scoping import may_view_reports
+from release.statistics import STATISTICS_SUBMISSIONS_HOOK
 from submissions import handling, views
+from submissions.statistics import decided_submissions
 
 
 @hooks.register("register_admin_urls")
@@ -77,3 +79,7 @@ def register_submission_log_actions(actions):
     }
     for action, label in labels.items():
         actions.register_action(action)(type("SubmissionActionFormatter", (SubmissionLogFormatter,), {"label": label}))
+
+
+# 上级采用 and 上级退回 in the 信息报送统计 report.
+hooks.register(STATISTICS_SUBMISSIONS_HOOK, decided_submissions)
