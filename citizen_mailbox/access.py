@@ -1,9 +1,12 @@
-"""Who sees which messages: site staff all of their site's, department handlers only their department's.
+"""Who sees which messages: site staff all of their own sites', department handlers only their department's.
 
-A user's sites are the sites of the pages where their groups hold page
-permissions (`sitegroup.permissions.working_roots`), each reduced to its own
-site home: a portal editor's rights cover the county subtrees too, but a
-county's letters belong to the county, so they stay out of the portal's view.
+A user's own sites are `SiteScope.own_site_ids` (govcms.core.scope): the sites of
+the pages where their groups hold page permissions, each reduced to its own site
+home. A portal editor's rights cover the county subtrees too, but a county's
+letters belong to the county, so they stay out of the portal's view. Letters
+carry citizens' personal information: platform administrators, who see every
+site in lists and reports, see none unless they are staff or handlers there;
+superusers see all.
 """
 
 from django.contrib.auth import get_user_model
@@ -11,16 +14,13 @@ from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
 from citizen_mailbox.models import Message
-from govcms.core.tree import site_home_of
+from govcms.core.scope import SiteScope
 from sitegroup.models import SiteRole
-from sitegroup.permissions import working_roots
 
 
 def staff_site_ids(user):
-    if not user.is_authenticated:
-        return set()
-    homes = (site_home_of(root) for root in working_roots(user))
-    return {home.pk for home in homes if home is not None}
+    """Ids of the user's own sites (SiteScope.own_site_ids): the sites whose letters they handle as staff."""
+    return SiteScope.of(user).own_site_ids
 
 
 def visible_messages(user):

@@ -11,7 +11,7 @@ from django.db.models import IntegerField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, WorkflowState
 
-from sitegroup.permissions import chooser_scope, sites_above_scope
+from govcms.core.scope import SiteScope
 
 
 def in_moderation_page_ids():
@@ -28,7 +28,4 @@ def released_or_in_moderation():
 def linkable_policies(user):
     from policy.models import PolicyPage
 
-    policies = PolicyPage.objects.filter(released_or_in_moderation())
-    if user.is_superuser:
-        return policies
-    return policies.filter(chooser_scope(user) | sites_above_scope(user))
+    return PolicyPage.objects.filter(released_or_in_moderation()).filter(SiteScope.of(user).chooser_q(sites_above=True))

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from govcms.core.tree import under_any_of
+from govcms.core.scope import SiteScope
+from govcms.core.tree import SiteIndex
 from policy.models import InterpretationPage, PolicyPage, PolicySettings
 from release.reports import ChineseSpreadsheetMixin, SiteStaffOnlyMixin
-from release.scoping import SiteIndex, sees_everything, working_paths
 from workdays.calendar import add_working_days
 
 
@@ -23,9 +23,7 @@ def policies_awaiting_interpretation(user):
     """Live major policies of the user's sites that no live interpretation accompanies."""
     interpreted = InterpretationPage.objects.live().values("policy_links__policy_id")
     policies = PolicyPage.objects.live().filter(is_major=True).exclude(pk__in=interpreted)
-    if not sees_everything(user):
-        policies = policies.filter(under_any_of(working_paths(user)))
-    return policies.order_by("first_published_at", "pk")
+    return policies.filter(SiteScope.of(user).pages_q()).order_by("first_published_at", "pk")
 
 
 def serving_site_id(page):

@@ -1,7 +1,8 @@
 """Admin reports of the release process: 发布审核记录 (audit log) and 信息报送统计 (statistics).
 
 Both are Wagtail report views, with Wagtail's filter drawer and XLSX/CSV
-export, scoped to the sites of the user (see `release.scoping`).
+export, scoped to the sites of the user (govcms.core.scope.SiteScope; `release.scoping`
+places log entries in their sites).
 """
 
 import datetime
@@ -19,15 +20,10 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
+from govcms.core.scope import SiteScope
+from govcms.core.tree import SiteIndex
 from release import statistics
-from release.scoping import (
-    SiteIndex,
-    log_entries_of_site,
-    may_view_reports,
-    recorded_paths,
-    report_sites,
-    visible_log_entries,
-)
+from release.scoping import log_entries_of_site, recorded_paths, visible_log_entries
 
 # Spreadsheet programs run cell text starting with these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +37,7 @@ class SiteStaffOnlyMixin:
     """The release reports are for platform administrators and site staff."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not may_view_reports(request.user):
+        if not SiteScope.of(request.user).sees_any_site:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -81,7 +77,7 @@ class ChineseSpreadsheetMixin:
 def site_filter(method):
     """A choice of the sites the user may see; any other site is an invalid choice, not a way in."""
     return django_filters.ModelChoiceFilter(
-        label=_("站点"), queryset=lambda request: report_sites(request.user), method=method
+        label=_("站点"), queryset=lambda request: SiteScope.of(request.user).site_homes(), method=method
     )
 
 

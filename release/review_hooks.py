@@ -25,9 +25,9 @@ from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site, WorkflowState
 
+from govcms.core.scope import is_platform_wide
 from release.models import ContentCheckTaskState, ReviewTask, rejecting_check
 from release.workflows import understaffed_review_steps
-from sitegroup.permissions import administers_platform
 
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
 
@@ -121,7 +121,7 @@ class UnderstaffedReviewWarning(Component):
 
 def sites_kept_by(user):
     """The sites whose settings the user keeps: every site for platform administrators."""
-    if administers_platform(user):
+    if is_platform_wide(user):
         return Site.objects.all()
     return Site.objects.filter(
         group_permissions__group__user=user, group_permissions__permission__codename="change_siteidentity"

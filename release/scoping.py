@@ -1,10 +1,11 @@
-"""Which site a page or a log entry belongs to, and which of them a user may see in the release reports.
+"""The pages and log entries of a site, and those a user may see in the release reports.
 
 The reports cover the page log that Wagtail keeps (PageLogEntry) and the
 workflow records (WorkflowState). A page belongs to the nearest site above
-it: the deepest HomePage on its path. Staff see what lies in the subtrees
-where their groups hold page permissions (`sitegroup.permissions.working_roots`),
-which for a site's role groups is their own site and the sites below it.
+it (govcms.core.tree). Who sees which sites is the user's site scope
+(govcms.core.scope.SiteScope): platform administrators every site, staff the
+subtrees where their groups hold page permissions, which for a site's role
+groups is their own site and the sites below it.
 
 Wagtail keeps the log entries of a deleted page (with its id and title) but
 not where the page was, so an entry of a deleted page could not be placed in
@@ -18,9 +19,8 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageLogEntry
 
+from govcms.core.scope import SiteScope
 from govcms.core.tree import under_any_of
-from home.models import HomePage
-from sitegroup.permissions import working_roots
 
 DELETE_ACTION = "wagtail.delete"
 DELETED_PATH_KEY = "path"
@@ -41,28 +41,6 @@ def record_deleted_page_path(sender, instance, **kwargs):
         PageLogEntry.objects.filter(pk=entry.pk).update(data=entry.data)
 
 
-def sees_everything(user):
-    """Superusers, and anyone holding page permissions at the tree root, see every site."""
-    return user.is_superuser or any(root.is_root() for root in working_roots(user))
-
-
-def may_view_reports(user):
-    """Platform administrators and the staff of at least one site."""
-    return user.is_superuser or bool(working_roots(user))
-
-
-def working_paths(user):
-    return [root.path for root in working_roots(user)]
-
-
-def report_sites(user):
-    """The site homes a user may pick in a report's site filter."""
-    sites = HomePage.objects.order_by("path")
-    if sees_everything(user):
-        return sites
-    return sites.filter(under_any_of(working_paths(user)))
-
-
 def pages_of_site(site):
     """The pages that belong to `site` itself: at or below its home, not inside one of its sub-sites."""
     return Page.objects.filter(under_any_of([site.path])).exclude(under_any_of(site.subsite_paths()))
@@ -70,10 +48,11 @@ def pages_of_site(site):
 
 def visible_log_entries(user):
     """The page log entries `user` may see, including those of pages deleted from their sites."""
-    if sees_everything(user):
+    scope = SiteScope.of(user)
+    if scope.platform_wide:
         return PageLogEntry.objects.all()
-    paths = working_paths(user)
-    return PageLogEntry.objects.filter(_entries_of_pages(Page.objects.filter(under_any_of(paths)), paths, []))
+    pages = Page.objects.filter(scope.pages_q())
+    return PageLogEntry.objects.filter(_entries_of_pages(pages, scope.working_paths, []))
 
 
 def log_entries_of_site(entries, site):
@@ -102,16 +81,3 @@ def recorded_paths(page_ids):
     """{page id: last path} for deleted pages among `page_ids`, from their delete entries."""
     entries = PageLogEntry.objects.filter(page_id__in=page_ids, action=DELETE_ACTION).values_list("page_id", "data")
     return {page_id: data[DELETED_PATH_KEY] for page_id, data in entries if DELETED_PATH_KEY in (data or {})}
-
-
-class SiteIndex:
-    """Finds the site a tree path belongs to; loads the (few) site homes once."""
-
-    def __init__(self):
-        self.sites = sorted(HomePage.objects.only("pk", "path", "title", "kind"), key=lambda site: -len(site.path))
-
-    def site_for_path(self, path):
-        """The deepest site home at or above `path`, or None (for the tree root, say)."""
-        if not path:
-            return None
-        return next((site for site in self.sites if path.startswith(site.path)), None)

@@ -45,8 +45,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 
 from govcms.core.hooks import hooks_in_app_order
-from govcms.core.tree import under_any_of
-from release.scoping import SiteIndex, pages_of_site, sees_everything, working_paths
+from govcms.core.scope import SiteScope
+from govcms.core.tree import SiteIndex
+from release.scoping import pages_of_site
 
 STATISTICS_SUBMISSIONS_HOOK = "govcms_release_statistics_submissions"
 
@@ -232,9 +233,7 @@ def statistics_rows(user, window, *, site=None, granularity=MONTH, dimension=BY_
 
 def _visible_pages(user, site):
     pages = Page.objects.all() if site is None else pages_of_site(site)
-    if sees_everything(user):
-        return pages
-    return pages.filter(under_any_of(working_paths(user)))
+    return pages.filter(SiteScope.of(user).pages_q())
 
 
 def load_submissions(pages, window):

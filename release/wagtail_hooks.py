@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from govcms.core.scope import SiteScope
 from release.reports import AuditLogReportView, StatisticsReportView
-from release.scoping import may_view_reports
 from release.workflows import provision_release_workflow
 from sitegroup.provisioning import PROVISION_SITE_HOOK
 
@@ -36,7 +36,7 @@ def register_report_urls():
 
 class ReleaseReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_view_reports(request.user)
+        return SiteScope.of(request.user).sees_any_site
 
 
 @hooks.register("register_reports_menu_item")

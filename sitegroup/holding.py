@@ -14,24 +14,21 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Site
 
+from govcms.core.scope import SiteScope
 from sitegroup.models import SiteIdentity
-from sitegroup.permissions import working_roots
-from sitegroup.provisioning import PROVISION_PERMISSION
 
 # An hour: a site goes public as soon as its identity is complete, usually within the day.
 RETRY_AFTER_SECONDS = 3600
 
 
 def previews(user, site):
-    """Whether `user` sees the site's pages before it opens: those who open sites, and those who work on
-    some part of it (or above it)."""
-    if not user.is_authenticated:
-        return False
-    if user.has_perm(PROVISION_PERMISSION):
+    """Whether `user` sees the site's pages before it opens: platform administrators, who open sites,
+    and those who work on some part of it (or above it)."""
+    scope = SiteScope.of(user)
+    if scope.platform_wide:
         return True
     root = site.root_page.path
-    paths = [page.path for page in working_roots(user)]
-    return any(path.startswith(root) or root.startswith(path) for path in paths)
+    return any(path.startswith(root) or root.startswith(path) for path in scope.working_paths)
 
 
 def holding_response(request, identity):

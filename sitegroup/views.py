@@ -16,11 +16,11 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from govcms.core.scope import SiteScope
 from release.workflows import understaffed_review_steps
 from sitegroup.forms import ProvisionSubsiteForm
 from sitegroup.holding import governing_site
 from sitegroup.models import SiteIdentity
-from sitegroup.permissions import works_on
 from sitegroup.provisioning import PROVISION_PERMISSION, provision_subsite
 
 
@@ -59,7 +59,7 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
             messages.info(self.request, _("“%(site)s”已存在，未作更改。") % {"site": result.home.title})
         self.warn_if_held(result)
         self.warn_if_understaffed(result)
-        if works_on(self.request.user, result.home):
+        if SiteScope.of(self.request.user).works_on(result.home):
             return redirect("wagtailadmin_explore", result.home.pk)
         # Platform administrators without page permissions cannot open the explorer there.
         return redirect("sitegroup_provision_subsite")

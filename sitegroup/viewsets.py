@@ -3,9 +3,10 @@
 Wagtail's generic model views check model permissions, and the delete and copy
 views check the instance too, but the edit, history and usage views fetch any
 row by its id and the index lists every row. A model with a foreign key to
-the HomePage of its site gets both confined here: listings show the rows of
-the user's sites, other rows answer 404, and the site field offers only the
-user's sites.
+the HomePage of its site gets both confined here to the user's site scope
+(govcms.core.scope.SiteScope): listings show the rows of the user's sites
+(every site's for platform administrators), other rows answer 404, and the
+site field offers only those sites.
 """
 
 from django.contrib.admin.utils import unquote
@@ -15,31 +16,23 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from govcms.core.tree import under_any_of
-from home.models import HomePage
-from sitegroup.permissions import administers_platform, working_roots, works_on
+from govcms.core.scope import SiteScope
 
 SITE_FIELD = "site_home"
 ANY_ACTION = ["add", "change", "delete", "view"]
 
 
-def homes_user_works_on(user):
-    if administers_platform(user):
-        return HomePage.objects.all()
-    return HomePage.objects.filter(under_any_of([root.path for root in working_roots(user)]))
-
-
 class SiteScopedPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, limited to rows whose `site_home` lies in a subtree the user works in."""
+    """Model permissions, limited to rows whose `site_home` lies in the user's site scope."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         home = getattr(instance, SITE_FIELD)
-        return self.user_has_permission(user, action) and (administers_platform(user) or works_on(user, home))
+        return self.user_has_permission(user, action) and SiteScope.of(user).covers(home)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
-        return self.model._default_manager.filter(**{f"{SITE_FIELD}__in": homes_user_works_on(user)})
+        return self.model._default_manager.filter(SiteScope.of(user).rows_q(SITE_FIELD))
 
 
 class ScopedObjectMixin:
@@ -64,7 +57,7 @@ class ScopedFormMixin:
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if SITE_FIELD in form.fields:
-            form.fields[SITE_FIELD].queryset = homes_user_works_on(self.request.user)
+            form.fields[SITE_FIELD].queryset = SiteScope.of(self.request.user).site_homes()
         return form
 
 

@@ -9,9 +9,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
+from govcms.core.scope import SiteScope
 from sitegroup import views
 from sitegroup.holding import held_sites_user_may_open, hold_pages_of_held_sites
-from sitegroup.permissions import chooser_scope, sites_above_scope
 from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
 from sitegroup.users import USER_BULK_ACTIONS
 
@@ -49,14 +49,10 @@ def limit_page_chooser_to_own_sites(pages, request):
     """Wagtail's page chooser browses and searches the whole tree; keep other sites' pages out of it.
 
     A chooser for a page type marked `chosen_from_sites_above` (policies) also offers the live
-    pages of the sites above the user's own.
+    pages of the sites above the user's own. Platform administrators choose from every site.
     """
-    if request.user.is_superuser:
-        return pages
-    scope = chooser_scope(request.user)
-    if any(getattr(model, "chosen_from_sites_above", False) for model in requested_page_types(request)):
-        scope |= sites_above_scope(request.user)
-    return pages.filter(scope)
+    sites_above = any(getattr(model, "chosen_from_sites_above", False) for model in requested_page_types(request))
+    return pages.filter(SiteScope.of(request.user).chooser_q(sites_above=sites_above))
 
 
 def requested_page_types(request):

@@ -12,10 +12,10 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from govcms.core.scope import SiteScope
 from govcms.core.tree import site_home_of, under_any_of
 from home.models import ArticlePage, ColumnPage, HomePage
 from release.scoping import pages_of_site
-from sitegroup.permissions import working_roots
 from submissions.models import Status, Submission
 
 SUBMIT_ACTION = "submissions.submit"
@@ -54,7 +54,7 @@ def decidable_submissions(user):
 def visible_submissions(user):
     """What the user decides on, and what their own sites submitted (not those of the sites below them)."""
     own_pages = Page.objects.none()
-    for home in filter(None, (site_home_of(root) for root in working_roots(user))):
+    for home in HomePage.objects.filter(pk__in=SiteScope.of(user).own_site_ids):
         own_pages |= pages_of_site(home)
     return decidable_submissions(user) | Submission.objects.filter(article__in=own_pages.values("pk"))
 

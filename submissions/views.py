@@ -14,7 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from release.scoping import SiteIndex
+from govcms.core.tree import SiteIndex
 from release.views_publishing import PageActionFormView
 from submissions import handling
 from submissions.forms import RETURN, DecisionForm, SubmitForm

@@ -8,8 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
+from govcms.core.scope import SiteScope
 from home.models import ArticlePage
-from release.scoping import may_view_reports
 from release.statistics import STATISTICS_SUBMISSIONS_HOOK
 from submissions import handling, views
 from submissions.statistics import decided_submissions
@@ -27,7 +27,7 @@ def register_submission_urls():
 
 class QueueMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_view_reports(request.user)
+        return SiteScope.of(request.user).sees_any_site
 
 
 @hooks.register("register_admin_menu_item")

@@ -18,6 +18,10 @@
 * `pages_q()` / `rows_q("site_home")` — Q filters for page-like rows (a tree
   path) and rows pointing at a site home, for querysets of any model.
 
+For platform-wide users the Q filters are `Q()`, which matches every row when
+used alone or with `&`; combine them with `|` only through the methods here
+(`Q() | other` is `other` in Django, not "everything").
+
 The scope is computed once per user object (a request's `request.user`).
 """
 
@@ -93,7 +97,11 @@ class SiteScope:
 
     def covers(self, page):
         """Whether `page` lies in the scope."""
-        return self.platform_wide or any(page.path.startswith(path) for path in self.working_paths)
+        return self.platform_wide or self.works_on(page)
+
+    def works_on(self, page):
+        """Whether `page` lies in the user's working subtrees (their page rights; platform-wide alone is not enough)."""
+        return any(page.path.startswith(path) for path in self.working_paths)
 
     @cached_property
     def own_site_ids(self):
@@ -114,15 +122,17 @@ class SiteScope:
                 own.add(home_paths[max(above, key=len)])
         return own
 
-    def chooser_q(self):
+    def chooser_q(self, sites_above=False):
         """Pages a non-platform user may choose: the working subtrees plus the pages leading down to them.
 
         Choosers open at the tree root, so without the ancestors a county
-        editor would find nothing to browse; sibling sites stay out.
+        editor would find nothing to browse; sibling sites stay out. With
+        `sites_above`, the live pages of the sites above too (`sites_above_q`).
         """
         if self.platform_wide:
             return Q()
-        return under_any_of(self.working_paths) | Q(path__in=ancestor_paths(self.working_paths))
+        pages = under_any_of(self.working_paths) | Q(path__in=ancestor_paths(self.working_paths))
+        return pages | self.sites_above_q() if sites_above else pages
 
     def sites_above_q(self):
         """Live pages of the sites above the user's own (parent, grandparent …), not of sibling sites.
