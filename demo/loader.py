@@ -18,16 +18,16 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from citizen_mailbox.demo import load_mailbox_demo
+from demo.content import SITES
+from demo.files import banner_png, simple_pdf
+from demo.mailbox import load_mailbox_demo
+from demo.policies import PUBLISHING_TIME, publish_policies, topics_named
+from demo.submissions import load_submissions_demo
+from demo.users import ensure_users
 from emergency.models import EmergencyIndexPage, EmergencyPage, EmergencyUpdate
-from home.demo.content import SITES
-from home.demo.files import banner_png, simple_pdf
-from home.demo.policies import PUBLISHING_TIME, publish_policies, topics_named
-from home.demo.users import ensure_users
 from home.models import ArticleAttachment, ArticlePage, ColumnPage
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
-from submissions.demo import load_submissions_demo
 
 DOCUMENT_NOTE = "（演示数据：本文件由 govcms 演示数据生成，仅供功能展示。）"
 
@@ -110,9 +110,10 @@ def _fill_identity(site, values):
 
 
 def _columns_by_path(home):
-    """The site's columns keyed by their slug path below the home page, e.g. "zwgk/tzgg"."""
+    """The pages of a just opened site keyed by their slug path below the home page, e.g. "zwgk/tzgg": its
+    columns and index pages (政策文件库, 政策解读 …), whatever their page types, for articles and policies."""
     prefix = len(home.url_path)
-    return {column.url_path[prefix:].strip("/"): column for column in ColumnPage.objects.descendant_of(home)}
+    return {page.url_path[prefix:].strip("/"): page for page in Page.objects.descendant_of(home).specific()}
 
 
 def _add_aggregate_column(home, spec):

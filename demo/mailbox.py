@@ -1,6 +1,6 @@
 """Demo letters for the first county's mailbox: one in every state, one extended and one overdue.
 
-Called by the demo loader (home.demo.loader) after the sites exist; a mailbox
+Called by the demo loader (demo.loader) after the sites exist; a mailbox
 that already has letters is left alone, so loading twice adds nothing.
 """
 

@@ -1,7 +1,7 @@
 """Demo 信息报送: the portal's 政务动态 accepts submissions, and the first county's two news articles were
 offered to it: the older one adopted by the portal's editor, the newer one waiting.
 
-Called by the demo loader (home.demo.loader) after the sites and users exist; a column that already has
+Called by the demo loader (demo.loader) after the sites and users exist; a column that already has
 submissions is left alone, so loading twice adds nothing.
 """
 

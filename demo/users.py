@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext as _
 
-from home.demo.spec import Person
+from demo.spec import Person
 from sitegroup.platform import PLATFORM_ADMIN_GROUP, ensure_platform_admin_group
 
 # Role group suffix (sitegroup.provisioning.ROLES) -> username suffix.

@@ -4,7 +4,7 @@ Names, numbers, people and addresses are fictional. The State Council
 opinion of 2014 (国办发〔2014〕57号) is real and quoted from public reporting.
 """
 
-from home.demo.content import jiaoyu, portal, qingshan, yunxi
+from demo.content import jiaoyu, portal, qingshan, yunxi
 
 PORTAL = portal.SITE
 SUBSITES = (qingshan.SITE, yunxi.SITE, jiaoyu.SITE)

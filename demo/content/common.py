@@ -1,7 +1,7 @@
 """Content every demo site carries in the same form, as real sites do."""
 
+from demo.spec import Article, document, heading, para, quote, table
 from disclosure.models import DisclosureCategory
-from home.demo.spec import Article, document, heading, para, quote, table
 
 OFFICE_HOURS = "工作日 9:00—12:00，13:30—17:00"
 

@@ -1,8 +1,7 @@
 """示例市教育局: a city department, on `jiaoyu.localhost`."""
 
-from disclosure.models import DisclosureCategory
-from home.demo.content.common import disclosure_guide
-from home.demo.spec import (
+from demo.content.common import disclosure_guide
+from demo.spec import (
     Article,
     DemoSite,
     Interpretation,
@@ -16,6 +15,7 @@ from home.demo.spec import (
     quote,
     table,
 )
+from disclosure.models import DisclosureCategory
 from home.models import ArticleKind, SiteKind
 from policy.models import InterpretationKind
 

@@ -9,8 +9,8 @@ written for the demo; the interpreters are fictional.
 
 from datetime import date
 
+from demo.spec import Interpretation, Policy, bullets, gallery, heading, para, quote, table
 from disclosure.models import DisclosureCategory
-from home.demo.spec import Interpretation, Policy, bullets, gallery, heading, para, quote, table
 from policy.models import InterpretationKind
 
 TITLE = "国务院办公厅关于加强政府网站信息内容建设的意见"

@@ -2,10 +2,9 @@
 
 from datetime import date
 
-from disclosure.models import DisclosureCategory
-from home.demo.content.common import disclosure_guide
-from home.demo.content.opinion_2014 import INTERPRETATIONS_2014, OPINION_2014
-from home.demo.spec import (
+from demo.content.common import disclosure_guide
+from demo.content.opinion_2014 import INTERPRETATIONS_2014, OPINION_2014
+from demo.spec import (
     AggregateColumn,
     Article,
     DemoSite,
@@ -20,6 +19,7 @@ from home.demo.spec import (
     quote,
     table,
 )
+from disclosure.models import DisclosureCategory
 from home.models import ArticleKind, SiteKind
 from policy.models import InterpretationKind
 

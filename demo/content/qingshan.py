@@ -1,8 +1,7 @@
 """青山区人民政府: an urban district, on `qingshan.localhost`."""
 
-from disclosure.models import DisclosureCategory
-from home.demo.content.common import disclosure_guide
-from home.demo.spec import (
+from demo.content.common import disclosure_guide
+from demo.spec import (
     Article,
     DemoSite,
     Interpretation,
@@ -17,6 +16,7 @@ from home.demo.spec import (
     quote,
     table,
 )
+from disclosure.models import DisclosureCategory
 from home.models import ArticleKind, SiteKind
 from policy.models import InterpretationKind
 

@@ -1,9 +1,7 @@
 """云溪县人民政府: a rural county, on `yunxi.localhost`."""
 
-from disclosure.models import DisclosureCategory
-from emergency.models import EmergencyLevel
-from home.demo.content.common import disclosure_guide
-from home.demo.spec import (
+from demo.content.common import disclosure_guide
+from demo.spec import (
     Article,
     DemoSite,
     Emergency,
@@ -19,6 +17,8 @@ from home.demo.spec import (
     quote,
     table,
 )
+from disclosure.models import DisclosureCategory
+from emergency.models import EmergencyLevel
 from home.models import ArticleKind, SiteKind
 from policy.models import InterpretationKind
 

@@ -1,8 +1,11 @@
 """Settings for a developer's machine (`make run`)."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 DEBUG = env.bool("DEBUG", default=True)
 # A fixed key is acceptable only here: dev settings are never used in production.
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+
+# The demo site group (`manage.py load_demo`): `make run` loads it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

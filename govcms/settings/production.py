@@ -3,13 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import INSTALLED_APPS, SECRET_KEY, env
 
 DEBUG = False
 
 _PLACEHOLDER_KEYS = {"", "change-me", "changeme", "secret"}
 if SECRET_KEY in _PLACEHOLDER_KEYS or SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
+
+# The demo site group (`manage.py load_demo`) only on a showcase or training server that asks for it.
+if env.bool("GOVCMS_DEMO", default=False):
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,7 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory mail, local cache."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - the test suite never serves real users
@@ -27,3 +27,6 @@ LOGGING = {
 # Look static files up per request instead of scanning STATIC_ROOT at start-up: collectstatic never
 # runs for tests, and the scan would warn about the missing directory in every test process.
 WHITENOISE_AUTOREFRESH = True
+
+# The demo site group (`manage.py load_demo`): its tests and the search evaluation load it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

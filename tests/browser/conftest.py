@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection
 from pytest_django.live_server_helper import LiveServer
 
-from home.demo.loader import load_demo
+from demo.loader import load_demo
 
 # Debian's package (`make browser-deps`); Playwright's own browser download is never used.
 CHROMIUM = Path("/usr/bin/chromium")

@@ -23,13 +23,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
 
+from demo.content import SITES
+from demo.files import simple_pdf
+from demo.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 from disclosure.catalogue import catalogue_entries
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyPage
 from govcms.core.tree import site_home_of
-from home.demo.content import SITES
-from home.demo.files import simple_pdf
-from home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 from home.models import ArticlePage, ColumnPage, HomePage
 from policy.models import (
     InterpretationIndexPage,

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from home.demo.loader import load_demo
+from demo.loader import load_demo
 
 DEFAULT_DEMO_PASSWORD = "govcms-demo"  # noqa: S105 - published on purpose; only ever set when DEBUG is on
 
