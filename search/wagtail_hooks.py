@@ -5,17 +5,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from search.reports import query_report, visible_sites
+from search.reports import QueryReportView, visible_sites
 
 
 class QueryReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(visible_sites(request.user))
+        return visible_sites(request.user).exists()
 
 
 @hooks.register("register_admin_urls")
-def register_query_report_url():
-    return [path("reports/search-queries/", query_report, name="search_query_report")]
+def register_query_report_urls():
+    return [
+        path("reports/search-queries/", QueryReportView.as_view(), name="search_query_report"),
+        path(
+            "reports/search-queries/results/",
+            QueryReportView.as_view(results_only=True),
+            name="search_query_report_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
