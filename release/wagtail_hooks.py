@@ -10,8 +10,8 @@ from wagtail.admin.menu import MenuItem
 
 from govcms.core.scope import SiteScope
 from release.reports import AuditLogReportView, StatisticsReportView
-from release.workflows import provision_release_workflow
-from sitegroup.provisioning import PROVISION_SITE_HOOK
+from release.workflows import provision_release_workflow, understaffed_warnings
+from sitegroup.provisioning import PROVISION_SITE_HOOK, PROVISIONED_SITE_WARNINGS_HOOK
 
 # --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
 
@@ -60,3 +60,4 @@ def register_statistics_report_menu_item():
 # --- Provisioning: every site's 三审 workflow (release.workflows) --------------------------------
 
 hooks.register(PROVISION_SITE_HOOK, provision_release_workflow)
+hooks.register(PROVISIONED_SITE_WARNINGS_HOOK, understaffed_warnings)

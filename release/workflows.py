@@ -112,3 +112,15 @@ def understaffed_review_steps(pages):
         if members < MINIMUM_REVIEWERS:
             steps.append(UnderstaffedStep(task.name, "、".join(group.name for group in groups), members))
     return steps
+
+
+def understaffed_warnings(result):
+    """After a site is provisioned in the admin (govcms_provisioned_site_warnings): its review steps that need
+    members."""
+    steps = understaffed_review_steps([result.home])
+    if not steps:
+        return []
+    return [
+        _("请为审核环节添加成员，每个环节至少两人（不能审核通过自己修改的内容）：%(steps)s。")
+        % {"steps": "；".join(f"{step.task}（{step.group}，{step.members} 人）" for step in steps)}
+    ]

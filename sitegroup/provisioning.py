@@ -58,6 +58,9 @@ from sitegroup.models import SiteIdentity, SiteRole
 
 SITE_COLUMNS_HOOK = "govcms_site_columns"
 PROVISION_SITE_HOOK = "govcms_provision_site"
+# What the operator who opened or repaired a site in the admin should still do (sitegroup.views): a function
+# called with the ProvisionResult, returning messages.
+PROVISIONED_SITE_WARNINGS_HOOK = "govcms_provisioned_site_warnings"
 
 PROVISION_PERMISSION = "sitegroup.provision_subsite"
 LOG_ACTION = "sitegroup.provision"

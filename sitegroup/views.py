@@ -16,12 +16,12 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from govcms.core.hooks import hooks_in_app_order
 from govcms.core.scope import SiteScope
-from release.workflows import understaffed_review_steps
 from sitegroup.forms import ProvisionSubsiteForm
 from sitegroup.holding import governing_site
 from sitegroup.models import SiteIdentity
-from sitegroup.provisioning import PROVISION_PERMISSION, provision_subsite
+from sitegroup.provisioning import PROVISION_PERMISSION, PROVISIONED_SITE_WARNINGS_HOOK, provision_subsite
 
 
 @method_decorator(permission_required(PROVISION_PERMISSION), name="dispatch")
@@ -58,7 +58,9 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
         else:
             messages.info(self.request, _("“%(site)s”已存在，未作更改。") % {"site": result.home.title})
         self.warn_if_held(result)
-        self.warn_if_understaffed(result)
+        for warnings in hooks_in_app_order(PROVISIONED_SITE_WARNINGS_HOOK):
+            for warning in warnings(result):
+                messages.warning(self.request, warning)
         if SiteScope.of(self.request.user).works_on(result.home):
             return redirect("wagtailadmin_explore", result.home.pk)
         # Platform administrators without page permissions cannot open the explorer there.
@@ -72,15 +74,6 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
                 self.request,
                 _("“%(site)s”尚未向公众开放：请在“设置 → 网站标识”中填写%(fields)s，填写完整后即对公众开放。")
                 % {"site": site.site_name or site.hostname, "fields": "、".join(map(str, missing))},
-            )
-
-    def warn_if_understaffed(self, result):
-        steps = understaffed_review_steps([result.home])
-        if steps:
-            messages.warning(
-                self.request,
-                _("请为审核环节添加成员，每个环节至少两人（不能审核通过自己修改的内容）：%(steps)s。")
-                % {"steps": "；".join(f"{step.task}（{step.group}，{step.members} 人）" for step in steps)},
             )
 
     def form_invalid(self, form):
