@@ -1,9 +1,10 @@
-"""Admin views: the mailbox dashboard and list, a message's page with its actions, attachments.
+"""Admin views: the mailbox dashboard and list of letters, a letter's page with its actions, attachments.
 
 Every view works on `access.visible_messages(user)`: a message outside it is a
 404, so a county's staff cannot even learn that another county's message exists.
 """
 
+import django_filters
 from django import forms
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,23 +12,28 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.models import ModelLogEntry
 
 from citizen_mailbox import access, dashboard, handling
 from citizen_mailbox.forms import validate_attachment
-from citizen_mailbox.models import CLOSED_STATUSES, Extension, MailboxDepartment
+from citizen_mailbox.models import CLOSED_STATUSES, Extension, MailboxDepartment, Message, Status
+from govcms.core.spreadsheets import ChineseSpreadsheetMixin, local_time_text
+from govcms.core.tree import site_home_model
 from workdays.calendar import years_without_official_data
 
-FILTERS = {
-    "open": gettext_lazy("未办结"),
-    "overdue": gettext_lazy("已超期"),
-    "extended": gettext_lazy("已延期"),
-    "closed": gettext_lazy("已办结"),
-    "all": gettext_lazy("全部"),
-}
+# With no state chosen the list shows the open letters (未办结), the work to do; these are the others.
+STATUS_CHOICES = [
+    ("all", gettext_lazy("全部")),
+    ("closed", gettext_lazy("已办结")),
+    *Status.choices,
+]
 
 
 def _require_mailbox_access(user):
@@ -35,35 +41,171 @@ def _require_mailbox_access(user):
         raise PermissionDenied
 
 
-def _filtered(messages, name):
-    if name == "overdue":
-        return messages.open().filter(due_date__lt=timezone.localdate())
-    if name == "extended":
-        return messages.filter(extension=Extension.APPROVED)
-    if name == "closed":
-        return messages.filter(status__in=CLOSED_STATUSES)
-    if name == "all":
-        return messages
-    return messages.open()
+class LetterFilterSet(WagtailFilterSet):
+    """The list's filters. The view passes the user's visible letters as the queryset,
+    so the site and department choices name only what the user may see."""
 
-
-def index(request):
-    _require_mailbox_access(request.user)
-    messages = access.visible_messages(request.user)
-    current = request.GET.get("filter") if request.GET.get("filter") in FILTERS else "open"
-    listing = _filtered(messages, current).select_related("site_home").order_by("due_date", "received_at")[:200]
-    return TemplateResponse(
-        request,
-        "mailbox/admin/index.html",
-        {
-            "dashboard": dashboard.build(messages),
-            "listing": listing,
-            "filters": FILTERS,
-            "current_filter": current,
-            "current_label": FILTERS[current],
-            "missing_years": years_without_official_data(),
-        },
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("状态"),
+        empty_label=gettext_lazy("未办结"),
+        choices=STATUS_CHOICES,
+        help_text=gettext_lazy("搜索时查找全部来信。"),
+        method="filter_status",
     )
+    deadline = django_filters.ChoiceFilter(
+        label=gettext_lazy("期限"),
+        choices=[(name, label) for name, (label, _condition) in dashboard.DEADLINES.items()],
+        method="filter_deadline",
+    )
+    extension = django_filters.ChoiceFilter(
+        label=gettext_lazy("延期"), choices=[choice for choice in Extension.choices if choice[0]]
+    )
+    department = django_filters.ChoiceFilter(label=gettext_lazy("承办部门"), field_name="department_name")
+    site = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("站点"), field_name="site_home", queryset=site_home_model().objects.none()
+    )
+
+    class Meta:
+        model = Message
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = self.queryset
+        sites = site_home_model().objects.filter(pk__in=visible.values("site_home")).order_by("path")
+        if sites.count() > 1:
+            self.filters["site"].queryset = sites
+        else:  # nothing to choose
+            del self.filters["site"]
+        names = visible.exclude(department_name="").order_by("department_name").values_list("department_name")
+        self.filters["department"].extra["choices"] = [(name, name) for (name,) in names.distinct()]
+
+    def filter_status(self, queryset, name, value):
+        if value == "all":
+            return queryset
+        if value == "closed":
+            return queryset.filter(status__in=CLOSED_STATUSES)
+        return queryset.filter(status=value)
+
+    def filter_deadline(self, queryset, name, value):
+        return dashboard.with_deadline(queryset, value)
+
+
+def status_text(message):
+    """待受理, or 办理中（已延期）: the state and, when asked for, the extension."""
+    status = message.get_status_display()
+    return f"{status}（{message.get_extension_display()}）" if message.extension else status
+
+
+def due_text(message):
+    due = message.due_date.isoformat()
+    return f"{due}（{_('已超期')}）" if message.is_overdue() else due
+
+
+def yes_or_no(value):
+    return _("是") if value else _("否")
+
+
+class LetterIndexView(ChineseSpreadsheetMixin, IndexView):
+    """The letters the user may see (`access.visible_messages`), with the dashboard above them.
+
+    Letters are written by citizens and changed only by the handling actions on
+    a letter's page, so this is a list only: no add, edit or delete. Access is
+    the mailbox's own (`access.can_use_mailbox_admin`), not model permissions.
+    """
+
+    model = Message
+    template_name = "mailbox/admin/index.html"
+    index_url_name = "mailbox_admin_index"
+    index_results_url_name = "mailbox_admin_index_results"
+    page_title = gettext_lazy("政民互动信箱")
+    header_icon = "mail"
+    permission_policy = None
+    any_permission_required = None
+    paginate_by = 50
+    filterset_class = LetterFilterSet
+    search_fields = ["subject", "tracking_code", "content"]
+    default_ordering = "due_date"
+    columns = [
+        TitleColumn("tracking_code", label=gettext_lazy("查询码"), url_name="mailbox_admin_detail"),
+        Column("subject", label=gettext_lazy("标题")),
+        Column("site", label=gettext_lazy("站点"), accessor="site_home.title"),
+        Column("status", label=gettext_lazy("状态"), accessor=status_text),
+        Column(
+            "department_name", label=gettext_lazy("承办部门"), accessor=lambda message: message.department_name or "—"
+        ),
+        Column(
+            "received_at",
+            label=gettext_lazy("来信时间"),
+            accessor=lambda message: local_time_text(message.received_at)[:16],
+            sort_key="received_at",
+        ),
+        Column("due_date", label=gettext_lazy("答复期限"), accessor=due_text, sort_key="due_date"),
+    ]
+    # What the list shows, never the citizen's name, phone, e-mail or letter; the
+    # subject masked as on public pages, since exported files travel (docs/mailbox.md).
+    list_export = [
+        "tracking_code",
+        "public_subject",
+        "site_home.title",
+        "channel_name",
+        "get_status_display",
+        "get_extension_display",
+        "department_name",
+        "received_at",
+        "due_date",
+        "is_overdue",
+        "closed_at",
+    ]
+    export_headings = {
+        "tracking_code": gettext_lazy("查询码"),
+        "public_subject": gettext_lazy("标题（已隐去个人信息）"),
+        "site_home.title": gettext_lazy("站点"),
+        "channel_name": gettext_lazy("类别"),
+        "get_status_display": gettext_lazy("状态"),
+        "get_extension_display": gettext_lazy("延期"),
+        "department_name": gettext_lazy("承办部门"),
+        "received_at": gettext_lazy("来信时间"),
+        "due_date": gettext_lazy("答复期限"),
+        "is_overdue": gettext_lazy("已超期"),
+        "closed_at": gettext_lazy("办结时间"),
+    }
+    custom_field_preprocess = {"is_overdue": {"csv": yes_or_no, "xlsx": yes_or_no}}
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_mailbox_access(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"mailbox-letters-{timezone.localdate().isoformat()}"
+
+    @cached_property
+    def visible(self):
+        return access.visible_messages(self.request.user)
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "queryset": self.visible}
+
+    def get_base_queryset(self):
+        return self.visible.select_related("site_home")
+
+    def filter_queryset(self, queryset):
+        # Open letters unless a state is chosen; a search (often a tracking code read out
+        # over the phone) looks through them all.
+        if not self.request.GET.get("status") and not self.is_searching:
+            queryset = queryset.open()
+        return super().filter_queryset(queryset)
+
+    def order_queryset(self, queryset):
+        # Ties broken, for a stable order across pages.
+        return queryset.order_by(self.ordering, "received_at", "pk")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if not self.results_only:  # the figures stay put while the list below is filtered
+            context["dashboard"] = dashboard.build(self.visible)
+            context["missing_years"] = years_without_official_data()
+        return context
 
 
 class ActionForm(forms.Form):

@@ -15,7 +15,12 @@ from sitegroup.provisioning import PROVISION_SITE_HOOK
 @hooks.register("register_admin_urls")
 def register_mailbox_urls():
     return [
-        path("mailbox/", admin_views.index, name="mailbox_admin_index"),
+        path("mailbox/", admin_views.LetterIndexView.as_view(), name="mailbox_admin_index"),
+        path(
+            "mailbox/results/",
+            admin_views.LetterIndexView.as_view(results_only=True),
+            name="mailbox_admin_index_results",
+        ),
         path("mailbox/<int:pk>/", admin_views.detail, name="mailbox_admin_detail"),
         path("mailbox/<int:pk>/act/<str:action_name>/", admin_views.act, name="mailbox_admin_act"),
         path("mailbox/<int:pk>/attachment/<str:which>/", admin_views.attachment, name="mailbox_admin_attachment"),

@@ -262,6 +262,7 @@ NOT_PUBLISHING = {
         release_unreviewed_publications release_unreviewed_publications_results release_audit_report
         release_audit_report_results release_statistics_report release_statistics_report_results
         policy_pending_interpretation_report policy_pending_interpretation_report_results search_query_report
+        search_query_report_results
         wagtail_localize:translations_report wagtail_localize:translations_report_results
         wagtail_localize:download_pofile wagtail_localize:preview_translation
     """,
@@ -363,7 +364,8 @@ NOT_PUBLISHING = {
         wagtailsearchpromotions:edit wagtailsearchpromotions:delete wagtailsearchpromotions:chooser
         wagtailsearchpromotions:chooserresults wagtailsearchpromotions:search_terms
         wagtailsearchpromotions:search_terms_results
-        mailbox_admin_index mailbox_admin_detail mailbox_admin_act mailbox_admin_attachment
+        mailbox_admin_index mailbox_admin_index_results mailbox_admin_detail mailbox_admin_act
+        mailbox_admin_attachment
     """,
     "the admin's own account, login, assets, help (编辑指南) and its not-found pages": """
         wagtailadmin_account wagtailadmin_logout wagtailadmin_dismissibles wagtailadmin_tag_autocomplete
