@@ -53,19 +53,16 @@ def with_deadline(messages, name, today=None):
 
 @dataclass
 class Dashboard:
-    """Counts, and the letters behind them as unevaluated querysets (the page names only the red alerts)."""
+    """Counts, and the letters behind them as unevaluated querysets; the page names the first red alerts."""
 
     overdue: object
     due_soon: object
     extended: object
     red_alerts: object
+    red_alerts_shown: list
     counts: dict
     oldest_open: object
     per_department: list
-
-    @property
-    def red_alerts_shown(self):
-        return self.red_alerts[:RED_ALERTS_SHOWN]
 
 
 def build(messages, today=None):
@@ -77,11 +74,13 @@ def build(messages, today=None):
         extended=Count("pk", filter=extended),
         **{name: Count("pk", filter=condition(today)) for name, (_label, condition) in DEADLINES.items()},
     )
+    red_alerts = with_deadline(messages, "red_alert", today).order_by("received_at", "pk")
     return Dashboard(
         overdue=with_deadline(messages, "overdue", today).order_by("due_date", "pk"),
         due_soon=with_deadline(messages, "due_soon", today).order_by("due_date", "pk"),
         extended=open_messages.filter(extended).order_by("due_date", "pk"),
-        red_alerts=with_deadline(messages, "red_alert", today).order_by("received_at", "pk"),
+        red_alerts=red_alerts,
+        red_alerts_shown=list(red_alerts[:RED_ALERTS_SHOWN]) if counts["red_alert"] else [],
         counts=counts,
         oldest_open=open_messages.order_by("received_at").first(),
         per_department=list(
