@@ -41,7 +41,9 @@ def annotate_deadlines(policies, today):
         site = sites.site_for_path(policy.path)
         policy.site_title = site.title if site else ""
         policy.published_on = timezone.localdate(policy.first_published_at)
-        policy.due_on = add_working_days(policy.published_on, grace_days.get(serving_site_id(policy), 0))
+        grace = grace_days.get(serving_site_id(policy), 0)
+        # Without a grace period (a policy force-published past 三同步) the interpretation was due with it.
+        policy.due_on = add_working_days(policy.published_on, grace) if grace else policy.published_on
         policy.overdue = today > policy.due_on
         policy.status_label = _("已超期") if policy.overdue else _("宽限期内")
     return policies

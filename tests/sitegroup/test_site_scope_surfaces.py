@@ -1,0 +1,385 @@
+"""Who sees which sites, on every admin list, report, export and chooser (issue 11, item 1).
+
+One parametrised test: five users — a superuser, a 平台管理员 who is not a superuser, the portal's
+staff, county A's staff and the department's staff — × every admin surface that shows rows of more
+than one site. Each site gets one row per surface whose text carries the site's mark (标记甲县 …),
+created once for the module; a surface "shows" a site when its mark is in the response. The sites'
+staff are their 管理员, who may open every per-site surface (issuing bodies and site settings too).
+
+The rule (govcms.core.scope.SiteScope, docs/architecture.md "Who sees which sites"):
+
+* lists, reports, exports and choosers: platform-wide users (superusers and holders of
+  sitegroup.provision_subsite) see every site; staff see their own site and the sites below it;
+* the policy chooser adds the live policies of the sites above;
+* queues of work (未经审核发布, 信息报送) hold what the user may act on or their own sites sent:
+  platform administrators review and adopt nothing, so they see none;
+* letters (政民互动信箱) belong to one site: staff see their own sites' only, superusers all;
+* site settings follow Wagtail's per-Site permissions: a 管理员 their own Site's;
+* the holiday schedule is one platform-wide list, for those who keep it.
+
+`test_every_admin_url_is_a_surface_or_listed_with_a_reason` keeps the list complete: a URL that a
+new app or a Wagtail upgrade adds fails it until someone adds it here or says why it is not per site.
+"""
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from citizen_mailbox.models import MailboxPage, Message
+from home.models import ColumnPage
+from policy.models import IssuingBody
+from release.models import UnreviewedPublication
+from search.models import QueryLog
+from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from submissions.models import Submission
+from tests.conftest import SHARED
+from tests.factories import ArticlePageFactory, UserFactory
+from tests.policy.utils import add_policy, library_of
+from tests.site_group import reloaded
+from workdays.models import WorkdayOverride
+
+pytestmark = pytest.mark.django_db
+
+SITES = ("portal", "county_a", "county_b", "department")
+MARKS = {
+    "portal": "标记门户",
+    "county_a": "标记甲县",
+    "county_b": "标记乙县",
+    "department": "标记教育局",
+    "platform": "标记全平台",
+}
+ALL = set(SITES)
+WITH_HOSTNAME = {"portal", "county_a", "county_b"}  # the department is served under the portal's Site
+USERS = ("superuser", "platform_admin", "portal_staff", "county_a_staff", "department_staff")
+
+
+def by_user(superuser, platform_admin, portal_staff, county_a_staff, department_staff):
+    return dict(zip(USERS, (superuser, platform_admin, portal_staff, county_a_staff, department_staff), strict=True))
+
+
+# Lists and reports: platform-wide users every site, staff their own and the sites below.
+REPORT = by_user(ALL, ALL, ALL, {"county_a"}, {"department"})
+# Choosing a policy to interpret: the user's sites and the sites above them.
+POLICY_CHOOSER = by_user(ALL, ALL, ALL, {"county_a", "portal"}, {"department", "portal"})
+# 未经审核发布: the forced publications of the pages the user works on (补审 is a review).
+WORK_QUEUE = by_user(ALL, set(), ALL, {"county_a"}, {"department"})
+# 信息报送: the portal decides on what the sites below send it; each site sees what it sent.
+SENT_UPWARD = {"county_a", "county_b", "department"}
+SUBMISSIONS = by_user(SENT_UPWARD, set(), SENT_UPWARD, {"county_a"}, {"department"})
+# Letters: each site's own, however far the user's page rights reach.
+LETTERS = by_user(ALL, set(), {"portal"}, {"county_a"}, {"department"})
+# Search terms are logged per Site: the department's searches are the portal's.
+SEARCH_TERMS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, {"county_a"}, set())
+# Site settings: Wagtail's per-Site permissions, held by each site's 管理员 for its own Site.
+SITE_SETTINGS = by_user(WITH_HOSTNAME, set(), {"portal"}, {"county_a"}, set())
+# The holiday schedule: one list for the platform, kept by its administrators.
+PLATFORM_LIST = by_user({"platform"}, {"platform"}, set(), set(), set())
+
+
+@dataclass
+class World:
+    """What the module made: user ids by name, and per site its article, policy, columns and Site."""
+
+    users: dict
+    articles: dict
+    libraries: dict
+    news_columns: dict
+    site_ids: dict
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, request):
+    """One row per site for every surface, and the five users; rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world(reloaded(request.config.stash[SHARED].site_group))
+        transaction.set_rollback(True)
+
+
+def build_world(group):
+    results = {key: getattr(group, key) for key in SITES}
+    superuser = UserFactory(username="scope-superuser", is_superuser=True)
+    platform_admin = UserFactory(username="scope-platform", groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)])
+    users = {"superuser": superuser, "platform_admin": platform_admin}
+    for key in ("portal", "county_a", "department"):
+        users[f"{key}_staff"] = UserFactory(username=f"scope-{key}", groups=[results[key].groups["管理员"]])
+    portal_news = ColumnPage.objects.child_of(results["portal"].home).get(slug="zwdt")
+    portal_news.accepts_submissions = True
+    portal_news.save(update_fields=["accepts_submissions"])
+    articles, libraries, news_columns = {}, {}, {}
+    for key, result in results.items():
+        mark = MARKS[key]
+        news_columns[key] = Page.objects.child_of(result.home).get(slug="zwdt")
+        article = ArticlePageFactory(parent=news_columns[key], title=f"{mark}文章", slug="scope-article")
+        article.save_revision().publish()
+        log(instance=article, action="wagtail.edit", user=superuser)
+        articles[key] = article
+        # An officer named like the site, who submits the article to the release workflow (信息报送统计).
+        officer = UserFactory(username=f"scope-officer-{key}", first_name=mark, groups=[result.groups["信息员"]])
+        article.get_workflow().start(article, officer)
+        libraries[key] = library_of(result)
+        add_policy(libraries[key], f"{mark}政策", is_major=True)
+        IssuingBody.objects.create(site_home=result.home, name=f"{mark}机关")
+        UnreviewedPublication.objects.create(
+            page=article, revision=article.get_latest_revision(), reason="演练", published_by=superuser
+        )
+        if key != "portal":
+            Submission.objects.create(article=article, target=portal_news, submitted_by=officer)
+        mailbox = MailboxPage.objects.descendant_of(result.home).first()
+        Message.objects.create(
+            mailbox=mailbox,
+            site_home=result.home,
+            received_at=timezone.now(),
+            name="张三",
+            subject=f"{mark}来信",
+            content="请尽快维修路灯。",
+            channel_name="咨询",
+            password_hash="!",
+        )
+        if result.site is not None:
+            QueryLog.objects.create(site=result.site, query_string=mark, date=timezone.localdate(), hits=3)
+    WorkdayOverride.objects.create(date=date(2031, 1, 2), is_working_day=True, note=MARKS["platform"])
+    return World(
+        users={name: user.pk for name, user in users.items()},
+        articles={key: article.pk for key, article in articles.items()},
+        libraries={key: library.pk for key, library in libraries.items()},
+        news_columns={key: column.pk for key, column in news_columns.items()},
+        site_ids={key: result.site.pk for key, result in results.items() if result.site is not None},
+    )
+
+
+# --- Reading what a response shows -------------------------------------------------------------
+
+
+def response_text(response):
+    """The text of a 200 response (HTML, a chooser's JSON, a CSV or an XLSX); "" when refused or redirected."""
+    if response.status_code != 200:
+        return ""
+    content_type = response.get("Content-Type", "")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if "spreadsheetml" in content_type:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        return " ".join(str(cell) for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row)
+    if "json" in content_type:
+        return json.dumps(json.loads(content), ensure_ascii=False)
+    return content.decode()
+
+
+def marks_in(text, keys=(*SITES, "platform")):
+    return {key for key in keys if MARKS[key] in text}
+
+
+def listing(url_name, **query):
+    """A list or report at one URL: the sites whose rows it shows."""
+
+    def seen(client, world):
+        return marks_in(response_text(client.get(reverse(url_name), query)))
+
+    return seen
+
+
+def per_site(url_of, **query):
+    """A view opened at one site's page (a chooser's browse step): the sites whose page it shows."""
+
+    def seen(client, world):
+        return {key for key in SITES if MARKS[key] in response_text(client.get(url_of(world, key), query))}
+
+    return seen
+
+
+def chooser_browse(columns_attribute):
+    return lambda world, key: reverse("wagtailadmin_choose_page_child", args=[getattr(world, columns_attribute)[key]])
+
+
+def site_setting(app_label, model_name):
+    """A site setting's edit view answers 200 for the Sites whose setting the user may change."""
+
+    def seen(client, world):
+        shown = set()
+        for key, site_id in world.site_ids.items():
+            response = client.get(reverse("wagtailsettings:edit", args=[app_label, model_name, site_id]))
+            if response.status_code == 200:
+                shown.add(key)
+        return shown
+
+    return seen
+
+
+@dataclass(frozen=True)
+class Surface:
+    name: str  # the admin URL name, with the export format when it is an export
+    seen: object
+    expected: dict
+
+    def __str__(self):
+        return self.name
+
+
+def report_surfaces(url_name, expected, exports=True):
+    """A Wagtail report: its page, its results (the filter drawer's requests) and its CSV and XLSX exports."""
+    surfaces = [
+        Surface(url_name, listing(url_name), expected),
+        Surface(f"{url_name}_results", listing(f"{url_name}_results"), expected),
+    ]
+    if exports:
+        surfaces += [
+            Surface(f"{url_name}[csv]", listing(url_name, export="csv"), expected),
+            Surface(f"{url_name}[xlsx]", listing(url_name, export="xlsx"), expected),
+        ]
+    return surfaces
+
+
+SURFACES = [
+    *report_surfaces("release_audit_report", REPORT),
+    *report_surfaces("release_statistics_report", REPORT),
+    *report_surfaces("policy_pending_interpretation_report", REPORT),
+    *report_surfaces("search_query_report", SEARCH_TERMS),
+    *report_surfaces("release_unreviewed_publications", WORK_QUEUE, exports=False),
+    *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
+    *report_surfaces("mailbox_admin_index", LETTERS),
+    Surface("issuing_bodies:index", listing("issuing_bodies:index"), REPORT),
+    Surface("issuing_bodies:index_results", listing("issuing_bodies:index_results"), REPORT),
+    Surface("wagtailadmin_choose_page_child", per_site(chooser_browse("news_columns")), REPORT),
+    Surface(
+        "wagtailadmin_choose_page_child[policy]",
+        per_site(chooser_browse("libraries"), page_type="policy.policypage"),
+        POLICY_CHOOSER,
+    ),
+    Surface("wagtailsettings:edit[siteidentity]", site_setting("sitegroup", "siteidentity"), SITE_SETTINGS),
+    Surface("wagtailsettings:edit[sitecontentrules]", site_setting("release", "sitecontentrules"), SITE_SETTINGS),
+    Surface("wagtailsettings:edit[policysettings]", site_setting("policy", "policysettings"), SITE_SETTINGS),
+    Surface(
+        "wagtailsnippets_workdays_workdayoverride:list",
+        listing("wagtailsnippets_workdays_workdayoverride:list"),
+        PLATFORM_LIST,
+    ),
+    Surface(
+        "wagtailsnippets_workdays_workdayoverride:list_results",
+        listing("wagtailsnippets_workdays_workdayoverride:list_results"),
+        PLATFORM_LIST,
+    ),
+]
+
+
+@pytest.mark.parametrize("surface", SURFACES, ids=str)
+@pytest.mark.parametrize("user", USERS)
+def test_each_user_sees_the_sites_of_their_scope(client, world, surface, user):
+    client.force_login(UserFactory._meta.model.objects.get(pk=world.users[user]))
+    assert surface.seen(client, world) == surface.expected[user]
+
+
+def test_a_platform_administrator_gains_no_publishing_or_review_rights(client, world):
+    """Seeing every site in the reports hands a 平台管理员 nothing to do to the pages listed."""
+    client.force_login(UserFactory._meta.model.objects.get(pk=world.users["platform_admin"]))
+    article = world.articles["county_a"]
+    publication = UnreviewedPublication.objects.get(page_id=article)
+    submission = Submission.objects.get(article_id=article)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[article])).status_code == 302  # permission denied
+    assert client.get(reverse("release_force_publish", args=[article])).status_code in (302, 403, 404)
+    assert client.post(reverse("release_post_review", args=[publication.pk]), {"comment": ""}).status_code == 404
+    assert client.post(reverse("submissions_decide", args=[submission.pk]), {"decision": "adopt"}).status_code in (
+        403,
+        404,
+    )
+    publication.refresh_from_db()
+    submission.refresh_from_db()
+    assert publication.is_pending and submission.status == "pending"
+
+
+# Admin URLs without a per-site row of their own, by why. Wagtail's own page views and reports confine
+# themselves to the pages where the user holds page permissions; collections confine images and documents.
+NOT_PER_SITE = {
+    "platform-wide lists, kept by platform administrators (model permissions)": """
+        topics:index topics:index_results topics:add wagtailusers_users:index wagtailusers_users:index_results
+        wagtailusers_users:add wagtailusers_groups:index wagtailusers_groups:index_results wagtailusers_groups:add
+        wagtailsites:index wagtailsites:index_results wagtailsites:add wagtaillocales:index
+        wagtaillocales:index_results wagtaillocales:add wagtailredirects:index wagtailredirects:index_results
+        wagtailredirects:add wagtailredirects:start_import wagtailredirects:process_import
+        wagtailsearchpromotions:index wagtailsearchpromotions:index_results wagtailsearchpromotions:add
+        wagtailsearchpromotions:chooser wagtailsearchpromotions:chooserresults
+        wagtailsearchpromotions:search_terms wagtailsearchpromotions:search_terms_results
+        wagtailadmin_workflows:index wagtailadmin_workflows:index_results wagtailadmin_workflows:add
+        wagtailadmin_workflows:select_task_type wagtailadmin_workflows:task_chooser
+        wagtailadmin_workflows:task_chooser_create wagtailadmin_workflows:task_chooser_results
+        wagtailadmin_workflows:task_index wagtailadmin_workflows:task_index_results
+        wagtailsnippets_workdays_workdayoverride:add wagtailsnippetchoosers_workdays_workdayoverride:choose
+        wagtailsnippetchoosers_workdays_workdayoverride:choose_results
+        wagtailsnippetchoosers_workdays_workdayoverride:chosen_multiple
+        wagtailsnippetchoosers_workdays_workdayoverride:create wagtailsnippets:index sitegroup_provision_subsite
+    """,
+    "Wagtail's page views and reports, confined to the user's page permissions (sitegroup.wagtail_hooks)": """
+        wagtailadmin_explore_root wagtailadmin_pages:search wagtailadmin_pages:search_results
+        wagtailadmin_reports:aging_pages wagtailadmin_reports:aging_pages_results wagtailadmin_reports:locked_pages
+        wagtailadmin_reports:locked_pages_results wagtailadmin_reports:site_history
+        wagtailadmin_reports:site_history_results wagtailadmin_reports:workflow wagtailadmin_reports:workflow_results
+        wagtailadmin_reports:workflow_tasks wagtailadmin_reports:workflow_tasks_results
+        wagtailadmin_reports:page_types_usage wagtailadmin_reports:page_types_usage_results
+        wagtail_localize:translations_report wagtail_localize:translations_report_results wagtailforms:index
+        wagtailforms:index_results wagtailadmin_api:pages:listing wagtailadmin_api:pages:find
+    """,
+    "the page chooser's other steps: its first page is the browse step above, at the tree root": """
+        wagtailadmin_choose_page wagtailadmin_choose_page_search wagtailadmin_choose_page_chosen_multiple
+        admin/choose-page/chosen-multiple/ wagtailadmin_choose_page_anchor_link wagtailadmin_choose_page_email_link
+        wagtailadmin_choose_page_external_link wagtailadmin_choose_page_phone_link
+    """,
+    "images and documents, confined to the user's collections": """
+        wagtailimages:index wagtailimages:index_results wagtailimages:add wagtailimages:add_multiple
+        wagtailimages_chooser:choose wagtailimages_chooser:choose_results wagtailimages_chooser:chosen_multiple
+        wagtailimages_chooser:create wagtaildocs:index wagtaildocs:index_results wagtaildocs:add
+        wagtaildocs:add_multiple wagtaildocs_chooser:choose wagtaildocs_chooser:choose_results
+        wagtaildocs_chooser:chosen_multiple wagtaildocs_chooser:create wagtailadmin_api:images:listing
+        wagtailadmin_api:images:find wagtailadmin_api:documents:listing wagtailadmin_api:documents:find
+        wagtailadmin_collections:index wagtailadmin_collections:add wagtailembeds:chooser wagtailembeds:chooser_upload
+    """,
+    "forms for adding one row, whose site field offers the user's sites (sitegroup.viewsets)": """
+        issuing_bodies:add
+    """,
+    "no rows: the dashboard, the account, login and the admin's plumbing": """
+        wagtailadmin_home wagtailadmin_account wagtailadmin_login wagtailadmin_logout wagtailadmin_password_reset
+        wagtailadmin_password_reset_done wagtailadmin_password_reset_complete wagtailadmin_javascript_catalog
+        wagtail_localize:javascript_catalog wagtailadmin_sprite wagtailadmin_dismissibles wagtailadmin_block_preview
+        wagtailadmin_tag_autocomplete wagtailadmin_error_test admin/test404/ admin/^.*/$ guide_index
+    """,
+}
+
+
+def admin_urls_without_arguments():
+    """The name of every URL under /admin/ that takes no argument (its route when unnamed): lists and reports."""
+
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = ":".join(filter(None, [namespace, pattern.namespace]))
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            else:
+                route = prefix + str(pattern.pattern)
+                yield route, ":".join(filter(None, [namespace, pattern.name])) if pattern.name else route
+
+    routes = walk(get_resolver().url_patterns, "", None)
+    return {name for route, name in routes if route.startswith("admin/") and "<" not in route}
+
+
+def test_every_admin_url_is_a_surface_or_listed_with_a_reason():
+    surfaces = {surface.name.split("[")[0] for surface in SURFACES}
+    listed = {name for names in NOT_PER_SITE.values() for name in names.split()}
+    assert not surfaces & listed
+    admin_urls = admin_urls_without_arguments()
+    assert admin_urls - surfaces - listed == set(), "new admin URLs: add them to SURFACES or NOT_PER_SITE"
+    assert listed - admin_urls == set(), "listed URLs that no longer exist"
+    site_settings = {
+        f"wagtailsettings:edit[{model._meta.model_name}]"
+        for model in settings_registry
+        if issubclass(model, BaseSiteSetting)
+    }
+    assert site_settings <= {surface.name for surface in SURFACES}, "a new site setting: add it to SURFACES"
