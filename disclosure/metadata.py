@@ -6,7 +6,7 @@ disclosure method (公开方式), a disclosure category (公开类别, the 五�
 fields from `DisclosureFields`, so the catalogue can list both.
 
 These live apart from disclosure.models because home.models builds ArticlePage
-on `DisclosureFields` while the catalogue page builds on home's ColumnPage;
+on `DisclosureFields` while the catalogue page builds on home's AbstractColumnPage;
 disclosure.models re-exports everything here.
 """
 

@@ -5,7 +5,6 @@ and re-exported here; see that module for why it lives apart.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from disclosure.catalogue import catalogue_context
 from disclosure.metadata import (
@@ -17,7 +16,7 @@ from disclosure.metadata import (
     Topic,
     organisation_code_validator,
 )
-from home.models import ColumnPage
+from home.models import AbstractColumnPage
 
 __all__ = [
     "INDEX_NUMBER_FORMAT",
@@ -31,18 +30,14 @@ __all__ = [
 ]
 
 
-class DisclosureCatalogPage(ColumnPage):
+class DisclosureCatalogPage(AbstractColumnPage):
     """政府信息公开目录: the site's policies and articles with a 公开类别, by category and topic, with 索引号.
 
-    A column like any other, so it keeps the column's category, update monitoring
-    and place in the navigation; it lists its own site's items, not its sub-sites'
+    A column (home.models.AbstractColumnPage), so it keeps the column's category, update
+    monitoring and place in the navigation; it lists its own site's items, not its sub-sites'
     (each sub-site publishes a catalogue of its own).
     """
 
-    content_panels = [
-        panel for panel in ColumnPage.content_panels if getattr(panel, "field_name", "") != "aggregate_subsites"
-    ]
-    parent_page_types = ["home.HomePage", "home.ColumnPage"]
     subpage_types = []
 
     class Meta:
@@ -50,7 +45,6 @@ class DisclosureCatalogPage(ColumnPage):
         verbose_name_plural = _("政府信息公开目录")
 
     def get_context(self, request, *args, **kwargs):
-        # ColumnPage's article listing does not apply: the catalogue lists the whole site.
-        context = Page.get_context(self, request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(self.site_home(), request))
         return context

@@ -108,8 +108,16 @@ class HomePage(Page):
         return context
 
 
-class ColumnPage(Page):
-    """A column (栏目) or channel; lists its articles newest first."""
+class AbstractColumnPage(Page):
+    """What every column (栏目) has, whatever it lists.
+
+    ColumnPage (articles) and the index pages of the feature apps (policy's 政策文件库 and 政策解读,
+    disclosure's 政府信息公开目录) extend it directly: each keeps a column's function family, update
+    category (update monitoring) and intro, sits under a site home or a plain column, and takes its
+    place in the site's navigation (the top menu when show_in_menus is set, as for any page, and its
+    parent column's sub-columns). Only ColumnPage lists articles, aggregates sub-sites and accepts
+    submissions. `column_pages()` queries every column type at once.
+    """
 
     family = models.CharField(_("栏目类别"), max_length=20, choices=ColumnFamily.choices, default=ColumnFamily.PUBLISH)
     update_category = models.CharField(
@@ -120,6 +128,34 @@ class ColumnPage(Page):
         help_text=_("用于栏目更新监测：动态要闻两周、通知公告和政策文件六个月内须有更新。"),
     )
     intro = RichTextField(_("栏目说明"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("family"), FieldPanel("update_category")], heading=_("分类")),
+        FieldPanel("intro"),
+    ]
+    parent_page_types = ["home.HomePage", "home.ColumnPage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def site_home(self):
+        return site_home_of(self)
+
+
+def column_pages():
+    """Every column of whichever type, as a Page queryset (add .specific() for the column fields).
+
+    ColumnPage.objects holds the plain columns only: the index pages extend AbstractColumnPage, not
+    ColumnPage. Use this (or `.type(AbstractColumnPage)` on a tree query) wherever "columns" means
+    all of them: navigation, sub-columns, update and blank-column monitoring.
+    """
+    return Page.objects.type(AbstractColumnPage)
+
+
+class ColumnPage(AbstractColumnPage):
+    """A column (栏目) or channel; lists its articles newest first."""
+
     aggregate_subsites = models.BooleanField(
         _("汇集下级站点文章"),
         default=False,
@@ -131,13 +167,10 @@ class ColumnPage(Page):
         help_text=_("勾选后，下级站点可向本栏目报送文章；本站编辑采用的文章列在本栏目中，链接到下级站点的原文。"),
     )
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("family"), FieldPanel("update_category")], heading=_("分类")),
-        FieldPanel("intro"),
+    content_panels = AbstractColumnPage.content_panels + [
         FieldPanel("aggregate_subsites"),
         FieldPanel("accepts_submissions"),
     ]
-    parent_page_types = ["home.HomePage", "home.ColumnPage"]
     subpage_types = [
         "home.ColumnPage",
         "home.ArticlePage",
@@ -146,14 +179,10 @@ class ColumnPage(Page):
         "disclosure.DisclosureCatalogPage",
         "mailbox.MailboxPage",
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
-
-    def site_home(self):
-        return site_home_of(self)
 
     def clean(self):
         super().clean()
@@ -199,7 +228,7 @@ class ColumnPage(Page):
         if subsites:
             label_with_subsite(articles, subsites)
         context["articles"] = articles
-        context["subcolumns"] = self.get_children().live().type(ColumnPage)
+        context["subcolumns"] = self.get_children().live().type(AbstractColumnPage)
         return context
 
 

@@ -2,8 +2,8 @@
 
 A site's policies live in its policy library (PolicyIndexPage, 政策文件库) and
 its interpretations in an interpretation column (InterpretationIndexPage).
-Both index pages are columns: they keep a column's category and update
-monitoring and appear in the site's navigation like any other column.
+Both index pages are columns (home.models.AbstractColumnPage): they keep a column's
+category and update monitoring and appear in the site's navigation like any other column.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
 from govcms.core.tree import paginate
-from home.models import AbstractAttachment, ColumnPage, HomePage
+from home.models import AbstractAttachment, AbstractColumnPage, HomePage
 from policy.blocks import InterpretationBodyBlock
 from policy.document_numbers import MAX_LENGTH, normalise_document_number, validate_document_number
 from release.models import RestartsAfterChanges
@@ -425,7 +425,7 @@ class InterpretationPolicy(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "policy"], name="unique_interpretation_policy")]
 
 
-class PolicyIndexPage(RoutablePageMixin, ColumnPage):
+class PolicyIndexPage(RoutablePageMixin, AbstractColumnPage):
     """政策文件库: the site's policies with filters, a 文号 lookup and an RSS feed."""
 
     include_subsites = models.BooleanField(
@@ -434,8 +434,7 @@ class PolicyIndexPage(RoutablePageMixin, ColumnPage):
         help_text=_("勾选后同时列出本站所有下级站点已发布的政策文件（如门户网站的政策文件库）。"),
     )
 
-    content_panels = ColumnPage.content_panels + [FieldPanel("include_subsites")]
-    parent_page_types = ["home.HomePage", "home.ColumnPage"]
+    content_panels = AbstractColumnPage.content_panels + [FieldPanel("include_subsites")]
     subpage_types = ["policy.PolicyPage"]
 
     class Meta:
@@ -491,15 +490,10 @@ class PolicyIndexPage(RoutablePageMixin, ColumnPage):
 
         return PolicyFeed()(request, library=self)
 
-    def get_context(self, request, *args, **kwargs):
-        # ColumnPage's article listing does not apply: the library route supplies the policies.
-        return Page.get_context(self, request, *args, **kwargs)
 
-
-class InterpretationIndexPage(ColumnPage):
+class InterpretationIndexPage(AbstractColumnPage):
     """政策解读: the site's interpretations, newest first, optionally of one kind."""
 
-    parent_page_types = ["home.HomePage", "home.ColumnPage"]
     subpage_types = ["policy.InterpretationPage"]
 
     class Meta:
@@ -507,7 +501,7 @@ class InterpretationIndexPage(ColumnPage):
         verbose_name_plural = _("政策解读栏目")
 
     def get_context(self, request, *args, **kwargs):
-        context = Page.get_context(self, request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
         interpretations = InterpretationPage.objects.child_of(self).live().public()
         kind = request.GET.get("kind", "")
         if kind in InterpretationKind.values:

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import to_locale
 from wagtail.models import Page, Site
 
-from home.models import ColumnPage, HomePage, SiteKind
+from home.models import AbstractColumnPage, HomePage, SiteKind
 
 register = template.Library()
 
@@ -49,7 +49,7 @@ def column_nav(context, site_home, current_page=None):
     """The columns of the page's own site: a county's pages show the county's columns."""
     columns = []
     if site_home is not None:
-        columns = list(site_home.get_children().live().in_menu().type(ColumnPage))
+        columns = list(site_home.get_children().live().in_menu().type(AbstractColumnPage))
     return {
         "site_home": site_home,
         "home_active": bool(current_page and site_home and current_page.pk == site_home.pk),

@@ -30,7 +30,7 @@ from disclosure.catalogue import catalogue_entries
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyPage
 from govcms.core.tree import site_home_of
-from home.models import ArticlePage, ColumnPage, HomePage
+from home.models import ArticlePage, ColumnPage, HomePage, column_pages
 from policy.models import (
     InterpretationIndexPage,
     InterpretationKind,
@@ -146,7 +146,9 @@ def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
 
 def test_no_column_is_blank(demo):
     listed_children = {PolicyIndexPage: PolicyPage, InterpretationIndexPage: InterpretationPage}
-    for column in ColumnPage.objects.live().specific():
+    columns = column_pages().live().specific()
+    assert {ColumnPage, PolicyIndexPage, InterpretationIndexPage, DisclosureCatalogPage} == {type(c) for c in columns}
+    for column in columns:
         if isinstance(column, DisclosureCatalogPage):
             assert catalogue_entries(column.site_home()).exists(), column.url_path
         elif type(column) in listed_children:

@@ -1,8 +1,12 @@
 import pytest
 
+from disclosure.models import DisclosureCatalogPage
 from home.models import ArticlePage, ColumnPage, HomePage
+from policy.models import InterpretationIndexPage, PolicyIndexPage
 
 pytestmark = pytest.mark.django_db
+
+INDEX_PAGES = (PolicyIndexPage, InterpretationIndexPage, DisclosureCatalogPage)
 
 
 @pytest.mark.parametrize(
@@ -16,6 +20,11 @@ pytestmark = pytest.mark.django_db
         (HomePage, ColumnPage, False),
         (ColumnPage, ArticlePage, False),
         (ArticlePage, ArticlePage, False),
+        # The index pages are columns too (AbstractColumnPage), placed like one; only ColumnPage holds articles.
+        *((index_page, parent, True) for index_page in INDEX_PAGES for parent in (HomePage, ColumnPage)),
+        *((ArticlePage, index_page, False) for index_page in INDEX_PAGES),
+        *((ColumnPage, index_page, False) for index_page in INDEX_PAGES),
+        *((index_page, ArticlePage, False) for index_page in INDEX_PAGES),
     ],
 )
 def test_parent_and_child_type_rules(child, parent, allowed):
