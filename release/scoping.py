@@ -24,6 +24,8 @@ from govcms.core.tree import under_any_of
 
 DELETE_ACTION = "wagtail.delete"
 DELETED_PATH_KEY = "path"
+# The path recorded in a delete entry, as a lookup.
+RECORDED_PATH = f"data__{DELETED_PATH_KEY}"
 
 
 @receiver(pre_delete, sender=Page, dispatch_uid="release.record_deleted_page_path")
@@ -64,17 +66,10 @@ def _entries_of_pages(pages, paths, excluded_paths):
     """Entries of `pages`, and of deleted pages whose recorded path lay under `paths` but not `excluded_paths`."""
     deleted = (
         PageLogEntry.objects.filter(action=DELETE_ACTION)
-        .filter(_recorded_path_under(paths))
-        .exclude(_recorded_path_under(excluded_paths))
+        .filter(under_any_of(paths, field=RECORDED_PATH))
+        .exclude(under_any_of(excluded_paths, field=RECORDED_PATH))
     )
     return Q(page_id__in=pages.values("pk")) | Q(page_id__in=deleted.values("page_id"))
-
-
-def _recorded_path_under(paths):
-    lookup = f"data__{DELETED_PATH_KEY}__startswith"
-    if not paths:
-        return Q(pk__in=[])
-    return Q(*[Q(**{lookup: path}) for path in paths], _connector=Q.OR)
 
 
 def recorded_paths(page_ids):
