@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.loader import MigrationLoader
 from wagtail.models import Page, Revision
 
 from disclosure.models import DisclosureCatalogPage
@@ -26,9 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def migrate(targets=None):
     """Migrate to `targets` (default: the latest migrations) and return the models of every app as they are then."""
     executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    loader = MigrationLoader(connection)
-    return loader.project_state([key for key in loader.applied_migrations if key in loader.graph.nodes]).apps
+    return executor.migrate(targets or executor.loader.graph.leaf_nodes()).apps
 
 
 def test_index_pages_keep_their_column_fields_children_and_revisions(site_group, client):
