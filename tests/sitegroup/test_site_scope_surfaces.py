@@ -15,7 +15,8 @@ The rule (govcms.core.scope.SiteScope, docs/architecture.md "Who sees which site
   platform administrators review and adopt nothing, so they see none;
 * letters (政民互动信箱) belong to one site: staff see their own sites' only, superusers all;
 * site settings follow Wagtail's per-Site permissions: a 管理员 their own Site's;
-* the holiday schedule is one platform-wide list, for those who keep it.
+* the holiday schedule and the platform's content-check word lists are one for the platform, kept
+  by its administrators.
 
 `test_every_admin_url_is_a_surface_or_listed_with_a_reason` keeps the list complete: a URL that a
 new app or a Wagtail upgrade adds fails it until someone adds it here or says why it is not per site.
@@ -28,11 +29,11 @@ from datetime import date
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
-from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -84,7 +85,7 @@ LETTERS = by_user(ALL, set(), {"portal"}, {"county_a"}, {"department"})
 SEARCH_TERMS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, {"county_a"}, set())
 # Site settings: Wagtail's per-Site permissions, held by each site's 管理员 for its own Site.
 SITE_SETTINGS = by_user(WITH_HOSTNAME, set(), {"portal"}, {"county_a"}, set())
-# The holiday schedule: one list for the platform, kept by its administrators.
+# The holiday schedule and the platform's content-check word lists: one for the platform, kept by its administrators.
 PLATFORM_LIST = by_user({"platform"}, {"platform"}, set(), set(), set())
 
 
@@ -176,8 +177,8 @@ def response_text(response):
     return content.decode()
 
 
-def marks_in(text, keys=(*SITES, "platform")):
-    return {key for key in keys if MARKS[key] in text}
+def marks_in(text):
+    return {key for key, mark in MARKS.items() if mark in text}
 
 
 def listing(url_name, **query):
@@ -206,12 +207,23 @@ def site_setting(app_label, model_name):
     """A site setting's edit view answers 200 for the Sites whose setting the user may change."""
 
     def seen(client, world):
-        shown = set()
-        for key, site_id in world.site_ids.items():
-            response = client.get(reverse("wagtailsettings:edit", args=[app_label, model_name, site_id]))
-            if response.status_code == 200:
-                shown.add(key)
-        return shown
+        return {
+            key
+            for key, site_id in world.site_ids.items()
+            if client.get(reverse("wagtailsettings:edit", args=[app_label, model_name, site_id])).status_code == 200
+        }
+
+    return seen
+
+
+def platform_setting(app_label, model_name):
+    """A platform-wide setting (one for every site): "platform" when the user may change it."""
+
+    def seen(client, world):
+        # Wagtail redirects to the setting's own URL, or to the dashboard when the user may not change it.
+        response = client.get(reverse("wagtailsettings:edit", args=[app_label, model_name]), follow=True)
+        denied = response.status_code != 200 or response.request["PATH_INFO"] == reverse("wagtailadmin_home")
+        return set() if denied else {"platform"}
 
     return seen
 
@@ -259,6 +271,10 @@ SURFACES = [
     Surface("wagtailsettings:edit[siteidentity]", site_setting("sitegroup", "siteidentity"), SITE_SETTINGS),
     Surface("wagtailsettings:edit[sitecontentrules]", site_setting("release", "sitecontentrules"), SITE_SETTINGS),
     Surface("wagtailsettings:edit[policysettings]", site_setting("policy", "policysettings"), SITE_SETTINGS),
+    # The platform's word lists of the content check (全平台), beside each site's own (本站补充) above.
+    Surface(
+        "wagtailsettings:edit[platformcontentrules]", platform_setting("release", "platformcontentrules"), PLATFORM_LIST
+    ),
     Surface(
         "wagtailsnippets_workdays_workdayoverride:list",
         listing("wagtailsnippets_workdays_workdayoverride:list"),
@@ -275,13 +291,13 @@ SURFACES = [
 @pytest.mark.parametrize("surface", SURFACES, ids=str)
 @pytest.mark.parametrize("user", USERS)
 def test_each_user_sees_the_sites_of_their_scope(client, world, surface, user):
-    client.force_login(UserFactory._meta.model.objects.get(pk=world.users[user]))
+    client.force_login(get_user_model().objects.get(pk=world.users[user]))
     assert surface.seen(client, world) == surface.expected[user]
 
 
 def test_a_platform_administrator_gains_no_publishing_or_review_rights(client, world):
     """Seeing every site in the reports hands a 平台管理员 nothing to do to the pages listed."""
-    client.force_login(UserFactory._meta.model.objects.get(pk=world.users["platform_admin"]))
+    client.force_login(get_user_model().objects.get(pk=world.users["platform_admin"]))
     article = world.articles["county_a"]
     publication = UnreviewedPublication.objects.get(page_id=article)
     submission = Submission.objects.get(article_id=article)
@@ -377,9 +393,5 @@ def test_every_admin_url_is_a_surface_or_listed_with_a_reason():
     admin_urls = admin_urls_without_arguments()
     assert admin_urls - surfaces - listed == set(), "new admin URLs: add them to SURFACES or NOT_PER_SITE"
     assert listed - admin_urls == set(), "listed URLs that no longer exist"
-    site_settings = {
-        f"wagtailsettings:edit[{model._meta.model_name}]"
-        for model in settings_registry
-        if issubclass(model, BaseSiteSetting)
-    }
-    assert site_settings <= {surface.name for surface in SURFACES}, "a new site setting: add it to SURFACES"
+    settings = {f"wagtailsettings:edit[{model._meta.model_name}]" for model in settings_registry}
+    assert settings <= {surface.name for surface in SURFACES}, "a new setting: add it to SURFACES"
