@@ -26,8 +26,10 @@ def register_submission_urls():
 
 
 class QueueMenuItem(MenuItem):
+    """For those who work on pages: the queue holds what they decide on or what their own sites sent."""
+
     def is_shown(self, request):
-        return SiteScope.of(request.user).sees_any_site
+        return SiteScope.of(request.user).is_site_staff
 
 
 @hooks.register("register_admin_menu_item")

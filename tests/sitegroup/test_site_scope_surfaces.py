@@ -395,3 +395,25 @@ def test_every_admin_url_is_a_surface_or_listed_with_a_reason():
     assert listed - admin_urls == set(), "listed URLs that no longer exist"
     settings = {f"wagtailsettings:edit[{model._meta.model_name}]" for model in settings_registry}
     assert settings <= {surface.name for surface in SURFACES}, "a new setting: add it to SURFACES"
+
+
+# The menu entries of the per-site surfaces: shown to a user exactly when the surface opens for them.
+MENU_ENTRIES = (
+    "release_audit_report",
+    "release_statistics_report",
+    "policy_pending_interpretation_report",
+    "search_query_report",
+    "release_unreviewed_publications",
+    "submissions_queue",
+    "mailbox_admin_index",
+    "issuing_bodies:index",
+)
+
+
+@pytest.mark.parametrize("user", USERS)
+def test_the_menu_offers_the_surfaces_that_open(client, world, user):
+    client.force_login(get_user_model().objects.get(pk=world.users[user]))
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    for url_name in MENU_ENTRIES:
+        url = reverse(url_name)
+        assert (f'"{url}"' in menu) == (client.get(url).status_code == 200), url_name
