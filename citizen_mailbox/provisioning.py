@@ -4,8 +4,8 @@ sitegroup.provisioning)."""
 from django.utils.translation import gettext as _
 
 from citizen_mailbox.models import MailboxChannel, MailboxPage
+from govcms.core.provisioning import INTERACTION_COLUMN
 from home.models import ColumnPage
-from sitegroup.provisioning import INTERACTION_COLUMN
 
 MAILBOX_TITLE = "政民互动信箱"
 MAILBOX_SLUG = "zmhdxx"

@@ -9,7 +9,7 @@ from wagtail.log_actions import LogFormatter
 from citizen_mailbox import access, admin_views
 from citizen_mailbox.handling import LOG_ACTION_LABELS
 from citizen_mailbox.provisioning import provision_mailbox
-from sitegroup.provisioning import PROVISION_SITE_HOOK
+from govcms.core.provisioning import PROVISION_SITE_HOOK
 
 
 @hooks.register("register_admin_urls")

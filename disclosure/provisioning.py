@@ -2,8 +2,8 @@
 after 通知公告."""
 
 from disclosure.models import DisclosureCatalogPage
+from govcms.core.provisioning import OPEN_GOVERNMENT_COLUMN, ColumnSpec
 from home.models import ColumnFamily, UpdateCategory
-from sitegroup.provisioning import OPEN_GOVERNMENT_COLUMN, ColumnSpec
 
 CATALOGUE_COLUMN = ColumnSpec(
     "政府信息公开目录",

@@ -3,6 +3,6 @@
 from wagtail import hooks
 
 from disclosure.provisioning import site_columns
-from sitegroup.provisioning import SITE_COLUMNS_HOOK
+from govcms.core.provisioning import SITE_COLUMNS_HOOK
 
 hooks.register(SITE_COLUMNS_HOOK, site_columns)

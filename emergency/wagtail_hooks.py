@@ -3,6 +3,6 @@
 from wagtail import hooks
 
 from emergency.provisioning import provision_emergency
-from sitegroup.provisioning import PROVISION_SITE_HOOK
+from govcms.core.provisioning import PROVISION_SITE_HOOK
 
 hooks.register(PROVISION_SITE_HOOK, provision_emergency)

@@ -20,7 +20,7 @@ from wagtail.search import index
 from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
-from sitegroup.models import held_site_paths
+from govcms.core.visibility import held_site_paths
 
 HOME_LATEST_COUNT = 8
 

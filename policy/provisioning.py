@@ -4,10 +4,10 @@ Two columns under 政务公开, before 通知公告: 政策文件 (the policy li
 and the 三同步检查 step after 签发, which holds a policy until its interpretation is ready.
 """
 
+from govcms.core.provisioning import OPEN_GOVERNMENT_COLUMN, ColumnSpec
 from home.models import ColumnFamily, UpdateCategory
 from policy.models import InterpretationIndexPage, InterpretationTask, PolicyIndexPage
 from release.workflows import WorkflowStep
-from sitegroup.provisioning import OPEN_GOVERNMENT_COLUMN, ColumnSpec
 
 INTERPRETATION_TASK_NAME = "三同步检查"
 

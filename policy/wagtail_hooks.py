@@ -9,13 +9,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from disclosure.models import Topic
+from govcms.core.provisioning import SITE_COLUMNS_HOOK
 from policy.chooser import released_or_in_moderation
 from policy.models import IssuingBody, PolicyPage
 from policy.provisioning import release_workflow_steps, site_columns
 from policy.reports import PendingInterpretationReportView
 from release.wagtail_hooks import ReleaseReportMenuItem
 from release.workflows import RELEASE_WORKFLOW_TASKS_HOOK
-from sitegroup.provisioning import SITE_COLUMNS_HOOK
 from sitegroup.viewsets import SiteScopedModelViewSet, SiteScopedPermissionPolicy
 from sitegroup.wagtail_hooks import requested_page_types
 

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from govcms.core.provisioning import PROVISION_SITE_HOOK, PROVISIONED_SITE_WARNINGS_HOOK
 from govcms.core.scope import SiteScope
 from release.reports import AuditLogReportView, StatisticsReportView
 from release.workflows import provision_release_workflow, understaffed_warnings
-from sitegroup.provisioning import PROVISION_SITE_HOOK, PROVISIONED_SITE_WARNINGS_HOOK
 
 # --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
 

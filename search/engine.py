@@ -42,7 +42,7 @@ class SearchRequest:
     sort: str = "relevance"
     offset: int = 0
     limit: int = 10
-    # Sites not yet public (sitegroup.models.held_site_paths): never in the results.
+    # Sites not yet public (govcms.core.visibility.held_site_paths): never in the results.
     excluded_paths: list = field(default_factory=list)
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Site
 from wagtail.search.utils import normalise_query_string
 
 from govcms.core.tree import SiteIndex
+from govcms.core.visibility import held_site_paths
 from home.models import HomePage, SiteKind
 from search import engine
 from search.forms import Scope, SearchForm, issuing_body_names
@@ -25,7 +26,6 @@ from search.highlight import highlight, snippet
 from search.models import QueryLog, SearchDocument
 from search.registry import available_kinds, kind_by_key
 from search.segment import query_terms
-from sitegroup.models import held_site_paths
 
 logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10

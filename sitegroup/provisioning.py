@@ -8,7 +8,8 @@ role groups confined to that subtree, collection and site. Everything else a
 site starts with is contributed by the apps that own it, through two Wagtail
 hooks registered in their wagtail_hooks.py (sitegroup imports none of them):
 
-- `govcms_site_columns` (SITE_COLUMNS_HOOK): a function taking no arguments
+- `govcms_site_columns` (SITE_COLUMNS_HOOK; the contract, with ColumnSpec, is
+  govcms.core.provisioning): a function taking no arguments
   and returning ColumnSpecs, added to COLUMN_SKELETON when a new site's home is
   created; each names its parent column by slug and its place among its
   siblings by `order` (the standard positions are listed at COLUMN_SKELETON).
@@ -48,19 +49,19 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
-    Page,
     Site,
 )
 
 from govcms.core.hooks import hooks_in_app_order
+from govcms.core.provisioning import (
+    INTERACTION_COLUMN,
+    OPEN_GOVERNMENT_COLUMN,
+    PROVISION_SITE_HOOK,
+    SITE_COLUMNS_HOOK,
+    ColumnSpec,
+)
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
 from sitegroup.models import SiteIdentity, SiteRole
-
-SITE_COLUMNS_HOOK = "govcms_site_columns"
-PROVISION_SITE_HOOK = "govcms_provision_site"
-# What the operator who opened or repaired a site in the admin should still do (sitegroup.views): a function
-# called with the ProvisionResult, returning messages.
-PROVISIONED_SITE_WARNINGS_HOOK = "govcms_provisioned_site_warnings"
 
 PROVISION_PERMISSION = "sitegroup.provision_subsite"
 LOG_ACTION = "sitegroup.provision"
@@ -122,27 +123,6 @@ SITE_SETTING_PERMISSIONS = (
     ("policy", "change_policysettings"),
 )
 
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    """A column of the skeleton a new site is opened with.
-
-    `parent` is the slug of the skeleton column it goes under ("" for a column of the home page, shown in
-    the site's menu); `order` places it among its siblings. Slugs are unique within the skeleton.
-    """
-
-    title: str
-    slug: str
-    family: str
-    update_category: str
-    order: int
-    parent: str = ""
-    page_class: type[Page] = ColumnPage
-
-
-# Slugs of skeleton columns that apps place their pages under.
-OPEN_GOVERNMENT_COLUMN = "zwgk"
-INTERACTION_COLUMN = "hdjl"
 
 # The columns sitegroup gives every new site. With the apps' contributions (govcms_site_columns) a site opens with:
 #   100 政务公开 (zwgk): 110 政策文件 (policy), 120 政策解读 (policy), 130 通知公告, 140 政府信息公开目录 (disclosure)
@@ -336,7 +316,7 @@ class _Provisioner:
 
     def _add_columns(self, parent, skeleton, parent_slug=""):
         for spec in skeleton[parent_slug]:
-            column = spec.page_class(
+            column = (spec.page_class or ColumnPage)(
                 title=spec.title,
                 slug=spec.slug,
                 family=spec.family,

@@ -17,11 +17,12 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from govcms.core.hooks import hooks_in_app_order
+from govcms.core.provisioning import PROVISIONED_SITE_WARNINGS_HOOK
 from govcms.core.scope import SiteScope
 from sitegroup.forms import ProvisionSubsiteForm
 from sitegroup.holding import governing_site
 from sitegroup.models import SiteIdentity
-from sitegroup.provisioning import PROVISION_PERMISSION, PROVISIONED_SITE_WARNINGS_HOOK, provision_subsite
+from sitegroup.provisioning import PROVISION_PERMISSION, provision_subsite
 
 
 @method_decorator(permission_required(PROVISION_PERMISSION), name="dispatch")

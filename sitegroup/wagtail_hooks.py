@@ -10,8 +10,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from govcms.core.scope import SiteScope
+from govcms.core.visibility import HELD_SITE_PATHS_HOOK
 from sitegroup import views
 from sitegroup.holding import held_sites_user_may_open, hold_pages_of_held_sites
+from sitegroup.models import held_site_paths
 from sitegroup.provisioning import LOG_ACTION, PROVISION_PERMISSION
 from sitegroup.users import USER_BULK_ACTIONS
 
@@ -109,3 +111,7 @@ def warn_about_sites_not_yet_public(request, panels):
 # order=1: Wagtail's user bulk actions of the same types are registered (and replaced) before these.
 for user_bulk_action in USER_BULK_ACTIONS:
     hooks.register("register_bulk_action", user_bulk_action, order=1)
+
+
+# Content lists and search ask govcms.core.visibility which sites are held back; sitegroup knows.
+hooks.register(HELD_SITE_PATHS_HOOK, held_site_paths)

@@ -7,16 +7,16 @@ from wagtail import hooks
 from wagtail.models import WorkflowPage
 
 from govcms.core.hooks import hooks_in_app_order
-from home.models import ColumnFamily, ColumnPage, UpdateCategory
-from release.workflows import RELEASE_WORKFLOW_TASKS_HOOK, WorkflowStep, review_task
-from sitegroup.provisioning import (
+from govcms.core.provisioning import (
     INTERACTION_COLUMN,
     OPEN_GOVERNMENT_COLUMN,
     PROVISION_SITE_HOOK,
     SITE_COLUMNS_HOOK,
     ColumnSpec,
-    provision_subsite,
 )
+from home.models import ColumnFamily, ColumnPage, UpdateCategory
+from release.workflows import RELEASE_WORKFLOW_TASKS_HOOK, WorkflowStep, review_task
+from sitegroup.provisioning import provision_subsite
 
 pytestmark = pytest.mark.django_db
 
