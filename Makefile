@@ -22,7 +22,7 @@ help:
 	@echo "make test-unit    the suite without the browser journeys"
 	@echo "make test-browser the journeys in a real browser (Playwright + Debian's chromium, screenshots in"
 	@echo "                  var/screenshots/); make browser-deps installs chromium (root, apt)"
-	@echo "make lint     ruff check + ruff format --check"
+	@echo "make lint     ruff check, ruff format --check and the layer contracts (lint-imports, pyproject.toml)"
 	@echo "make format   apply ruff fixes and formatting"
 	@echo "make migrate  apply database migrations"
 	@echo "make messages update locale/*/django.po from the code and compile them (needs GNU gettext)"
@@ -93,6 +93,7 @@ browser-deps:
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: $(DEV_DEPS)
 	$(VENV)/bin/ruff check --fix .
