@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from govcms.core.admin_views import PageActionFormView
 from home.forms import REPLACE, WordImportForm
 from home.models import ArticlePage
 from home.word_import import read_docx
-from release.views_publishing import PageActionFormView
 
 IMPORT_ACTION = "home.import_word"
 

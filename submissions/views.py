@@ -14,8 +14,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from govcms.core.admin_views import PageActionFormView
 from govcms.core.tree import SiteIndex
-from release.views_publishing import PageActionFormView
 from submissions import handling
 from submissions.forms import RETURN, DecisionForm, SubmitForm
 from submissions.models import Status
