@@ -13,9 +13,10 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.reports import ReportView
 
 from govcms.core.scope import SiteScope
+from govcms.core.spreadsheets import ChineseSpreadsheetMixin
 from govcms.core.tree import SiteIndex
 from policy.models import InterpretationPage, PolicyPage, PolicySettings
-from release.reports import ChineseSpreadsheetMixin, SiteStaffOnlyMixin
+from release.reports import SiteStaffOnlyMixin
 from workdays.calendar import add_working_days
 
 

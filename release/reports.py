@@ -5,8 +5,6 @@ export, scoped to the sites of the user (govcms.core.scope.SiteScope; `release.s
 places log entries in their sites).
 """
 
-import datetime
-
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -16,21 +14,14 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.generic.history import HistoryFilterSet
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from govcms.core.scope import SiteScope
+from govcms.core.spreadsheets import ChineseSpreadsheetMixin, local_time_text
 from govcms.core.tree import SiteIndex
 from release import statistics
 from release.scoping import log_entries_of_site, recorded_paths, visible_log_entries
-
-# Spreadsheet programs run cell text starting with these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def local_time_text(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class SiteStaffOnlyMixin:
@@ -40,38 +31,6 @@ class SiteStaffOnlyMixin:
         if not SiteScope.of(request.user).sees_any_site:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-class ChineseSpreadsheetMixin:
-    """Exports as spreadsheet users in China expect them.
-
-    The CSV starts with a byte order mark, without which Excel reads UTF-8 as
-    the local code page and garbles the Chinese; times are local rather than
-    UTC; and text that a spreadsheet would run as a formula is quoted.
-    """
-
-    custom_value_preprocess = {
-        **SpreadsheetExportMixin.custom_value_preprocess,
-        datetime.datetime: {
-            ReportView.FORMAT_CSV: local_time_text,
-            ReportView.FORMAT_XLSX: timezone.make_naive,
-        },
-    }
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"
-        yield from super().stream_csv(queryset)
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
 
 
 def site_filter(method):
