@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "submissions",
     "workdays",
     "adminui",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "captcha",
