@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from release.views_publishing import withdrawal_notice
+from release.publishing.views import withdrawal_notice
 
 logger = logging.getLogger(__name__)
 

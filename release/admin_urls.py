@@ -1,4 +1,4 @@
-"""Wagtail (and wagtail-localize) admin views replaced by ones held to the release workflow (release.guards).
+"""Wagtail (and wagtail-localize) admin views replaced by ones held to the release workflow (release.publishing).
 
 govcms/urls.py includes these under admin/ ahead of Wagtail's admin URLs, so
 the same paths (and Wagtail's own URL names) resolve to these views; see
@@ -10,13 +10,13 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from release import views_publishing
+from release.publishing import views
 
 urlpatterns = decorate_urlpatterns(
     [
-        path("pages/<int:page_id>/edit/", views_publishing.ReviewingEditView.as_view()),
-        path("pages/<int:page_id>/copy/", views_publishing.ReviewedCopyView.as_view()),
-        path("localize/page/<int:page_id>/convert_to_alias/", views_publishing.convert_to_alias),
+        path("pages/<int:page_id>/edit/", views.ReviewingEditView.as_view()),
+        path("pages/<int:page_id>/copy/", views.ReviewedCopyView.as_view()),
+        path("localize/page/<int:page_id>/convert_to_alias/", views.convert_to_alias),
     ],
     lambda view: never_cache(require_admin_access(view)),
 )

@@ -14,5 +14,5 @@ class ReleaseConfig(AppConfig):
 
         signal_handlers.register()
 
-        # Modules of admin hooks besides wagtail_hooks.py: publishing outside the workflow, review status.
-        from release import publishing_hooks, review_hooks  # noqa: F401
+        # Admin hooks of the review status, besides wagtail_hooks.py.
+        from release import review_hooks  # noqa: F401

@@ -1,6 +1,6 @@
 """Admin hooks that let people see where a submission stands in the release workflow.
 
-Imported from ReleaseConfig.ready(), like release.publishing_hooks.
+Imported from ReleaseConfig.ready().
 
 * A submission the content check returned reads as a failure: an error instead
   of Wagtail's "submitted" message, the report on the edit page, 自动检查未通过

@@ -1,6 +1,7 @@
-"""Admin integration of the release app.
+"""Admin integration of the release app: every hook of its parts is registered here.
 
-Each registration is its own function; other parts of the release app add theirs here.
+Wagtail imports only this module. The parts (release.publishing, release.workflow, release.reports)
+define the hook functions; the order below is the order Wagtail calls those of the same hook.
 """
 
 from django.urls import path, reverse
@@ -10,8 +11,26 @@ from wagtail.admin.menu import MenuItem
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK, PROVISIONED_SITE_WARNINGS_HOOK
 from govcms.core.scope import SiteScope
+from release.publishing import hooks as publishing
 from release.reports import AuditLogReportView, StatisticsReportView
 from release.workflows import provision_release_workflow, understaffed_warnings
+
+# --- Publishing outside the workflow: 撤稿, 强制发布, 补审, and the guards (release.publishing) ---------
+
+hooks.register("register_admin_urls", publishing.register_publishing_urls)
+hooks.register("register_log_actions", publishing.register_publishing_log_actions)
+hooks.register("register_page_header_buttons", publishing.publishing_header_buttons)
+hooks.register("register_page_listing_more_buttons", publishing.publishing_listing_buttons)
+hooks.register("construct_page_action_menu", publishing.replace_publish_under_workflow)
+hooks.register("before_edit_page", publishing.guard_publish_on_edit)
+hooks.register("before_create_page", publishing.guard_publish_on_create)
+hooks.register("after_edit_page", publishing.continue_to_force_publish)
+hooks.register("before_bulk_action", publishing.guard_bulk_publish)
+hooks.register("before_bulk_action", publishing.guard_bulk_move)
+hooks.register("before_move_page", publishing.guard_move)
+hooks.register("construct_admin_api", publishing.guard_admin_api_page_actions)
+hooks.register("construct_explorer_page_queryset", publishing.annotate_unreviewed_publications)
+hooks.register("register_reports_menu_item", publishing.register_unreviewed_publications_report)
 
 # --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
 

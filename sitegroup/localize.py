@@ -16,7 +16,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from release.publishing import publishing_needs_review
+from release.publishing.actions import publishing_needs_review
 
 
 def require_page_permission(user, page, action):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from govcms.core.tree import SiteIndex
-from release.forms import reason_field
+from release.publishing.forms import reason_field
 from submissions.models import Status, Submission
 
 ADOPT = "adopt"

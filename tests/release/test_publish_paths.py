@@ -23,10 +23,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import TranslationSource
 
 from home.models import ArticlePage
-from release import guards
 from release.models import UnreviewedPublication
-from release.publishing_hooks import FORCE_PUBLISH_MENU_NAME
-from release.views_publishing import ReviewedPagesAdminAPIViewSet
+from release.publishing import guards
+from release.publishing.hooks import FORCE_PUBLISH_MENU_NAME
+from release.publishing.views import ReviewedPagesAdminAPIViewSet
 from tests.factories import ArticlePageFactory
 from tests.policy.test_admin import interpretation_form_data
 from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
@@ -221,7 +221,7 @@ PUBLISH_ATTEMPTS = {
     "wagtail_bulk_action": try_bulk_actions,
     "wagtailadmin_pages:revisions_revert": try_revert_and_publish,
     "wagtailadmin_pages:add": try_create_and_publish,
-    # Wagtail's copy URL answers with release.views_publishing.ReviewedCopyView (release/admin_urls.py).
+    # Wagtail's copy URL answers with release.publishing.views.ReviewedCopyView (release/admin_urls.py).
     "wagtailadmin_pages:copy": try_copy_and_publish,
     "admin/pages/<int:page_id>/copy/": try_copy_and_publish,
     "wagtailadmin_pages:move_confirm": try_move_live_page,
@@ -232,7 +232,7 @@ PUBLISH_ATTEMPTS = {
     "wagtail_localize:convert_to_alias": try_translations,
     "admin/localize/page/<int:page_id>/convert_to_alias/": try_translations,
     "wagtailadmin_pages:edit": try_editor_actions,
-    # Wagtail's edit URL answers with release.views_publishing.ReviewingEditView (release/admin_urls.py).
+    # Wagtail's edit URL answers with release.publishing.views.ReviewingEditView (release/admin_urls.py).
     "admin/pages/<int:page_id>/edit/": try_editor_actions,
 }
 
@@ -406,7 +406,7 @@ def test_every_admin_url_is_tried_or_listed_with_a_reason():
 
 
 def test_every_registered_page_action_has_a_rule():
-    # The admin API: every action of the endpoint (ours replaces Wagtail's) has its rule in release.guards.
+    # The admin API: every action of the endpoint (ours replaces Wagtail's) has its rule in release.publishing.guards.
     assert set(guards.API_ACTION_RULES) == set(ReviewedPagesAdminAPIViewSet.actions)
     # The editor's action menu: Wagtail's items and those of every register_page_action_menu_item hook are tried.
     registered = {fn().name for fn in hooks.get_hooks("register_page_action_menu_item")}

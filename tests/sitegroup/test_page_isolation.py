@@ -155,7 +155,7 @@ def test_own_pages_cannot_be_moved_or_copied_into_another_county(client, county_
 def test_the_positive_control_for_publishing(client, county_a, django_user_model, django_capture_on_commit_callbacks):
     """The very form the refusal test posts publishes for someone allowed to publish directly.
 
-    Under the 三审 workflow that is a superuser only (release.publishing_hooks).
+    Under the 三审 workflow that is a superuser only (release.publishing.hooks).
     """
     client.force_login(django_user_model.objects.create_superuser("root", "root@example.gov.cn", "x"))
     page = county_a.article

@@ -1,5 +1,5 @@
 """Admin views for withdrawal (撤稿), forced publication (强制发布) and its review afterwards (补审),
-Wagtail's page copy view and admin API held to the workflow (release.guards), and the public notice
+Wagtail's page copy view and admin API held to the workflow (release.publishing.guards), and the public notice
 on a withdrawn page's old URL."""
 
 import json
@@ -25,9 +25,9 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.views import convert as localize_convert
 
 from govcms.core.admin_views import PageActionFormView
-from release import guards, publishing
-from release.forms import ForcePublishForm, PostReviewForm, WithdrawForm
 from release.models import edited_content, edited_fields
+from release.publishing import actions, guards
+from release.publishing.forms import ForcePublishForm, PostReviewForm, WithdrawForm
 
 
 class WithdrawView(PageActionFormView):
@@ -38,7 +38,7 @@ class WithdrawView(PageActionFormView):
     submit_button_label = gettext_lazy("撤稿")
 
     def is_allowed(self, user, page):
-        return publishing.can_withdraw(user, page)
+        return actions.can_withdraw(user, page)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -47,7 +47,7 @@ class WithdrawView(PageActionFormView):
 
     def form_valid(self, form):
         below = self.page.get_descendants().live().count()
-        publishing.withdraw(self.page, user=self.request.user, **form.cleaned_data)
+        actions.withdraw(self.page, user=self.request.user, **form.cleaned_data)
         values = {"title": self.page.get_admin_display_title(), "count": below}
         if below:
             return self.done(_("“%(title)s”及其下 %(count)s 个已发布页面已撤稿。") % values)
@@ -62,7 +62,7 @@ class ForcePublishView(PageActionFormView):
     submit_button_label = gettext_lazy("强制发布")
 
     def is_allowed(self, user, page):
-        return publishing.can_force_publish(user, page)
+        return actions.can_force_publish(user, page)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -72,7 +72,7 @@ class ForcePublishView(PageActionFormView):
 
     def form_valid(self, form):
         try:
-            publication = publishing.force_publish(self.page, user=self.request.user, **form.cleaned_data)
+            publication = actions.force_publish(self.page, user=self.request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, _("草稿内容不完整，不能发布：%(errors)s") % {"errors": "；".join(error.messages)})
             return self.form_invalid(form)
@@ -94,8 +94,8 @@ class PostReviewView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, publication_id):
         # Publications of pages outside the user's subtrees do not exist as far as they are concerned.
-        self.publication = get_object_or_404(publishing.visible_publications(request.user), pk=publication_id)
-        self.refusal = publishing.post_review_refusal(request.user, self.publication)
+        self.publication = get_object_or_404(actions.visible_publications(request.user), pk=publication_id)
+        self.refusal = actions.post_review_refusal(request.user, self.publication)
         return super().dispatch(request, publication_id)
 
     def get_page_subtitle(self):
@@ -122,7 +122,7 @@ class PostReviewView(WagtailAdminTemplateMixin, FormView):
         if self.refusal is not None:
             messages.error(self.request, self.refusal)
             return redirect(self.request.path)
-        publishing.post_review(self.publication, user=self.request.user, **form.cleaned_data)
+        actions.post_review(self.publication, user=self.request.user, **form.cleaned_data)
         messages.success(
             self.request, _("“%(title)s”补审通过，已取消“未经审核发布”标记。") % {"title": self.get_page_subtitle()}
         )
@@ -162,7 +162,7 @@ class UnreviewedPublicationsView(ReportView):
         return policy_registry.get_by_type(Page)
 
     def get_queryset(self):
-        return publishing.visible_publications(self.request.user).pending()
+        return actions.visible_publications(self.request.user).pending()
 
 
 class ReviewedCopyFormMixin:
@@ -174,7 +174,7 @@ class ReviewedCopyFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if publishing.publishing_needs_review(self.user, self.page.get_parent()):
+        if actions.publishing_needs_review(self.user, self.page.get_parent()):
             self.fields.pop("publish_copies", None)
             self.fields.pop("alias", None)
 
@@ -243,7 +243,7 @@ class ReviewedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
 
 
 def convert_to_alias(request, page_id):
-    """wagtail-localize's convert_to_alias, refused when it would put a draft live (release.guards)."""
+    """wagtail-localize's convert_to_alias, refused when it would put a draft live (release.publishing.guards)."""
     page = get_object_or_404(Page, id=page_id)
     refusal = guards.alias_conversion_refusal(request.user, page)
     # Those who may not edit the page get wagtail-localize's own refusal.
@@ -255,7 +255,7 @@ def convert_to_alias(request, page_id):
 
 def withdrawal_notice(request):
     """The 410 response explaining that the requested page was withdrawn, or None."""
-    withdrawal = publishing.withdrawal_for_request(request)
+    withdrawal = actions.withdrawal_for_request(request)
     if withdrawal is None:
         return None
     return render(request, "release/withdrawn.html", {"withdrawal": withdrawal}, status=410)

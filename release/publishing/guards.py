@@ -1,6 +1,6 @@
 """The rules that keep every admin path to a live page inside the workflow.
 
-`publishing.publishing_needs_review` says who must go through a page's
+`actions.publishing_needs_review` says who must go through a page's
 workflow. Wagtail applies no such rule: besides the editor's "Publish", these
 make content live for anyone with publish permission (docs/publishing.md,
 "Every publish path"):
@@ -15,13 +15,13 @@ make content live for anyone with publish permission (docs/publishing.md,
   may use: a draft translation becomes a live alias of its live source.
 
 Each rule returns why the user may not, or None. The views that apply them are
-in release/publishing_hooks.py and release/views_publishing.py.
+in release/publishing/hooks.py and release/publishing/views.py.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from release.publishing import publishing_needs_review
+from release.publishing.actions import publishing_needs_review
 
 PUBLISH_REFUSAL = _(
     "本页面须经发布流程审核后才能发布，请提交审核。站点管理员确需立即发布的，请使用“强制发布”并填写理由。"

@@ -1,7 +1,5 @@
-"""Admin hooks for publishing outside the workflow: withdrawal (撤稿), forced publication (强制发布), 补审.
-
-Imported from ReleaseConfig.ready(); release/wagtail_hooks.py holds the other
-release hooks.
+"""Admin hook functions for publishing outside the workflow: withdrawal (撤稿), forced publication (强制发布),
+补审; release/wagtail_hooks.py registers them.
 
 Wagtail offers "Publish" to anyone with publish permission, even on pages
 under a workflow, which would skip the 三审. Here it is taken out of the
@@ -9,7 +7,7 @@ editor, refused when posted anyway (edit, create, wagtail-localize's
 translation editor and bulk publish), and replaced for site administrators by
 强制发布, which asks for a reason and flags the page 未经审核发布 until a
 reviewer approves it afterwards. The other ways to make a page live (admin
-API, copy, move) follow the rules of release.guards.
+API, copy, move) follow the rules of release.publishing.guards.
 """
 
 from django.db.models import Exists, OuterRef
@@ -18,7 +16,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
@@ -29,21 +26,20 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from release import guards, publishing, views_publishing
 from release.models import UnreviewedPublication
+from release.publishing import actions, guards, views
 
 FORCE_PUBLISH_MENU_NAME = "action-force-publish"
 PUBLISH_MENU_NAME = "action-publish"
 
 
-@hooks.register("register_admin_urls")
 def register_publishing_urls():
-    report = views_publishing.UnreviewedPublicationsView
+    report = views.UnreviewedPublicationsView
     return [
-        path("release/pages/<int:page_id>/withdraw/", views_publishing.WithdrawView.as_view(), name="release_withdraw"),
+        path("release/pages/<int:page_id>/withdraw/", views.WithdrawView.as_view(), name="release_withdraw"),
         path(
             "release/pages/<int:page_id>/force-publish/",
-            views_publishing.ForcePublishView.as_view(),
+            views.ForcePublishView.as_view(),
             name="release_force_publish",
         ),
         path("release/unreviewed/", report.as_view(), name="release_unreviewed_publications"),
@@ -54,15 +50,14 @@ def register_publishing_urls():
         ),
         path(
             "release/unreviewed/<int:publication_id>/",
-            views_publishing.PostReviewView.as_view(),
+            views.PostReviewView.as_view(),
             name="release_post_review",
         ),
     ]
 
 
-@hooks.register("register_log_actions")
-def register_publishing_log_actions(actions):
-    @actions.register_action(publishing.WITHDRAW_ACTION)
+def register_publishing_log_actions(log_actions):
+    @log_actions.register_action(actions.WITHDRAW_ACTION)
     class WithdrawLogFormatter(LogFormatter):
         label = gettext_lazy("撤稿")
 
@@ -72,14 +67,14 @@ def register_publishing_log_actions(actions):
                 return _("随上级页面“%(title)s”撤稿，理由：%(reason)s") % values
             return _("撤稿，理由：%(reason)s") % values
 
-    @actions.register_action(publishing.FORCE_PUBLISH_ACTION)
+    @log_actions.register_action(actions.FORCE_PUBLISH_ACTION)
     class ForcePublishLogFormatter(LogFormatter):
         label = gettext_lazy("强制发布")
 
         def format_message(self, log_entry):
             return _("未经审核强制发布，理由：%(reason)s") % {"reason": log_entry.data.get("reason", "")}
 
-    @actions.register_action(publishing.POST_REVIEW_ACTION)
+    @log_actions.register_action(actions.POST_REVIEW_ACTION)
     class PostReviewLogFormatter(LogFormatter):
         label = gettext_lazy("补审通过")
 
@@ -96,7 +91,7 @@ class WithdrawButton(PageMenuItem):
     url_name = "release_withdraw"
 
     def is_shown(self, user):
-        return publishing.can_withdraw(user, self.page)
+        return actions.can_withdraw(user, self.page)
 
 
 class ForcePublishButton(PageMenuItem):
@@ -105,16 +100,14 @@ class ForcePublishButton(PageMenuItem):
     url_name = "release_force_publish"
 
     def is_shown(self, user):
-        return self.page.has_unpublished_changes and publishing.can_force_publish(user, self.page)
+        return self.page.has_unpublished_changes and actions.can_force_publish(user, self.page)
 
 
-@hooks.register("register_page_header_buttons")
 def publishing_header_buttons(page, user, view_name, next_url=None):
     yield WithdrawButton(page=page, priority=61)
     yield ForcePublishButton(page=page, priority=62)
 
 
-@hooks.register("register_page_listing_more_buttons")
 def publishing_listing_buttons(page, user, next_url=None):
     yield WithdrawButton(page=page, priority=41)
 
@@ -127,19 +120,18 @@ class ForcePublishMenuItem(ActionMenuItem):
     icon_name = "warning"
 
 
-@hooks.register("construct_page_action_menu")
 def replace_publish_under_workflow(menu_items, request, context):
     """Under a workflow, only superusers keep "Publish"; a site administrator gets 强制发布 instead."""
     page = context.get("page")
     workflow_page = page if page is not None and page.pk else context["parent_page"]
-    if not publishing.publishing_needs_review(request.user, workflow_page):
+    if not actions.publishing_needs_review(request.user, workflow_page):
         return
     position = next((index for index, item in enumerate(menu_items) if item.name == PUBLISH_MENU_NAME), None)
     if position is None:
         return
     del menu_items[position]
     # New pages are saved as drafts first: force publishing needs a revision to publish.
-    if workflow_page is page and publishing.can_force_publish(request.user, page):
+    if workflow_page is page and actions.can_force_publish(request.user, page):
         menu_items.insert(position, ForcePublishMenuItem())
 
 
@@ -148,7 +140,6 @@ def refuse_direct_publish(request):
     return redirect(request.get_full_path())
 
 
-@hooks.register("before_edit_page")
 def guard_publish_on_edit(request, page):
     """Refuse a posted "Publish" that the menu no longer offers; on display, show the 未经审核发布 flag.
 
@@ -159,40 +150,36 @@ def guard_publish_on_edit(request, page):
         if (
             (request.POST.get(PUBLISH_MENU_NAME) or request.POST.get("action") == "publish")
             and page.permissions_for_user(request.user).can_publish()
-            and publishing.publishing_needs_review(request.user, page)
+            and actions.publishing_needs_review(request.user, page)
         ):
             return refuse_direct_publish(request)
     else:
         warn_unreviewed_publications(request, page)
 
 
-@hooks.register("before_create_page")
 def guard_publish_on_create(request, parent_page, page_class):
     if (
         request.method == "POST"
         and request.POST.get(PUBLISH_MENU_NAME)
         and parent_page.permissions_for_user(request.user).can_publish_subpage()
-        and publishing.publishing_needs_review(request.user, parent_page)
+        and actions.publishing_needs_review(request.user, parent_page)
     ):
         return refuse_direct_publish(request)
 
 
-@hooks.register("after_edit_page")
 def continue_to_force_publish(request, page):
     if request.POST.get(FORCE_PUBLISH_MENU_NAME):
         return redirect("release_force_publish", page.pk)
 
 
-@hooks.register("before_bulk_action")
 def guard_bulk_publish(request, action_type, objects, action_class_instance):
     if isinstance(action_class_instance, PublishBulkAction) and any(
-        publishing.publishing_needs_review(request.user, page) for page in objects
+        actions.publishing_needs_review(request.user, page) for page in objects
     ):
         messages.error(request, _("所选页面中有须经发布流程审核的页面，不能批量发布，请逐一提交审核。"))
         return redirect(action_class_instance.next_url)
 
 
-@hooks.register("before_bulk_action")
 def guard_bulk_move(request, action_type, objects, action_class_instance):
     if isinstance(action_class_instance, MoveBulkAction):
         destination = action_class_instance.cleaned_form.cleaned_data["chooser"]
@@ -203,7 +190,6 @@ def guard_bulk_move(request, action_type, objects, action_class_instance):
             return redirect(action_class_instance.next_url)
 
 
-@hooks.register("before_move_page")
 def guard_move(request, page, destination):
     """The move view puts the page under `destination` (Wagtail moves its translations along, the same way)."""
     refusal = guards.move_refusal(request.user, page, destination)
@@ -213,17 +199,16 @@ def guard_move(request, page, destination):
         return redirect("wagtailadmin_pages:move", page.pk)
 
 
-# The admin API's page endpoint replaced by one applying release.guards to its actions.
-@hooks.register("construct_admin_api")
+# The admin API's page endpoint replaced by one applying release.publishing.guards to its actions.
 def guard_admin_api_page_actions(router):
-    router.register_endpoint("pages", views_publishing.ReviewedPagesAdminAPIViewSet)
+    router.register_endpoint("pages", views.ReviewedPagesAdminAPIViewSet)
 
 
 def warn_unreviewed_publications(request, page):
     """The 未经审核发布 flag in the editor, with the 补审 button for those who may give it."""
     for publication in UnreviewedPublication.objects.pending().filter(page=page).select_related("revision"):
         buttons = []
-        if publishing.post_review_refusal(request.user, publication) is None:
+        if actions.post_review_refusal(request.user, publication) is None:
             buttons.append(messages.button(reverse("release_post_review", args=[publication.pk]), _("补审")))
         messages.warning(
             request,
@@ -237,7 +222,6 @@ def warn_unreviewed_publications(request, page):
         )
 
 
-@hooks.register("construct_explorer_page_queryset")
 def annotate_unreviewed_publications(parent_page, pages, request):
     """For the 未经审核发布 flag in the explorer's status column (wagtailadmin/pages/listing/_page_status_cell.html)."""
     pending = UnreviewedPublication.objects.pending().filter(page=OuterRef("pk"))
@@ -249,7 +233,6 @@ class UnreviewedPublicationsMenuItem(MenuItem):
         return policy_registry.get_by_type(Page).user_has_any_permission(request.user, ["add", "change", "publish"])
 
 
-@hooks.register("register_reports_menu_item")
 def register_unreviewed_publications_report():
     return UnreviewedPublicationsMenuItem(
         gettext_lazy("未经审核发布"),
