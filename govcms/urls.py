@@ -13,7 +13,7 @@ from sitegroup import admin_urls as sitegroup_admin_urls
 urlpatterns = [
     # Scoped page chooser endpoints shadow Wagtail's own (see sitegroup/admin_urls.py).
     path("admin/", include(sitegroup_admin_urls)),
-    # Copy and convert-to-alias views held to the release workflow (see release/admin_urls.py).
+    # The editor, copy and translation views held to the release workflow (see release/admin_urls.py).
     path("admin/", include(release_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

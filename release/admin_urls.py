@@ -10,13 +10,16 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from release.publishing import views
+from release.publishing import localize, views
 
 urlpatterns = decorate_urlpatterns(
     [
         path("pages/<int:page_id>/edit/", views.ReviewingEditView.as_view()),
         path("pages/<int:page_id>/copy/", views.ReviewedCopyView.as_view()),
         path("localize/page/<int:page_id>/convert_to_alias/", views.convert_to_alias),
+        # wagtail-localize's translation views with page permissions (release/publishing/localize.py).
+        path("localize/submit/page/<int:page_id>/", localize.ScopedSubmitPageTranslationView.as_view()),
+        path("localize/update/<int:translation_source_id>/", localize.ScopedUpdateTranslationsView.as_view()),
     ],
     lambda view: never_cache(require_admin_access(view)),
 )

@@ -1,4 +1,4 @@
-"""Admin endpoints that Wagtail (or wagtail-localize) does not confine to the user's sites.
+"""Admin endpoints that Wagtail does not confine to the user's sites.
 
 govcms/urls.py includes these under admin/ ahead of Wagtail's admin URLs, so
 the same paths (and Wagtail's own URL names) resolve to the scoped views.
@@ -10,15 +10,12 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from sitegroup import localize, views
+from sitegroup import views
 
 urlpatterns = decorate_urlpatterns(
     [
         path("choose-page/<int:parent_page_id>/", views.ScopedPageBrowseView.as_view()),
         path("choose-page/chosen-multiple/", views.ScopedChosenMultipleView.as_view()),
-        # wagtail-localize's translation views with page permissions (sitegroup/localize.py).
-        path("localize/submit/page/<int:page_id>/", localize.ScopedSubmitPageTranslationView.as_view()),
-        path("localize/update/<int:translation_source_id>/", localize.ScopedUpdateTranslationsView.as_view()),
     ],
     lambda view: never_cache(require_admin_access(view)),
 )

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import resolve, reverse
 from wagtail.models import Locale, Page
 
-from sitegroup.localize import ScopedSubmitPageTranslationView, ScopedUpdateTranslationsView
+from release.publishing.localize import ScopedSubmitPageTranslationView, ScopedUpdateTranslationsView
 from tests.factories import ArticlePageFactory
 from tests.sitegroup.utils import assert_refused
 

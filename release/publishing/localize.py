@@ -5,8 +5,8 @@ permission: a user holding it could translate, and so create and publish, a
 page of any site (shared/reference/security.md). These subclasses add the
 page's own permissions: submitting or updating a translation needs edit
 rights on the source page, and publishing the updated translations needs
-publish rights on it outside any workflow (release.publishing). They answer
-at wagtail-localize's own URLs (see sitegroup/admin_urls.py).
+publish rights on it outside any workflow (release.publishing.actions). They
+answer at wagtail-localize's own URLs (see release/admin_urls.py).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -22,7 +22,7 @@ from release.publishing.actions import publishing_needs_review
 def require_page_permission(user, page, action):
     permissions = page.permissions_for_user(user)
     if action == "publish":
-        # Publishing translations of a page under a workflow goes through it (release.publishing).
+        # Publishing translations of a page under a workflow goes through it.
         allowed = permissions.can_publish() and not publishing_needs_review(user, page)
     else:
         allowed = permissions.can_edit()
