@@ -12,7 +12,7 @@ from wagtail.models import WorkflowPage
 
 from emergency.models import INDEX_SLUG, INDEX_TITLE, EmergencyIndexPage
 from emergency.workflows import emergency_workflow
-from release.workflows import assign_workflow
+from release.workflow.provisioning import assign_workflow
 
 
 def provision_emergency(context):

@@ -1,10 +1,10 @@
 """The emergency fast track (应急签发): one review by the site's 签发 group, then publish.
 
-It reuses the 签发 task of the site's 三审 workflow (release.workflows), so the people who sign
+It reuses the 签发 task of the site's 三审 workflow (release.workflow.provisioning), so the people who sign
 off ordinary releases sign off emergencies too, and a change to that task's group applies to both.
 """
 
-from release.workflows import ensure_workflow, review_task
+from release.workflow.provisioning import ensure_workflow, review_task
 
 
 def emergency_workflow(site_name, groups):

@@ -1,4 +1,4 @@
-"""Policy's part of every new site (sitegroup.provisioning) and of its release workflow (release.workflows).
+"""Policy's part of every new site (sitegroup.provisioning) and of its release workflow (release.workflow.provisioning).
 
 Two columns under 政务公开, before 通知公告: 政策文件 (the policy library) and 政策解读 (the interpretations);
 and the 三同步检查 step after 签发, which holds a policy until its interpretation is ready.
@@ -7,7 +7,7 @@ and the 三同步检查 step after 签发, which holds a policy until its interp
 from govcms.core.provisioning import OPEN_GOVERNMENT_COLUMN, ColumnSpec
 from home.models import ColumnFamily, UpdateCategory
 from policy.models import InterpretationIndexPage, InterpretationTask, PolicyIndexPage
-from release.workflows import WorkflowStep
+from release.workflow.provisioning import WorkflowStep
 
 INTERPRETATION_TASK_NAME = "三同步检查"
 

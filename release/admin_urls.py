@@ -1,4 +1,4 @@
-"""Wagtail (and wagtail-localize) admin views replaced by ones held to the release workflow (release.publishing).
+"""Wagtail (and wagtail-localize) admin views replaced by ones held to the release workflow.
 
 govcms/urls.py includes these under admin/ ahead of Wagtail's admin URLs, so
 the same paths (and Wagtail's own URL names) resolve to these views; see
@@ -11,10 +11,11 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from release.publishing import localize, views
+from release.workflow.views import ReviewingEditView
 
 urlpatterns = decorate_urlpatterns(
     [
-        path("pages/<int:page_id>/edit/", views.ReviewingEditView.as_view()),
+        path("pages/<int:page_id>/edit/", ReviewingEditView.as_view()),
         path("pages/<int:page_id>/copy/", views.ReviewedCopyView.as_view()),
         path("localize/page/<int:page_id>/convert_to_alias/", views.convert_to_alias),
         # wagtail-localize's translation views with page permissions (release/publishing/localize.py).

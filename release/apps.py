@@ -13,6 +13,3 @@ class ReleaseConfig(AppConfig):
         from release import signal_handlers
 
         signal_handlers.register()
-
-        # Admin hooks of the review status, besides wagtail_hooks.py.
-        from release import review_hooks  # noqa: F401

@@ -142,7 +142,7 @@ class ContentCheckTask(Task):
         verbose_name_plural = _("内容自动检查")
 
     def start(self, workflow_state, user=None):
-        from release.checks import check_page
+        from release.workflow.checks import check_page
 
         task_state = super().start(workflow_state, user=user)
         report = check_page(task_state.revision.as_object())
@@ -211,7 +211,7 @@ class ReviewTask(RestartsAfterChanges, AbstractGroupApprovalTask):
 
     Whoever saved a revision since the last approval of the page (whoever
     submitted it) may request changes or comment, but not approve; the editor
-    tells them why (release.wagtail_hooks).
+    tells them why (release.workflow.hooks).
     """
 
     class Meta:
@@ -226,7 +226,7 @@ class ReviewTask(RestartsAfterChanges, AbstractGroupApprovalTask):
 
     def get_form_for_action(self, action):
         if action == "reject":
-            from release.review_forms import RequestChangesForm
+            from release.workflow.forms import RequestChangesForm
 
             return RequestChangesForm
         return super().get_form_for_action(action)

@@ -13,7 +13,8 @@ from govcms.core.provisioning import PROVISION_SITE_HOOK, PROVISIONED_SITE_WARNI
 from govcms.core.scope import SiteScope
 from release.publishing import hooks as publishing
 from release.reports import AuditLogReportView, StatisticsReportView
-from release.workflows import provision_release_workflow, understaffed_warnings
+from release.workflow import hooks as workflow
+from release.workflow.provisioning import provision_release_workflow, understaffed_warnings
 
 # --- Publishing outside the workflow: 撤稿, 强制发布, 补审, and the guards (release.publishing) ---------
 
@@ -31,6 +32,15 @@ hooks.register("before_move_page", publishing.guard_move)
 hooks.register("construct_admin_api", publishing.guard_admin_api_page_actions)
 hooks.register("construct_explorer_page_queryset", publishing.annotate_unreviewed_publications)
 hooks.register("register_reports_menu_item", publishing.register_unreviewed_publications_report)
+
+# --- Where a submission stands in the 三审 workflow (release.workflow) -------------------------------
+
+hooks.register("after_create_page", workflow.report_failed_check_on_submit)
+hooks.register("after_edit_page", workflow.report_failed_check_on_submit)
+hooks.register("construct_page_action_menu", workflow.resubmit_to_the_first_step)
+hooks.register("before_edit_page", workflow.explain_workflow_position)
+hooks.register("construct_explorer_page_queryset", workflow.annotate_failed_checks)
+hooks.register("construct_homepage_panels", workflow.warn_about_understaffed_review_steps)
 
 # --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
 
@@ -76,7 +86,7 @@ def register_statistics_report_menu_item():
     )
 
 
-# --- Provisioning: every site's 三审 workflow (release.workflows) --------------------------------
+# --- Provisioning: every site's 三审 workflow (release.workflow.provisioning) --------------------------------
 
 hooks.register(PROVISION_SITE_HOOK, provision_release_workflow)
 hooks.register(PROVISIONED_SITE_WARNINGS_HOOK, understaffed_warnings)

@@ -2,10 +2,7 @@
 Wagtail's page copy view and admin API held to the workflow (release.publishing.guards), and the public notice
 on a withdrawn page's old URL."""
 
-import json
-
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -18,14 +15,12 @@ from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.copy import CopyView
-from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.views import convert as localize_convert
 
 from govcms.core.admin_views import PageActionFormView
-from release.models import edited_content, edited_fields
 from release.publishing import actions, guards
 from release.publishing.forms import ForcePublishForm, PostReviewForm, WithdrawForm
 
@@ -192,32 +187,6 @@ class ReviewedCopyFormMixin:
             # Wagtail's copy template shows the errors of its fields only.
             self.add_error("new_parent_page", refusal)
         return cleaned_data
-
-
-class ReviewingEditView(EditView):
-    """Wagtail's page editor, where acting on a review step (批准, 要求修改) saves a revision only for real edits.
-
-    Wagtail saves the posted form as a new revision whenever the form "has
-    changed", which a StreamField with a table reports when nobody edited
-    anything. Under WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT that empty
-    revision by the approver voided the earlier steps' approvals: 批准 in the
-    editor sent the page back to the content check instead of publishing it.
-    """
-
-    def form_valid(self, form):
-        self.has_content_changes = form.has_changed() and (
-            self.action_name != "perform_workflow_action" or self.edits_content(form)
-        )
-        return self.action_method()
-
-    def edits_content(self, form):
-        latest = self.page.get_latest_revision()
-        if latest is None:
-            return True
-        fields = edited_fields(self.page.specific_class)
-        # As a revision stores it: dates and times as JSON strings.
-        posted = json.loads(json.dumps(form.save(commit=False).serializable_data(), cls=DjangoJSONEncoder))
-        return edited_content(posted, fields) != edited_content(latest.content, fields)
 
 
 class ReviewedCopyView(CopyView):

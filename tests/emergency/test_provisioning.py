@@ -6,7 +6,7 @@ from wagtail.models import Task, Workflow, WorkflowPage, WorkflowTask
 
 from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage
-from release.workflows import content_check_task
+from release.workflow.provisioning import content_check_task
 from sitegroup.provisioning import provision_subsite
 from tests.emergency.utils import emergency_index
 from tests.sitegroup.utils import counts

@@ -232,7 +232,7 @@ PUBLISH_ATTEMPTS = {
     "wagtail_localize:convert_to_alias": try_translations,
     "admin/localize/page/<int:page_id>/convert_to_alias/": try_translations,
     "wagtailadmin_pages:edit": try_editor_actions,
-    # Wagtail's edit URL answers with release.publishing.views.ReviewingEditView (release/admin_urls.py).
+    # Wagtail's edit URL answers with release.workflow.views.ReviewingEditView (release/admin_urls.py).
     "admin/pages/<int:page_id>/edit/": try_editor_actions,
 }
 

@@ -1,5 +1,5 @@
 """A new app plugs into provisioning and the release workflow through hooks, the way policy, disclosure, emergency,
-the mailbox and release itself do (sitegroup.provisioning, release.workflows)."""
+the mailbox and release itself do (sitegroup.provisioning, release.workflow.provisioning)."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -15,7 +15,7 @@ from govcms.core.provisioning import (
     ColumnSpec,
 )
 from home.models import ColumnFamily, ColumnPage, UpdateCategory
-from release.workflows import RELEASE_WORKFLOW_TASKS_HOOK, WorkflowStep, review_task
+from release.workflow.provisioning import RELEASE_WORKFLOW_TASKS_HOOK, WorkflowStep, review_task
 from sitegroup.provisioning import provision_subsite
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,12 @@ def test_contributions_run_in_the_order_of_their_apps(db):
     with hooks.register_temporarily(PROVISION_SITE_HOOK, contribute, order=-1):
         modules = [function.__module__ for function in hooks_in_app_order(PROVISION_SITE_HOOK)]
 
-    assert modules == ["release.workflows", "emergency.provisioning", "citizen_mailbox.provisioning", __name__]
+    assert modules == [
+        "release.workflow.provisioning",
+        "emergency.provisioning",
+        "citizen_mailbox.provisioning",
+        __name__,
+    ]
 
 
 def interview_columns():

@@ -1,6 +1,5 @@
-"""Admin hooks that let people see where a submission stands in the release workflow.
-
-Imported from ReleaseConfig.ready().
+"""Admin hook functions that let people see where a submission stands in the release workflow; registered in
+release/wagtail_hooks.py.
 
 * A submission the content check returned reads as a failure: an error instead
   of Wagtail's "submitted" message, the report on the edit page, 自动检查未通过
@@ -19,7 +18,6 @@ from django.db.models.functions import Cast
 from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
@@ -27,7 +25,7 @@ from wagtail.models import Page, Site, WorkflowState
 
 from govcms.core.scope import is_platform_wide
 from release.models import ContentCheckTaskState, ReviewTask, rejecting_check
-from release.workflows import understaffed_review_steps
+from release.workflow.provisioning import understaffed_review_steps
 
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
 
@@ -38,8 +36,6 @@ def check_report_message(request, check, message):
     django_messages.error(request, messages.render(message, [], detail=detail))
 
 
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
 def report_failed_check_on_submit(request, page):
     """Replace Wagtail's green "submitted for moderation" with the check's report, and stay in the editor."""
     if not any(request.POST.get(action) for action in SUBMIT_ACTIONS):
@@ -68,7 +64,6 @@ class ResubmitMenuItem(SubmitForModerationMenuItem):
         return context
 
 
-@hooks.register("construct_page_action_menu")
 def resubmit_to_the_first_step(menu_items, request, context):
     if context.get("view") != "edit":
         return
@@ -77,7 +72,6 @@ def resubmit_to_the_first_step(menu_items, request, context):
             menu_items[index] = ResubmitMenuItem(order=item.order)
 
 
-@hooks.register("before_edit_page")
 def explain_workflow_position(request, page):
     """In the editor: the check's report while it holds the page, or why the reviewer may not approve."""
     if request.method != "GET":
@@ -95,7 +89,6 @@ def explain_workflow_position(request, page):
             messages.warning(request, task.approval_refusal(page, request.user))
 
 
-@hooks.register("construct_explorer_page_queryset")
 def annotate_failed_checks(parent_page, pages, request):
     """For 自动检查未通过 in the explorer's status column (wagtailadmin/pages/listing/_page_status_cell.html)."""
     returned_by_check = WorkflowState.objects.filter(
@@ -128,7 +121,6 @@ def sites_kept_by(user):
     ).distinct()
 
 
-@hooks.register("construct_homepage_panels")
 def warn_about_understaffed_review_steps(request, panels):
     homes = [site.root_page for site in sites_kept_by(request.user).select_related("root_page")]
     steps = understaffed_review_steps(homes) if homes else []
