@@ -1,4 +1,4 @@
-"""Demo users: a superuser, a platform administrator, and one user per role group of every site.
+"""Demo users: a superuser, the three platform administrators, and one user per role group of every site.
 
 Passwords follow one rule. With usable passwords (DEBUG) every demo user
 without a usable password gets the demo password; a password someone changed
@@ -14,12 +14,17 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext as _
 
 from demo.spec import Person
-from sitegroup.platform import PLATFORM_ADMIN_GROUP, ensure_platform_admin_group
+from sitegroup.platform import AUDIT_ADMIN_GROUP, SECURITY_ADMIN_GROUP, SYSTEM_ADMIN_GROUP, ensure_platform_groups
 
 # Role group suffix (sitegroup.provisioning.ROLES) -> username suffix.
 ROLE_USERNAMES = {"信息员": "officer", "编辑": "editor", "审核": "reviewer", "签发": "approver", "管理员": "admin"}
 SUPERUSER = ("admin", Person("宋", "涛"))
-PLATFORM_ADMIN = ("platform_admin", Person("唐", "雅琴"))
+# Username and person of each platform group's demo member (sitegroup.platform).
+PLATFORM_ADMINS = {
+    SYSTEM_ADMIN_GROUP: ("system_admin", Person("唐", "雅琴")),
+    SECURITY_ADMIN_GROUP: ("security_admin", Person("韩", "立新")),
+    AUDIT_ADMIN_GROUP: ("audit_admin", Person("邵", "敏")),
+}
 
 
 @dataclass(frozen=True)
@@ -44,19 +49,18 @@ def ensure_users(loaded_sites, *, password, usable):
     """Create the demo users; return their logins (password None when not usable)."""
     hashed = make_password(password) if usable else None  # hashed once: hashing is deliberately slow
     logins = []
-    for demo_user in demo_users(loaded_sites, ensure_platform_admin_group()):
+    for demo_user in demo_users(loaded_sites, ensure_platform_groups()):
         user = _ensure_user(demo_user)
         _apply_password(user, password, hashed, usable)
         logins.append(Login(demo_user.username, demo_user.role, demo_user.site, password if usable else None))
     return logins
 
 
-def demo_users(loaded_sites, platform_admins):
+def demo_users(loaded_sites, platform_groups):
     whole_platform = _("全平台")
-    users = [
-        DemoUser(SUPERUSER[0], SUPERUSER[1], _("超级管理员"), whole_platform, is_superuser=True),
-        DemoUser(PLATFORM_ADMIN[0], PLATFORM_ADMIN[1], PLATFORM_ADMIN_GROUP, whole_platform, groups=(platform_admins,)),
-    ]
+    users = [DemoUser(SUPERUSER[0], SUPERUSER[1], _("超级管理员"), whole_platform, is_superuser=True)]
+    for group_name, (username, person) in PLATFORM_ADMINS.items():
+        users.append(DemoUser(username, person, group_name, whole_platform, groups=(platform_groups[group_name],)))
     for spec, result in loaded_sites:
         for suffix, username_suffix in ROLE_USERNAMES.items():
             username = f"{spec.key}_{username_suffix}"

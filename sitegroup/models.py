@@ -51,7 +51,13 @@ class SiteIdentity(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("网站标识")
-        permissions = [("provision_subsite", _("可以开设下级站点"))]
+        # The platform's rights (sitegroup.platform): on this model because a real model gives them a content
+        # type the group editor shows.
+        permissions = [
+            ("provision_subsite", _("可以开设下级站点")),
+            ("view_all_sites", _("查看全平台记录")),
+            ("staff_sites", _("可以为各站点配备人员")),
+        ]
 
     def missing_fields(self):
         """The verbose names of the mandatory fields still blank."""

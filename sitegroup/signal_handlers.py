@@ -2,9 +2,9 @@
 
 from django.db.models.signals import post_migrate
 
-from sitegroup.platform import ensure_platform_admin_group_after_migrate
+from sitegroup.platform import ensure_platform_groups_after_migrate
 
 
 def register_signal_handlers():
-    # The 平台管理员 group exists on every installation, fresh ones included (sitegroup.platform).
-    post_migrate.connect(ensure_platform_admin_group_after_migrate, dispatch_uid="sitegroup_platform_admins")
+    # The three platform groups exist on every installation, fresh ones included (sitegroup.platform).
+    post_migrate.connect(ensure_platform_groups_after_migrate, dispatch_uid="sitegroup_platform_admins")

@@ -2,9 +2,9 @@
 
 Wagtail lets anyone with the user-model permissions edit any account: tick the
 superuser box, set a superuser's password, or put anyone (themselves too) in
-any group. On this platform the 平台管理员 manage accounts without being
-superusers, so every path that changes an account or a group's rights checks
-that the result stays within the acting user's own rights:
+any group. On this platform the 安全管理员 manage accounts without being
+superusers (sitegroup.platform), so every path that changes an account or a
+group's rights checks that the result stays within the acting user's own rights:
 
 * superusers' accounts are managed by superusers only, and only superusers see
   or set the superuser flag;
@@ -13,10 +13,13 @@ that the result stays within the acting user's own rights:
   every right it gives (model permissions, and page, collection and site
   permissions covered by the acting user's own on the same or an enclosing
   page, collection or site);
-* those who open sites (`sitegroup.provision_subsite`, the 平台管理员) also
-  staff them: they grant any site-confined right (page, collection and site
-  permissions), but model permissions only when they hold them;
-* non-superusers do not change their own groups.
+* those who staff the sites (`sitegroup.staff_sites`, the 安全管理员) grant
+  any site-confined right: page, collection and site permissions, and the
+  model permissions provisioning gives a site's role groups, which the admin
+  views confine to the pages the group works on (sitegroup.provisioning.ROLES);
+  other model permissions only when they hold them;
+* non-superusers change neither their own groups nor what those groups hold:
+  no one grants themselves more, not even within their own rights.
 
 `sitegroup.apps.UsersAppConfig` installs these viewsets in place of Wagtail's;
 `sitegroup.wagtail_hooks` replaces the user bulk actions.
@@ -47,9 +50,12 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import groups, users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, DeleteBulkAction, SetActiveStateBulkAction
 
-from sitegroup.provisioning import PROVISION_PERMISSION
+from sitegroup.platform import permissions_named
+from sitegroup.provisioning import ROLES
 
 User = get_user_model()
+
+STAFF_SITES_PERMISSION = "sitegroup.staff_sites"
 
 SUPERUSER_LABEL = gettext_lazy("超级用户")
 SUPERUSER_HELP = gettext_lazy(
@@ -71,7 +77,7 @@ class Rights:
     pages: set = field(default_factory=set)
     collections: set = field(default_factory=set)
     sites: set = field(default_factory=set)
-    # Held by those who open sites: every page, collection and site permission, for delegation.
+    # Held by those who staff the sites: every page, collection and site permission, for delegation.
     every_site: bool = False
 
     def __ior__(self, other):
@@ -96,6 +102,12 @@ class Rights:
 def _reaches(item, held):
     permission, path = item
     return any(permission == held_permission and path.startswith(held_path) for held_permission, held_path in held)
+
+
+def site_role_model_permission_ids():
+    """The model permissions of the sites' role groups, confined by the admin views to the group's pages."""
+    names = {name for role in ROLES for name in role.model_permissions}
+    return set(permissions_named(names).values_list("pk", flat=True)) if names else set()
 
 
 def rights_of_groups(group_ids=None):
@@ -133,11 +145,17 @@ class Delegation:
     def held(self):
         held = Rights(
             model=set(self.user.user_permissions.values_list("pk", flat=True)),
-            every_site=self.user.has_perm(PROVISION_PERMISSION),
+            every_site=self.user.has_perm(STAFF_SITES_PERMISSION),
         )
-        for group_id in self.user.groups.values_list("pk", flat=True):
+        if held.every_site:
+            held.model |= site_role_model_permission_ids()
+        for group_id in self.own_group_ids:
             held |= self.group_rights.get(group_id, Rights())
         return held
+
+    @cached_property
+    def own_group_ids(self):
+        return set(self.user.groups.values_list("pk", flat=True))
 
     def excess(self, rights):
         return [] if self.unlimited else rights.beyond(self.held)
@@ -153,6 +171,10 @@ class Delegation:
 
     def may_grant(self, group):
         return group.pk not in self.ungrantable_group_ids
+
+    def may_change(self, group):
+        """Edit or delete `group`: grantable, and not one of the user's own (that would change their own rights)."""
+        return self.unlimited or (self.may_grant(group) and group.pk not in self.own_group_ids)
 
     def manageable_users(self):
         if self.unlimited:
@@ -328,10 +350,11 @@ class DelegatedGroupSaveMixin:
 
 class RefuseUngrantableGroupMixin:
     """A group that gives more than the user holds is left to those who hold it: editing or deleting it
-    would hand out or take away rights the user does not have."""
+    would hand out or take away rights the user does not have. The user's own groups are left to others:
+    editing them would change the user's own rights."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not delegation_for(request).may_grant(self.get_object()):
+        if not delegation_for(request).may_change(self.get_object()):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -2,10 +2,13 @@
 
 `SiteScope.of(user)` answers, per user:
 
-* `platform_wide` — superusers and holders of the platform administration
-  permission (`sitegroup.provision_subsite`, held by the 平台管理员 group) see
-  every site's rows in every list and report. Nobody else does, whatever their
-  groups are called.
+* `platform_wide` — superusers and holders of `sitegroup.view_all_sites`
+  (查看全平台记录: the 系统管理员 and 审计管理员 groups) or of
+  `sitegroup.provision_subsite` (whoever opens sites picks a parent among all
+  of them) see every site's rows in every list and report. Seeing is all it
+  gives: what a user may change is still their permissions' business, so the
+  审计管理员 reads every site's reports and changes nothing. Nobody else is
+  platform-wide, whatever their groups are called.
 * `working_roots` — the pages where the user's groups hold a page permission:
   the tops of the subtrees they work in. A site's role groups hold their
   permissions at the site's home, so these are their sites' homes, and the
@@ -33,13 +36,15 @@ from wagtail.permissions import policy_registry
 
 from govcms.core.tree import ancestor_paths, site_home_model, under_any_of
 
-PLATFORM_PERMISSION = "sitegroup.provision_subsite"
+PLATFORM_WIDE_PERMISSIONS = ("sitegroup.view_all_sites", "sitegroup.provision_subsite")
 _CACHE_ATTRIBUTE = "_govcms_site_scope"
 
 
 def is_platform_wide(user):
-    """Superusers and holders of the platform administration permission: every site's lists."""
-    return bool(user.is_authenticated and user.is_active and (user.is_superuser or user.has_perm(PLATFORM_PERMISSION)))
+    """Superusers and holders of a platform-wide permission: every site's lists."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or any(user.has_perm(permission) for permission in PLATFORM_WIDE_PERMISSIONS)
 
 
 class SiteScope:

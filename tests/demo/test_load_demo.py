@@ -284,7 +284,7 @@ def test_loading_again_changes_nothing_and_lists_the_logins_again(demo, settings
     assert counts() == before
     assert "未作更改" in first and "未作更改" in second
     assert printed_logins(first) == printed_logins(second)
-    assert len(printed_logins(second)) == 2 + 5 * len(SITES)
+    assert len(printed_logins(second)) == 4 + 5 * len(SITES)
 
 
 def test_loading_again_leaves_existing_sites_as_they_are_but_restores_users(demo):
@@ -324,10 +324,16 @@ def test_users_hold_one_role_each_in_their_own_site(demo):
             assert not user.is_superuser
     assert users.get(username="qingshan_approver").groups.get().name == "青山区人民政府签发"
     assert users.get(username="jiaoyu_admin").groups.get().name == "示例市教育局管理员"
-    platform_admin = users.get(username="platform_admin")
-    for permission in ("sitegroup.provision_subsite", "wagtailadmin.access_admin", "auth.add_user", "auth.view_group"):
-        assert platform_admin.has_perm(permission), permission
-    assert not platform_admin.has_perm("auth.change_group")
+    system_admin, security_admin, audit_admin = (
+        users.get(username=name) for name in ("system_admin", "security_admin", "audit_admin")
+    )
+    for permission in ("sitegroup.provision_subsite", "wagtailadmin.access_admin", "sitegroup.view_all_sites"):
+        assert system_admin.has_perm(permission), permission
+    assert not system_admin.has_perm("auth.add_user")
+    for permission in ("auth.add_user", "auth.change_group", "sitegroup.staff_sites"):
+        assert security_admin.has_perm(permission), permission
+    assert not security_admin.has_perm("sitegroup.view_all_sites")
+    assert audit_admin.has_perm("sitegroup.view_all_sites") and not audit_admin.has_perm("auth.view_user")
 
 
 def test_without_debug_no_password_is_printed_or_usable(demo, client, settings):
@@ -337,7 +343,7 @@ def test_without_debug_no_password_is_printed_or_usable(demo, client, settings):
     for output in (demo, again):
         assert DEFAULT_DEMO_PASSWORD not in output
         assert "changepassword" in output
-        assert [len(row) for row in printed_logins(output)] == [3] * (2 + 5 * len(SITES))
+        assert [len(row) for row in printed_logins(output)] == [3] * (4 + 5 * len(SITES))
     for user in get_user_model().objects.all():
         assert not user.has_usable_password(), user.username
         assert not client.login(username=user.username, password=DEFAULT_DEMO_PASSWORD)
@@ -349,8 +355,8 @@ def test_with_debug_the_printed_logins_work(demo, client, settings, monkeypatch)
 
     rows = printed_logins(load_demo())
 
-    assert len(rows) == 2 + 5 * len(SITES)
-    assert {row[0] for row in rows} >= {"admin", "platform_admin", "qingshan_editor", "yunxi_approver"}
+    assert len(rows) == 4 + 5 * len(SITES)
+    assert {row[0] for row in rows} >= {"admin", "system_admin", "audit_admin", "qingshan_editor", "yunxi_approver"}
     for username, _role, _site, password in rows:
         assert password == "another-demo-secret"
         assert client.login(username=username, password=password), username

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from policy.models import InterpretationPage, IssuingBody
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import SYSTEM_ADMIN_GROUP
 from tests.policy.utils import add_policy, interpretation_column_of, issuing_body, library_of
 from tests.sitegroup.test_admin_scoping import chosen_ids
 
@@ -163,7 +163,7 @@ def test_a_body_cannot_be_added_to_another_sites_list(admin_a, site_group, bodie
 def test_platform_administrators_keep_every_sites_list(client, make_user, bodies):
     from django.contrib.auth.models import Group
 
-    client.force_login(make_user(Group.objects.get(name=PLATFORM_ADMIN_GROUP)))
+    client.force_login(make_user(Group.objects.get(name=SYSTEM_ADMIN_GROUP)))
     response = client.get(reverse("issuing_bodies:index"))
     assert {body.name for body in response.context["object_list"]} == {"甲县人民政府", "乙县人民政府"}
 

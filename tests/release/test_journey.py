@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from home.models import ArticlePage
 from release.models import PlatformContentRules
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import SYSTEM_ADMIN_GROUP
 from tests.factories import UserFactory, site_identity
 from tests.release.workflow import act, current_task_state, submit
 from tests.sitegroup.utils import article_form_data, message_texts
@@ -247,7 +247,7 @@ def test_site_administrators_are_warned_of_review_steps_with_fewer_than_two_memb
 
 
 def test_opening_a_site_asks_for_two_members_in_each_review_step(client, site_group):
-    client.force_login(UserFactory(groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)]))
+    client.force_login(UserFactory(groups=[Group.objects.get(name=SYSTEM_ADMIN_GROUP)]))
     data = {"parent": site_group.portal.home.pk, "name": "丙县人民政府", "slug": "county-c", "kind": "county"}
     data.update(hostname="county-c.localhost", port=80, **site_identity(9))
     response = client.post(reverse("sitegroup_provision_subsite"), data)

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from search.models import QueryLog
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import SYSTEM_ADMIN_GROUP
 from tests.sitegroup.utils import assert_refused
 
 URL = "/admin/reports/search-queries/"
@@ -39,7 +39,7 @@ def test_platform_staff_see_every_site(client, make_user, logs):
 
 
 def test_platform_administrators_who_are_not_superusers_see_every_site(client, make_user, logs):
-    client.force_login(make_user(Group.objects.get(name=PLATFORM_ADMIN_GROUP)))
+    client.force_login(make_user(Group.objects.get(name=SYSTEM_ADMIN_GROUP)))
     assert rows(client.get(URL)) == ["门户热词", "乙县热词", "甲县热词", "甲县无果"]
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from home.models import HomePage
 from sitegroup.models import SiteIdentity
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import SYSTEM_ADMIN_GROUP
 from sitegroup.provisioning import provision_subsite
 from tests.factories import ArticlePageFactory, UserFactory, site_identity
 from tests.sitegroup.utils import message_texts
@@ -21,7 +21,7 @@ HELD = "网站建设中"
 
 @pytest.fixture
 def platform_admin(db):
-    return UserFactory(groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)])
+    return UserFactory(groups=[Group.objects.get(name=SYSTEM_ADMIN_GROUP)])
 
 
 def open_county_c(client, site_group, **identity):

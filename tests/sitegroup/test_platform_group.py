@@ -1,45 +1,52 @@
-from django.contrib.auth.models import Group
+"""The three platform groups (sitegroup.platform): present on a fresh installation, each holding exactly its rights."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from sitegroup.platform import (
-    PLATFORM_ADMIN_GROUP,
-    PLATFORM_PERMISSIONS,
-    WITHDRAWN_PERMISSIONS,
-    ensure_platform_admin_group,
-    permissions_named,
+    PLATFORM_ROLES,
+    SYSTEM_ADMIN_GROUP,
+    ensure_platform_groups,
+    ensure_platform_groups_after_migrate,
 )
 from tests.factories import UserFactory
 
 
-def test_a_fresh_installation_has_the_platform_administrators_group(db):
-    group = Group.objects.get(name=PLATFORM_ADMIN_GROUP)
-    granted = {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()}
-    assert granted == set(PLATFORM_PERMISSIONS)
+def held(group):
+    return {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()}
 
 
-def test_ensuring_the_group_again_restores_a_removed_permission_and_adds_nothing_else(db):
-    group = Group.objects.get(name=PLATFORM_ADMIN_GROUP)
+@pytest.mark.parametrize("role", PLATFORM_ROLES, ids=lambda role: role.group_name)
+def test_a_fresh_installation_has_each_platform_group_with_exactly_its_rights(db, role):
+    assert held(Group.objects.get(name=role.group_name)) == set(role.permissions)
+
+
+def test_ensuring_the_groups_again_restores_a_removed_right_and_takes_away_an_added_one(db):
+    group = Group.objects.get(name=SYSTEM_ADMIN_GROUP)
     group.permissions.remove(group.permissions.get(codename="provision_subsite"))
-    ensure_platform_admin_group()
-    assert group.permissions.filter(codename="provision_subsite").exists()
-    assert group.permissions.count() == len(PLATFORM_PERMISSIONS)
-    assert Group.objects.filter(name=PLATFORM_ADMIN_GROUP).count() == 1
+    group.permissions.add(*Permission.objects.filter(codename__in=["add_user", "change_workflow", "change_page"]))
+
+    ensure_platform_groups()
+
+    assert held(group) == set(PLATFORM_ROLES[0].permissions)
+    assert Group.objects.filter(name=SYSTEM_ADMIN_GROUP).count() == 1
 
 
-def test_an_earlier_installations_group_loses_the_workflow_rights(db):
-    group = Group.objects.get(name=PLATFORM_ADMIN_GROUP)
-    group.permissions.add(*permissions_named(WITHDRAWN_PERMISSIONS))
-    ensure_platform_admin_group()
-    assert not group.permissions.filter(codename__in=[code for _app, code in WITHDRAWN_PERMISSIONS]).exists()
+def test_after_migrate_the_groups_are_ensured(db):
+    Group.objects.filter(name__in=[role.group_name for role in PLATFORM_ROLES]).delete()
+    ensure_platform_groups_after_migrate()
+    for role in PLATFORM_ROLES:
+        assert held(Group.objects.get(name=role.group_name)) == set(role.permissions)
 
 
-def test_a_platform_administrator_changes_no_review_step_of_a_site(client, site_group):
+def test_a_system_administrator_changes_no_review_step_of_a_site(client, site_group):
     """With the workflow rights, a platform administrator made their own group a county's 初审 reviewer."""
-    platform_admin = UserFactory(groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)])
+    system_admin = UserFactory(groups=[Group.objects.get(name=SYSTEM_ADMIN_GROUP)])
     workflow = site_group.county_a.home.get_workflow()
     review = workflow.tasks.get(name="甲县人民政府部门初审").specific
     reviewers = set(review.groups.all())
-    client.force_login(platform_admin)
+    client.force_login(system_admin)
 
     task_edit = client.post(
         reverse("wagtailadmin_workflows:edit_task", args=[review.pk]),

@@ -1,7 +1,7 @@
 """Who sees which sites, on every admin list, report, export and chooser (issue 11, item 1).
 
-One parametrised test: five users — a superuser, a 平台管理员 who is not a superuser, the portal's
-staff, county A's staff and the department's staff — × every admin surface that shows rows of more
+One parametrised test: six users — a superuser, a 系统管理员 and an 审计管理员 who are not superusers,
+the portal's staff, county A's staff and the department's staff — × every admin surface that shows rows of more
 than one site. Each site gets one row per surface whose text carries the site's mark (标记甲县 …),
 created once for the module; a surface "shows" a site when its mark is in the response. The sites'
 staff are their 管理员, who may open every per-site surface (issuing bodies and site settings too).
@@ -9,12 +9,15 @@ staff are their 管理员, who may open every per-site surface (issuing bodies a
 The rule (govcms.core.scope.SiteScope, docs/architecture.md "Who sees which sites"):
 
 * lists, reports, exports and choosers: platform-wide users (superusers and holders of
-  sitegroup.provision_subsite) see every site; staff see their own site and the sites below it;
+  sitegroup.view_all_sites or sitegroup.provision_subsite) see every site; staff see their own site
+  and the sites below it; lists that need a model permission (issuing bodies) only with it: the
+  审计管理员 reads the reports and nothing else;
 * the policy chooser adds the live policies of the sites above;
 * queues of work (未经审核发布, 信息报送) hold what the user may act on or their own sites sent:
   platform administrators review and adopt nothing, so they see none;
 * letters (政民互动信箱) belong to one site: staff see their own sites' only, superusers all;
-* site settings follow Wagtail's per-Site permissions: a 管理员 their own Site's;
+* site settings follow Wagtail's per-Site permissions: a 管理员 their own Site's, the 系统管理员
+  every Site's (model-wide);
 * the holiday schedule and the platform's content-check word lists are one for the platform, kept
   by its administrators.
 
@@ -43,7 +46,7 @@ from home.models import ColumnPage
 from policy.models import IssuingBody
 from release.models import UnreviewedPublication
 from search.models import QueryLog
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import AUDIT_ADMIN_GROUP, SYSTEM_ADMIN_GROUP
 from submissions.models import Submission
 from tests.conftest import SHARED
 from tests.factories import ArticlePageFactory, UserFactory
@@ -63,30 +66,34 @@ MARKS = {
 }
 ALL = set(SITES)
 WITH_HOSTNAME = {"portal", "county_a", "county_b"}  # the department is served under the portal's Site
-USERS = ("superuser", "platform_admin", "portal_staff", "county_a_staff", "department_staff")
+USERS = ("superuser", "system_admin", "audit_admin", "portal_staff", "county_a_staff", "department_staff")
 
 
-def by_user(superuser, platform_admin, portal_staff, county_a_staff, department_staff):
-    return dict(zip(USERS, (superuser, platform_admin, portal_staff, county_a_staff, department_staff), strict=True))
+def by_user(superuser, system_admin, audit_admin, portal_staff, county_a_staff, department_staff):
+    users = (superuser, system_admin, audit_admin, portal_staff, county_a_staff, department_staff)
+    return dict(zip(USERS, users, strict=True))
 
 
 # Lists and reports: platform-wide users every site, staff their own and the sites below.
-REPORT = by_user(ALL, ALL, ALL, {"county_a"}, {"department"})
+REPORT = by_user(ALL, ALL, ALL, ALL, {"county_a"}, {"department"})
+# Lists kept with a model permission (issuing bodies): the 审计管理员 holds none.
+KEPT_LIST = by_user(ALL, ALL, set(), ALL, {"county_a"}, {"department"})
 # Choosing a policy to interpret: the user's sites and the sites above them.
-POLICY_CHOOSER = by_user(ALL, ALL, ALL, {"county_a", "portal"}, {"department", "portal"})
+POLICY_CHOOSER = by_user(ALL, ALL, ALL, ALL, {"county_a", "portal"}, {"department", "portal"})
 # 未经审核发布: the forced publications of the pages the user works on (补审 is a review).
-WORK_QUEUE = by_user(ALL, set(), ALL, {"county_a"}, {"department"})
+WORK_QUEUE = by_user(ALL, set(), set(), ALL, {"county_a"}, {"department"})
 # 信息报送: the portal decides on what the sites below send it; each site sees what it sent.
 SENT_UPWARD = {"county_a", "county_b", "department"}
-SUBMISSIONS = by_user(SENT_UPWARD, set(), SENT_UPWARD, {"county_a"}, {"department"})
+SUBMISSIONS = by_user(SENT_UPWARD, set(), set(), SENT_UPWARD, {"county_a"}, {"department"})
 # Letters: each site's own, however far the user's page rights reach.
-LETTERS = by_user(ALL, set(), {"portal"}, {"county_a"}, {"department"})
+LETTERS = by_user(ALL, set(), set(), {"portal"}, {"county_a"}, {"department"})
 # Search terms are logged per Site: the department's searches are the portal's.
-SEARCH_TERMS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, {"county_a"}, set())
-# Site settings: Wagtail's per-Site permissions, held by each site's 管理员 for its own Site.
-SITE_SETTINGS = by_user(WITH_HOSTNAME, set(), {"portal"}, {"county_a"}, set())
+SEARCH_TERMS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, {"county_a"}, set())
+# Site settings: Wagtail's per-Site permissions, held by each site's 管理员 for its own Site; model-wide
+# by the 系统管理员.
+SITE_SETTINGS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, set(), {"portal"}, {"county_a"}, set())
 # The holiday schedule and the platform's content-check word lists: one for the platform, kept by its administrators.
-PLATFORM_LIST = by_user({"platform"}, {"platform"}, set(), set(), set())
+PLATFORM_LIST = by_user({"platform"}, {"platform"}, set(), set(), set(), set())
 
 
 @dataclass
@@ -111,8 +118,9 @@ def world(django_db_setup, django_db_blocker, request):
 def build_world(group):
     results = {key: getattr(group, key) for key in SITES}
     superuser = UserFactory(username="scope-superuser", is_superuser=True)
-    platform_admin = UserFactory(username="scope-platform", groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)])
-    users = {"superuser": superuser, "platform_admin": platform_admin}
+    users = {"superuser": superuser}
+    for name, group_name in (("system_admin", SYSTEM_ADMIN_GROUP), ("audit_admin", AUDIT_ADMIN_GROUP)):
+        users[name] = UserFactory(username=f"scope-{name}", groups=[Group.objects.get(name=group_name)])
     for key in ("portal", "county_a", "department"):
         users[f"{key}_staff"] = UserFactory(username=f"scope-{key}", groups=[results[key].groups["管理员"]])
     portal_news = ColumnPage.objects.child_of(results["portal"].home).get(slug="zwdt")
@@ -260,8 +268,8 @@ SURFACES = [
     *report_surfaces("release_unreviewed_publications", WORK_QUEUE, exports=False),
     *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
     *report_surfaces("mailbox_admin_index", LETTERS),
-    Surface("issuing_bodies:index", listing("issuing_bodies:index"), REPORT),
-    Surface("issuing_bodies:index_results", listing("issuing_bodies:index_results"), REPORT),
+    Surface("issuing_bodies:index", listing("issuing_bodies:index"), KEPT_LIST),
+    Surface("issuing_bodies:index_results", listing("issuing_bodies:index_results"), KEPT_LIST),
     Surface("wagtailadmin_choose_page_child", per_site(chooser_browse("news_columns")), REPORT),
     Surface(
         "wagtailadmin_choose_page_child[policy]",
@@ -295,9 +303,10 @@ def test_each_user_sees_the_sites_of_their_scope(client, world, surface, user):
     assert surface.seen(client, world) == surface.expected[user]
 
 
-def test_a_platform_administrator_gains_no_publishing_or_review_rights(client, world):
-    """Seeing every site in the reports hands a 平台管理员 nothing to do to the pages listed."""
-    client.force_login(get_user_model().objects.get(pk=world.users["platform_admin"]))
+@pytest.mark.parametrize("user", ["system_admin", "audit_admin"])
+def test_a_platform_administrator_gains_no_publishing_or_review_rights(client, world, user):
+    """Seeing every site in the reports hands a 系统管理员 or 审计管理员 nothing to do to the pages listed."""
+    client.force_login(get_user_model().objects.get(pk=world.users[user]))
     article = world.articles["county_a"]
     publication = UnreviewedPublication.objects.get(page_id=article)
     submission = Submission.objects.get(article_id=article)

@@ -1,6 +1,6 @@
 """Settings → 用户 and 用户组: no one hands out more than they hold (sitegroup/users.py).
 
-A 平台管理员 manages accounts without being a superuser; every path through
+A 安全管理员 manages accounts without being a superuser; every path through
 Wagtail's user and group admin is tried as them, with a superuser as the
 positive control.
 """
@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import SECURITY_ADMIN_GROUP, SYSTEM_ADMIN_GROUP
 from tests.factories import PASSWORD, UserFactory
 from tests.sitegroup.utils import assert_refused
 
@@ -23,7 +23,8 @@ NEW_PASSWORD = "Ch4nged-by-someone-else"
 
 @pytest.fixture
 def platform_admin(db):
-    return UserFactory(groups=[Group.objects.get(name=PLATFORM_ADMIN_GROUP)])
+    """A 安全管理员: the platform's user management."""
+    return UserFactory(groups=[Group.objects.get(name=SECURITY_ADMIN_GROUP)])
 
 
 @pytest.fixture
@@ -32,10 +33,10 @@ def superuser(db):
 
 
 @pytest.fixture
-def group_managers(db):
-    """A group with rights the 平台管理员 do not hold: creating and editing groups."""
-    group = Group.objects.create(name="用户组管理员")
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="auth", codename__endswith="_group"))
+def keepers(db):
+    """A group with rights the 安全管理员 do not hold: keeping a site's settings and opening sites."""
+    group = Group.objects.create(name="设置管理员")
+    group.permissions.add(*Permission.objects.filter(codename__in=["change_siteidentity", "provision_subsite"]))
     return group
 
 
@@ -154,7 +155,7 @@ def test_a_platform_administrator_cannot_delete_a_superuser(client, platform_adm
     assert User.objects.filter(pk=superuser.pk).exists()
 
 
-def test_bulk_actions_leave_superusers_alone(client, platform_admin, superuser, group_managers, site_group, make_user):
+def test_bulk_actions_leave_superusers_alone(client, platform_admin, superuser, keepers, site_group, make_user):
     officer = make_user(site_group.county_a.groups["信息员"])
     client.force_login(platform_admin)
 
@@ -194,35 +195,33 @@ def test_a_platform_administrator_staffs_a_site(client, platform_admin, site_gro
 
 
 def test_a_platform_administrator_cannot_grant_a_group_with_rights_they_lack(
-    client, platform_admin, group_managers, site_group, make_user
+    client, platform_admin, keepers, site_group, make_user
 ):
     client.force_login(platform_admin)
     form = client.get(reverse("wagtailusers_users:add")).content.decode()
-    assert group_managers.name not in form
+    assert keepers.name not in form
 
-    response = client.post(reverse("wagtailusers_users:add"), new_user_data(groups=[group_managers.pk]))
+    response = client.post(reverse("wagtailusers_users:add"), new_user_data(groups=[keepers.pk]))
     assert response.status_code == 200
     assert not User.objects.filter(username="newcomer").exists()
 
     officer = make_user(site_group.county_a.groups["信息员"])
-    client.post(bulk_action_url("assign_role", officer), {"role": group_managers.pk})
-    assert not officer.groups.filter(pk=group_managers.pk).exists()
+    client.post(bulk_action_url("assign_role", officer), {"role": keepers.pk})
+    assert not officer.groups.filter(pk=keepers.pk).exists()
 
 
-def test_a_superuser_grants_any_group(client, superuser, group_managers, site_group, make_user):
+def test_a_superuser_grants_any_group(client, superuser, keepers, site_group, make_user):
     officer = make_user(site_group.county_a.groups["信息员"])
     client.force_login(superuser)
 
-    client.post(bulk_action_url("assign_role", officer), {"role": group_managers.pk})
+    client.post(bulk_action_url("assign_role", officer), {"role": keepers.pk})
 
-    assert officer.groups.filter(pk=group_managers.pk).exists()
+    assert officer.groups.filter(pk=keepers.pk).exists()
 
 
-def test_a_platform_administrator_cannot_manage_an_account_with_rights_they_lack(
-    client, platform_admin, group_managers
-):
+def test_a_platform_administrator_cannot_manage_an_account_with_rights_they_lack(client, platform_admin, keepers):
     """Setting its password would let them act with those rights."""
-    holder = UserFactory(groups=[group_managers])
+    holder = UserFactory(groups=[keepers])
     client.force_login(platform_admin)
 
     data = edit_data(holder, password1=NEW_PASSWORD, password2=NEW_PASSWORD)
@@ -234,13 +233,13 @@ def test_a_platform_administrator_cannot_manage_an_account_with_rights_they_lack
     assert holder.is_active
 
 
-def test_a_platform_administrator_does_not_change_their_own_groups(client, platform_admin, group_managers, site_group):
+def test_a_platform_administrator_does_not_change_their_own_groups(client, platform_admin, keepers, site_group):
     client.force_login(platform_admin)
     own_groups = set(platform_admin.groups.all())
     approvers = site_group.county_a.groups["签发"]
     assert client.get(reverse("wagtailusers_users:edit", args=[platform_admin.pk])).status_code == 200
 
-    data = edit_data(platform_admin, groups=[group.pk for group in own_groups] + [approvers.pk, group_managers.pk])
+    data = edit_data(platform_admin, groups=[group.pk for group in own_groups] + [approvers.pk, keepers.pk])
     client.post(reverse("wagtailusers_users:edit", args=[platform_admin.pk]), data)
     client.post(bulk_action_url("assign_role", platform_admin), {"role": approvers.pk})
 
@@ -336,7 +335,7 @@ def test_a_user_manager_cannot_add_rights_they_lack_to_a_group(client, county_a_
 
 
 def test_a_user_manager_cannot_edit_or_delete_a_group_beyond_their_rights(client, county_a_user_manager):
-    platform_group = Group.objects.get(name=PLATFORM_ADMIN_GROUP)
+    platform_group = Group.objects.get(name=SYSTEM_ADMIN_GROUP)
     client.force_login(county_a_user_manager)
 
     assert_refused(client.get(reverse("wagtailusers_groups:edit", args=[platform_group.pk])))
@@ -344,7 +343,7 @@ def test_a_user_manager_cannot_edit_or_delete_a_group_beyond_their_rights(client
     assert_refused(client.post(reverse("wagtailusers_groups:delete", args=[platform_group.pk])))
 
     platform_group.refresh_from_db()
-    assert platform_group.name == PLATFORM_ADMIN_GROUP
+    assert platform_group.name == SYSTEM_ADMIN_GROUP
 
 
 def test_a_superuser_creates_any_group(client, superuser, site_group):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from sitegroup.platform import PLATFORM_ADMIN_GROUP
+from sitegroup.platform import SYSTEM_ADMIN_GROUP
 from workdays.calendar import (
     add_working_days,
     has_official_data,
@@ -99,7 +99,7 @@ def test_n_must_be_positive():
 
 
 def test_platform_administrators_see_the_warning_and_the_menu_it_points_to(client, site_group, make_user):
-    platform_admin = make_user(Group.objects.get(name=PLATFORM_ADMIN_GROUP))
+    platform_admin = make_user(Group.objects.get(name=SYSTEM_ADMIN_GROUP))
     missing = years_without_official_data()
     assert missing, "the library knows no year after 2026, so a coming year always lacks data here"
     schedule = reverse("wagtailsnippets_workdays_workdayoverride:list")
