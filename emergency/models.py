@@ -17,6 +17,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import paginate
 
 # Every site's index is made by provisioning with this title and slug (data, like the column skeleton).
@@ -79,6 +80,8 @@ def banner_emergencies(site_home):
 class EmergencyIndexPage(Page):
     """突发事件: a site's emergencies, ongoing first. Its place in the tree gives them their workflow."""
 
+    base_form_class = ScopedPageForm
+
     intro = models.TextField(_("栏目说明"), max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -109,6 +112,8 @@ class EmergencyIndexPage(Page):
 
 class EmergencyPage(Page):
     """An emergency and its updates (首报、续报), announced across its site while it is ongoing."""
+
+    base_form_class = ScopedPageForm
 
     level = models.PositiveSmallIntegerField(_("级别"), choices=EmergencyLevel.choices)
     summary = models.TextField(

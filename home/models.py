@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
 
@@ -60,6 +61,8 @@ class ArticleKind(models.TextChoices):
 
 class HomePage(Page):
     """Root of the portal and of every sub-site."""
+
+    base_form_class = ScopedPageForm
 
     kind = models.CharField(_("站点类型"), max_length=20, choices=SiteKind.choices, default=SiteKind.PORTAL)
     intro = models.TextField(_("站点简介"), blank=True, max_length=500)
@@ -118,6 +121,8 @@ class AbstractColumnPage(Page):
     parent column's sub-columns). Only ColumnPage lists articles, aggregates sub-sites and accepts
     submissions. `column_pages()` queries every column type at once.
     """
+
+    base_form_class = ScopedPageForm
 
     family = models.CharField(_("栏目类别"), max_length=20, choices=ColumnFamily.choices, default=ColumnFamily.PUBLISH)
     update_category = models.CharField(
@@ -241,6 +246,8 @@ def label_with_subsite(articles, subsites_by_path):
 
 class ArticlePage(DisclosureFields, Page):
     """News, meetings, activities and notices."""
+
+    base_form_class = ScopedPageForm
 
     kind = models.CharField(_("文章类型"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     date = models.DateField(_("发布日期"), default=timezone.localdate, help_text=_("页面上显示的发布日期"))
