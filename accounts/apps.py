@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
 
     name = "accounts"
     verbose_name = _("登录安全")
+
+    def ready(self):
+        from accounts import signal_handlers  # noqa: F401 - connects the login signal receivers

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,3 +29,16 @@ class PasswordRecord(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.changed_at:%Y-%m-%d}"
+
+
+def password_expired(user):
+    """Whether the user's password is older than PASSWORD_MAX_AGE_DAYS (0 turns the rule off).
+
+    A password set before this record existed counts from the day the account was created.
+    """
+    max_age = settings.PASSWORD_MAX_AGE_DAYS
+    if not max_age or not user.has_usable_password():
+        return False
+    record = PasswordRecord.objects.filter(user=user).first()
+    changed_at = record.changed_at if record else user.date_joined
+    return timezone.now() - changed_at > timedelta(days=max_age)

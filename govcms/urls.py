@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as accounts_urls
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
@@ -16,6 +17,8 @@ urlpatterns = [
     # The editor, copy and translation views held to the release workflow (see release/admin_urls.py).
     path("admin/", include(release_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
+    # Wrong passwords on private collections' and pages' forms count toward the login lock-out (accounts).
+    path("documents/", include(accounts_urls.document_password_patterns)),
     path("documents/", include(wagtaildocs_urls)),
     # Offline captcha images for public forms (django-simple-captcha).
     path("captcha/", include("captcha.urls")),
@@ -30,6 +33,7 @@ if settings.DEBUG:
 # Public pages: Chinese unprefixed, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include(accounts_urls.page_password_patterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

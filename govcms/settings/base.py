@@ -4,6 +4,7 @@ Everything that differs between a laptop, CI and production is read from the
 environment with django-environ; see .env.example for the documented variables.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -33,6 +34,10 @@ INSTALLED_APPS = [
     "submissions",
     "workdays",
     "adminui",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -73,11 +78,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor verification and password age before any admin view (accounts/middleware.py).
+    "accounts.middleware.LoginProtectionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A site answers "网站建设中" until its mandatory identity is filled in (sitegroup/holding.py).
     "sitegroup.holding.HoldingPageMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into accounts' lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "govcms.urls"
@@ -110,12 +120,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless CACHE_URL names Redis (production does).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://govcms")}
 
+# Login protection (accounts; docs/administrators.md "Login protection", docs/operations.md "Settings").
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "accounts.validators.PasswordAgeValidator"},
 ]
+PASSWORD_MAX_AGE_DAYS = env.int("PASSWORD_MAX_AGE_DAYS", default=90)
+# Five failures lock the account and, separately, the address for 30 minutes (django-axes).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+# Wagtail's audit log records logins and failures; axes' own access log would be a second, unscoped copy.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+# Every admin user verifies a TOTP code (or a recovery code) after the password; dev and test settings turn it off.
+OTP_ENFORCED = env.bool("OTP_ENFORCED", default=True)
+OTP_TOTP_ISSUER = "govcms"
+# Idle sessions end after 30 minutes: each request pushes the expiry back.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Internationalisation: Chinese first, English second. Content languages are
 # enabled from the start so foreign-language versions need no tree migration.

@@ -9,3 +9,5 @@ SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-
 
 # The demo site group (`manage.py load_demo`): `make run` loads it.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+# The demo users log in with their password alone on a developer's machine (docs/operations.md, OTP_ENFORCED).
+OTP_ENFORCED = env.bool("OTP_ENFORCED", default=False)

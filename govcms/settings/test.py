@@ -30,3 +30,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # The demo site group (`manage.py load_demo`): its tests and the search evaluation load it.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+# Two-factor verification is off so tests log in with force_login; accounts' tests turn it on (override_settings)
+# and go through the real set-up and verification (docs/testing.md).
+OTP_ENFORCED = False
