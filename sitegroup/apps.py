@@ -10,9 +10,11 @@ class SiteGroupConfig(AppConfig):
     verbose_name = _("站群管理")
 
     def ready(self):
+        from sitegroup.scoped_lists import scope_filter_choices
         from sitegroup.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        scope_filter_choices()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -20,6 +20,7 @@
   one site (a county's letters are the county's, not the portal editor's).
 * `pages_q()` / `rows_q("site_home")` — Q filters for page-like rows (a tree
   path) and rows pointing at a site home, for querysets of any model.
+* `colleagues()` — the users a list or a user filter may name to the user.
 
 For platform-wide users the Q filters are `Q()`, which matches every row when
 used alone or with `&`; combine them with `|` only through the methods here
@@ -30,6 +31,7 @@ The scope is computed once per user object (a request's `request.user`).
 
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -126,6 +128,19 @@ class SiteScope:
             if above:
                 own.add(home_paths[max(above, key=len)])
         return own
+
+    def colleagues(self):
+        """Users whom the user's lists and user filters may name: everyone for the platform, else the user and
+        those whose groups hold page permissions in the user's subtrees or above them (the sites' staff and
+        the staff of the sites above, who work on the same pages); never a sibling site's staff."""
+        users = get_user_model().objects.all()
+        if self.platform_wide:
+            return users
+        field = "groups__page_permissions__page__path"
+        in_scope = under_any_of(self.working_paths, field=field) | Q(
+            **{f"{field}__in": ancestor_paths(self.working_paths)}
+        )
+        return users.filter(pk__in=users.filter(in_scope | Q(pk=self.user.pk)).values("pk"))
 
     def chooser_q(self, sites_above=False):
         """Pages a non-platform user may choose: the working subtrees plus the pages leading down to them.
