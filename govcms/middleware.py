@@ -1,5 +1,10 @@
 """Middleware that has to run before Django's own."""
 
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.urls import reverse
+
 from govcms.views import healthz
 
 
@@ -21,3 +26,18 @@ class HealthCheckMiddleware:
         if request.path_info == self.path:
             return healthz(request)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's looser policy for responses under the admin's URL prefix.
+
+    Public pages get CONTENT_SECURITY_POLICY, which allows no inline script. Wagtail's admin still needs
+    inline scripts and styles, so its pages (page previews among them) get ADMIN_CONTENT_SECURITY_POLICY.
+    A view decorated with django-csp's @csp() keeps the policy it chose.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(reverse("wagtailadmin_home")):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts

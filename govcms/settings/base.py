@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -67,10 +68,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "govcms.middleware.HealthCheckMiddleware",
+    # Content-Security-Policy on every response: the public policy, or the admin's under /admin/.
+    "govcms.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -230,6 +234,40 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 LOGGING = {
     "version": 1,
+# Content-Security-Policy (django-csp, docs/operations.md "Content-Security-Policy"). Public pages run no
+# inline script and load scripts and styles from this site only. Wagtail's responsive embeds size their frame
+# with a style attribute, and embedded media (EmbedBlock) come from the video services editors link to.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "frame-src": [SELF, "https:"],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The admin (govcms.middleware.ContentSecurityPolicyMiddleware): Wagtail's and wagtail-localize's templates
+# still hold inline <script> and <style> (inline panels, date pickers, the translation editor), image
+# previews use data: and blob: URLs, and the preview panel frames this site's preview views.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-ancestors": [SELF],
+    }
+}
+# Where Wagtail's public login (/_util/login/, for login-restricted pages) and its page password form send
+# a visitor whose `next` or `return_url` is missing or not on this site: the site's home page.
+LOGIN_REDIRECT_URL = "/"
+# Wagtail would load avatars from gravatar.com: a third-party request from the admin, blocked by the policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
