@@ -10,7 +10,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=govcms.settings.production \
     STATIC_ROOT=/app/var/static \
-    MEDIA_ROOT=/app/var/media
+    MEDIA_ROOT=/app/var/media \
+    PRIVATE_MEDIA_ROOT=/app/var/private
 # gunicorn reads its worker count from here; about 2 x CPU cores + 1.
 ENV WEB_CONCURRENCY=3
 
@@ -29,11 +30,14 @@ COPY . .
 
 # Static files are part of the image (served by WhiteNoise). The production settings insist on a
 # SECRET_KEY; this one is random, exists only for this command and never reaches the image.
-# The media directory is created owned by the app user so a fresh named volume inherits that owner.
+# The media and private directories (docker-compose.yml mounts a volume on each) are created owned by the
+# app user, so a fresh named volume inherits that owner; the private one (mailbox attachments) is readable
+# by that user alone. `manage.py check` (and so `migrate`) reports a private store it cannot write.
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
         python manage.py collectstatic --noinput --verbosity 0 \
- && mkdir -p "$MEDIA_ROOT" \
- && chown govcms:govcms "$MEDIA_ROOT"
+ && mkdir -p "$MEDIA_ROOT" "$PRIVATE_MEDIA_ROOT" \
+ && chown govcms:govcms "$MEDIA_ROOT" "$PRIVATE_MEDIA_ROOT" \
+ && chmod 0700 "$PRIVATE_MEDIA_ROOT"
 
 USER govcms
 EXPOSE 8000
