@@ -120,6 +120,8 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Audit log entries older than this are deleted by `purge_audit_log` (at least 183 days: sitegroup.retention).
+AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=365)
 
 # Cache: local memory unless CACHE_URL names Redis (production does).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://govcms")}
