@@ -13,7 +13,7 @@ DEPS := $(VENV)/.requirements.stamp
 DEV_DEPS := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-unit test-browser browser-deps lint format migrate messages
+.PHONY: help run test test-unit test-browser browser-deps lint audit format migrate messages
 
 help:
 	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
@@ -23,6 +23,7 @@ help:
 	@echo "make test-browser the journeys in a real browser (Playwright + Debian's chromium, screenshots in"
 	@echo "                  var/screenshots/); make browser-deps installs chromium (root, apt)"
 	@echo "make lint     ruff check, ruff format --check and the layer contracts (lint-imports, pyproject.toml)"
+	@echo "make audit    security checks: bandit on the code, pip-audit on the installed dependencies"
 	@echo "make format   apply ruff fixes and formatting"
 	@echo "make migrate  apply database migrations"
 	@echo "make messages update locale/*/django.po from the code and compile them (needs GNU gettext)"
@@ -94,6 +95,12 @@ lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache --no-logo
+
+# bandit reads [tool.bandit] in pyproject.toml. pip-audit runs through tools/dependency_audit.py: a known
+# vulnerability fails, vulnerability data out of reach (no internet) is reported as "could not check".
+audit: $(DEV_DEPS)
+	$(VENV)/bin/bandit -c pyproject.toml -r . -q
+	$(PY) tools/dependency_audit.py
 
 format: $(DEV_DEPS)
 	$(VENV)/bin/ruff check --fix .

@@ -35,7 +35,7 @@ HANDLERS_GROUP = "信箱办理人员"
 # No 0/O or 1/I/L: codes are read out over the phone.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LENGTH = 12  # 31**12 ≈ 2**59 codes: not guessable, and lookups are rate limited too
-_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a password
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a password  # nosec B105
 _PASSWORD_LENGTH = 8
 
 

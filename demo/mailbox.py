@@ -15,7 +15,7 @@ from govcms.core.tree import site_home_of
 from home.models import SiteKind
 from workdays.calendar import add_working_days
 
-DEMO_PASSWORD = "demo2345"  # noqa: S105 - printed in docs/mailbox.md so a visitor can try the lookup
+DEMO_PASSWORD = "demo2345"  # noqa: S105 - printed in docs/mailbox.md so a visitor can try the lookup  # nosec B105
 DEPARTMENTS = ("交通运输局", "教育局", "住房和城乡建设局")
 
 # (subject, channel, status, days since receipt, department index or None, extension, reply).

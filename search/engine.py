@@ -114,12 +114,12 @@ def _postgres_search(request):
     else:
         # Rank the most recent matches only, so a common word cannot make every request rank thousands of rows.
         sql = (
-            f"SELECT page_id FROM (SELECT d.page_id, d.date, d.vector {matched}"  # noqa: S608
+            f"SELECT page_id FROM (SELECT d.page_id, d.date, d.vector {matched}"  # noqa: S608  # nosec B608
             " ORDER BY d.date DESC NULLS LAST, d.page_id DESC LIMIT %s) candidates"
             " ORDER BY ts_rank(vector, %s::tsquery) DESC, date DESC NULLS LAST, page_id DESC LIMIT %s OFFSET %s"
         )
         page_params = [tsquery, *params, RANK_CANDIDATES, tsquery, request.limit, request.offset]
-    count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s) matches"  # noqa: S608
+    count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s) matches"  # noqa: S608  # nosec B608
     return _run(sql, page_params, count_sql, [tsquery, *params, COUNT_LIMIT + 1])
 
 
@@ -138,7 +138,7 @@ def _sqlite_search(request):
     )
     match = _fts5_match(request.terms)
     sql = f"SELECT d.page_id {matched} ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608 - fixed SQL
-    count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s)"  # noqa: S608
+    count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s)"  # noqa: S608  # nosec B608
     return _run(sql, [match, *params, request.limit, request.offset], count_sql, [match, *params, COUNT_LIMIT + 1])
 
 

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, env
 
 DEBUG = False
-SECRET_KEY = "test-only-key"  # noqa: S105 - the test suite never serves real users
+SECRET_KEY = "test-only-key"  # noqa: S105 - the test suite never serves real users  # nosec B105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": env.cache_url("TEST_CACHE_URL", default="locmemcache://govcms-test")}

@@ -161,7 +161,7 @@ def drop_column_rows(app_label, model_names):
             # Raw SQL: the ORM would delete the pages too (a multi-table child takes its parents along).
             # The names are the models' own, quoted.
             schema_editor.execute(
-                f"DELETE FROM {column_table} WHERE {quote('page_ptr_id')} IN "  # noqa: S608
+                f"DELETE FROM {column_table} WHERE {quote('page_ptr_id')} IN "  # noqa: S608  # nosec B608
                 f"(SELECT {quote('page_ptr_id')} FROM {own_table})"
             )
 
@@ -170,7 +170,7 @@ def drop_column_rows(app_label, model_names):
             column_table, own_table, quote = tables(apps, schema_editor, model_name)
             columns = ", ".join(quote(name) for name in ("page_ptr_id", *COLUMN_FIELDS))
             schema_editor.execute(
-                f"INSERT INTO {column_table} ({columns}, {quote('aggregate_subsites')}, "  # noqa: S608
+                f"INSERT INTO {column_table} ({columns}, {quote('aggregate_subsites')}, "  # noqa: S608  # nosec B608
                 f"{quote('accepts_submissions')}) SELECT {columns}, %s, %s FROM {own_table}",
                 (False, False),
             )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from demo.loader import load_demo
 
-DEFAULT_DEMO_PASSWORD = "govcms-demo"  # noqa: S105 - published on purpose; only ever set when DEBUG is on
+DEFAULT_DEMO_PASSWORD = "govcms-demo"  # noqa: S105 - published on purpose; only ever set when DEBUG is on  # nosec B105
 
 
 class Command(BaseCommand):
