@@ -353,6 +353,14 @@ NOT_PER_SITE = {
         wagtail_localize:translations_report wagtail_localize:translations_report_results wagtailforms:index
         wagtailforms:index_results wagtailadmin_api:pages:listing wagtailadmin_api:pages:find
     """,
+    "Wagtail's lists shadowed by scoped ones (sitegroup/scoped_lists.py), walked by tests/security": """
+        admin/reports/site-history/ admin/reports/site-history/results/ admin/localize/reports/translations/
+        admin/localize/reports/translations/results/ admin/documents/ admin/documents/results/ admin/images/
+        admin/images/results/ admin/images/chooser/ admin/tag-autocomplete/
+    """,
+    "the task chooser, for workflow editors only (platform administrators)": """
+        admin/workflows/task_chooser/ admin/workflows/task_chooser/results/ admin/workflows/task_chooser/create/
+    """,
     "the page chooser's other steps: its first page is the browse step above, at the tree root": """
         wagtailadmin_choose_page wagtailadmin_choose_page_search wagtailadmin_choose_page_chosen_multiple
         admin/choose-page/chosen-multiple/ wagtailadmin_choose_page_anchor_link wagtailadmin_choose_page_email_link
