@@ -76,3 +76,30 @@ def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
 
     assert result.returncode != 0
     assert "ImproperlyConfigured: SECRET_KEY must be set" in result.stderr
+
+
+def test_production_sends_the_public_and_the_admin_content_security_policy():
+    """The policies of govcms/settings/base.py reach production: no inline script on public pages."""
+    code = (
+        "from django.http import HttpResponse\n"
+        "from django.test import RequestFactory\n"
+        "from govcms.middleware import ContentSecurityPolicyMiddleware\n"
+        "middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())\n"
+        "for path in ('/', '/zwgk/', '/admin/', '/admin/pages/3/edit/'):\n"
+        "    print('CSP', middleware(RequestFactory().get(path, secure=True))['Content-Security-Policy'])\n"
+    )
+
+    result = manage("shell", "--no-imports", "-c", code, SECRET_KEY=secrets.token_urlsafe(50))
+
+    assert result.returncode == 0, result.stderr
+    home, column, admin, editor = (
+        {name: sources for name, *sources in (part.split() for part in line.removeprefix("CSP ").split("; "))}
+        for line in result.stdout.splitlines()
+        if line.startswith("CSP ")
+    )
+    assert home == column
+    assert home["script-src"] == ["'self'"]
+    assert home["frame-ancestors"] == ["'none'"]
+    assert admin == editor
+    assert admin["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert admin["frame-ancestors"] == ["'self'"]
