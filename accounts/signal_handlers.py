@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from accounts import audit
 from accounts.models import password_expired
 
-PASSWORD_EXPIRED_SESSION_KEY = "accounts_password_expired"  # noqa: S105 - a session key, not a password
+PASSWORD_EXPIRED_SESSION_KEY = "accounts_password_expired"  # noqa: S105 - a session key, not a password  # nosec B105
 
 
 @receiver(user_logged_in, dispatch_uid="accounts_logged_in")
