@@ -35,6 +35,15 @@ def register_provision_menu_item():
     )
 
 
+@hooks.register("construct_reports_menu")
+def offer_site_history_to_platform_wide_users(request, menu_items):
+    """Wagtail offers 站点历史 to those who explore pages; platform-wide users read every entry there
+    (sitegroup.scoped_lists.ScopedSiteHistoryView), the 审计管理员 without any page right."""
+    if SiteScope.of(request.user).platform_wide and not any(item.name == "site-history" for item in menu_items):
+        url = reverse("wagtailadmin_reports:site_history")
+        menu_items.append(MenuItem(_("站点历史"), url, name="site-history", icon_name="history", order=1000))
+
+
 @hooks.register("register_log_actions")
 def register_provision_log_action(actions):
     @actions.register_action(LOG_ACTION)

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page
 
 from sitegroup.models import SiteIdentity
@@ -237,3 +238,19 @@ def test_an_audit_administrator_changes_nothing(client, audit_admin, site_group)
     assert not User.objects.filter(username="newcomer").exists()
     assert not Group.objects.filter(name="审计助理").exists()
     assert set(own_group.permissions.values_list("codename", flat=True)) == {"access_admin", "view_all_sites"}
+
+
+def test_an_audit_administrator_reads_every_sites_history(client, audit_admin, site_group):
+    """Wagtail's 站点历史 shows a user only the pages and models they hold rights on: the auditor holds none."""
+    county_b = site_group.county_b.home
+    log(instance=county_b, action="wagtail.edit", data={})
+    log(instance=Group.objects.create(name="审计可见组"), action="wagtail.create")
+    client.force_login(audit_admin)
+
+    for url_name in ("wagtailadmin_reports:site_history", "wagtailadmin_reports:site_history_results"):
+        text = client.get(reverse(url_name)).content.decode()
+        assert "审计可见组" in text and county_b.title in text, url_name
+    export = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    assert "审计可见组" in b"".join(export.streaming_content).decode()
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'"{reverse("wagtailadmin_reports:site_history")}"' in menu
