@@ -9,4 +9,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("登录安全")
 
     def ready(self):
-        from accounts import signal_handlers  # noqa: F401 - connects the login signal receivers
+        from accounts.signal_handlers import register_signal_handlers
+
+        # After axes' own receivers (axes comes first in INSTALLED_APPS): a failure's attempt row exists when
+        # it is audited.
+        register_signal_handlers()

@@ -148,6 +148,8 @@ AXES_SENSITIVE_PARAMETERS = ["password", "token"]
 # Wagtail's audit log records logins and failures; axes' own access log would be a second, unscoped copy.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
+# No start-up banner on stderr, which `check --deploy` must leave empty.
+AXES_VERBOSE = False
 # Every admin user verifies a TOTP code (or a recovery code) after the password; dev and test settings turn it off.
 OTP_ENFORCED = env.bool("OTP_ENFORCED", default=True)
 OTP_TOTP_ISSUER = "govcms"
