@@ -16,7 +16,7 @@ from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin
 from govcms.core.tree import SiteIndex
 from policy.models import InterpretationPage, PolicyPage, PolicySettings
-from release.reports import SiteStaffOnlyMixin
+from release.reports.views import SiteStaffOnlyMixin
 from workdays.calendar import add_working_days
 
 

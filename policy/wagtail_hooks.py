@@ -14,7 +14,7 @@ from policy.chooser import released_or_in_moderation
 from policy.models import IssuingBody, PolicyPage
 from policy.provisioning import release_workflow_steps, site_columns
 from policy.reports import PendingInterpretationReportView
-from release.wagtail_hooks import ReleaseReportMenuItem
+from release.reports.views import ReleaseReportMenuItem
 from release.workflow.provisioning import RELEASE_WORKFLOW_TASKS_HOOK
 from sitegroup.viewsets import SiteScopedModelViewSet, SiteScopedPermissionPolicy
 from sitegroup.wagtail_hooks import requested_page_types

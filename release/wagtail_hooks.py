@@ -4,15 +4,11 @@ Wagtail imports only this module. The parts (release.publishing, release.workflo
 define the hook functions; the order below is the order Wagtail calls those of the same hook.
 """
 
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK, PROVISIONED_SITE_WARNINGS_HOOK
-from govcms.core.scope import SiteScope
 from release.publishing import hooks as publishing
-from release.reports import AuditLogReportView, StatisticsReportView
+from release.reports import hooks as reports
 from release.workflow import hooks as workflow
 from release.workflow.provisioning import provision_release_workflow, understaffed_warnings
 
@@ -44,47 +40,9 @@ hooks.register("construct_homepage_panels", workflow.warn_about_understaffed_rev
 
 # --- Reports: 发布审核记录 and 信息报送统计 (release.reports) ---------------------------------
 
-
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [
-        path("reports/release-audit/", AuditLogReportView.as_view(), name="release_audit_report"),
-        path(
-            "reports/release-audit/results/",
-            AuditLogReportView.as_view(results_only=True),
-            name="release_audit_report_results",
-        ),
-        path("reports/release-statistics/", StatisticsReportView.as_view(), name="release_statistics_report"),
-        path(
-            "reports/release-statistics/results/",
-            StatisticsReportView.as_view(results_only=True),
-            name="release_statistics_report_results",
-        ),
-    ]
-
-
-class ReleaseReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return SiteScope.of(request.user).sees_any_site
-
-
-@hooks.register("register_reports_menu_item")
-def register_audit_report_menu_item():
-    return ReleaseReportMenuItem(
-        _("发布审核记录"), reverse("release_audit_report"), name="release-audit", icon_name="history", order=1010
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_statistics_report_menu_item():
-    return ReleaseReportMenuItem(
-        _("信息报送统计"),
-        reverse("release_statistics_report"),
-        name="release-statistics",
-        icon_name="table",
-        order=1020,
-    )
-
+hooks.register("register_admin_urls", reports.register_report_urls)
+hooks.register("register_reports_menu_item", reports.register_audit_report_menu_item)
+hooks.register("register_reports_menu_item", reports.register_statistics_report_menu_item)
 
 # --- Provisioning: every site's 三审 workflow (release.workflow.provisioning) --------------------------------
 

@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 from govcms.core.scope import SiteScope
 from govcms.core.tree import site_home_of, under_any_of
 from home.models import ArticlePage, ColumnPage, HomePage
-from release.scoping import pages_of_site
+from release.reports.scoping import pages_of_site
 from submissions.models import Status, Submission
 
 SUBMIT_ACTION = "submissions.submit"

@@ -1,7 +1,7 @@
-"""信息报送's figures in the 信息报送统计 report (release.statistics): 上级采用 and 上级退回 of the pages counted,
-added through the govcms_release_statistics_submissions hook."""
+"""信息报送's figures in the 信息报送统计 report (release.reports.statistics): 上级采用 and 上级退回 of the pages
+counted, added through the govcms_release_statistics_submissions hook."""
 
-from release.statistics import UpwardSubmission
+from release.reports.statistics import UpwardSubmission
 from submissions.models import Status, Submission
 
 

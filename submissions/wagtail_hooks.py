@@ -10,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 
 from govcms.core.scope import SiteScope
 from home.models import ArticlePage
-from release.statistics import STATISTICS_SUBMISSIONS_HOOK
+from release.reports.statistics import STATISTICS_SUBMISSIONS_HOOK
 from submissions import handling, views
 from submissions.statistics import decided_submissions
 

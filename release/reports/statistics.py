@@ -47,7 +47,7 @@ from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 from govcms.core.hooks import hooks_in_app_order
 from govcms.core.scope import SiteScope
 from govcms.core.tree import SiteIndex
-from release.scoping import pages_of_site
+from release.reports.scoping import pages_of_site
 
 STATISTICS_SUBMISSIONS_HOOK = "govcms_release_statistics_submissions"
 

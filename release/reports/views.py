@@ -1,7 +1,7 @@
 """Admin reports of the release process: 发布审核记录 (audit log) and 信息报送统计 (statistics).
 
 Both are Wagtail report views, with Wagtail's filter drawer and XLSX/CSV
-export, scoped to the sites of the user (govcms.core.scope.SiteScope; `release.scoping`
+export, scoped to the sites of the user (govcms.core.scope.SiteScope; `release.reports.scoping`
 places log entries in their sites).
 """
 
@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.generic.history import HistoryFilterSet
 from wagtail.admin.views.reports import ReportView
@@ -20,8 +21,8 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin, local_time_text
 from govcms.core.tree import SiteIndex
-from release import statistics
-from release.scoping import log_entries_of_site, recorded_paths, visible_log_entries
+from release.reports import statistics
+from release.reports.scoping import log_entries_of_site, recorded_paths, visible_log_entries
 
 
 class SiteStaffOnlyMixin:
@@ -31,6 +32,13 @@ class SiteStaffOnlyMixin:
         if not SiteScope.of(request.user).sees_any_site:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class ReleaseReportMenuItem(MenuItem):
+    """The menu entry of a report that SiteStaffOnlyMixin opens: shown to those it lets in."""
+
+    def is_shown(self, request):
+        return SiteScope.of(request.user).sees_any_site
 
 
 def site_filter(method):
@@ -134,7 +142,7 @@ class AuditLogReportView(SiteStaffOnlyMixin, ChineseSpreadsheetMixin, ReportView
 class StatisticsFilterSet(WagtailFilterSet):
     """The report's options, in Wagtail's filter drawer.
 
-    The statistics are counted by `release.statistics` from these options
+    The statistics are counted by `release.reports.statistics` from these options
     (see `options`), not by narrowing a queryset, so the filters keep it as it is.
     """
 

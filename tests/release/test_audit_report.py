@@ -13,7 +13,7 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageLogEntry
 
 from home.models import ArticlePage
-from release.wagtail_hooks import ReleaseReportMenuItem
+from release.reports.views import ReleaseReportMenuItem
 from tests.release.workflow import act, submit
 from tests.sitegroup.utils import article_form_data, assert_refused
 

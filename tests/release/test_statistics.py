@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
 from release.models import PlatformContentRules
-from release.statistics import BY_DEPARTMENT, BY_SITE, YEAR, Window, format_duration, statistics_rows
+from release.reports.statistics import BY_DEPARTMENT, BY_SITE, YEAR, Window, format_duration, statistics_rows
 from tests.factories import ArticlePageFactory
 from tests.release.workflow import act, submit
 
