@@ -239,6 +239,10 @@ PUBLISH_ATTEMPTS = {
 # The ways pages go live as intended, each tested where it is built.
 SANCTIONED = {
     "wagtailadmin_pages:workflow_action": "the workflow itself: its last approval publishes (test_workflow.py)",
+    # Wagtail's workflow views, for those who may see the page (sitegroup/workflow_views.py).
+    "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/": (
+        "the workflow itself, as wagtailadmin_pages:workflow_action"
+    ),
     "release_force_publish": "强制发布 by a site's 管理员 with a reason, flagged 未经审核发布 (test_force_publish.py)",
 }
 
@@ -273,6 +277,19 @@ NOT_PUBLISHING = {
         wagtailadmin_choose_page_chosen_multiple wagtailadmin_choose_page_external_link
         wagtailadmin_choose_page_email_link wagtailadmin_choose_page_phone_link wagtailadmin_choose_page_anchor_link
         admin/choose-page/<int:parent_page_id>/ admin/choose-page/chosen-multiple/
+    """,
+    "Wagtail's workflow previews and lists, confined to the user's sites (sitegroup/admin_urls.py)": """
+        admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/
+        admin/pages/workflow/confirm_cancellation/<int:page_id>/
+        admin/pages/workflow/preview/<int:page_id>/<int:task_id>/
+        admin/reports/site-history/ admin/reports/site-history/results/ admin/localize/reports/translations/
+        admin/localize/reports/translations/results/ admin/workflows/task_chooser/
+        admin/workflows/task_chooser/results/ admin/workflows/task_chooser/create/
+        admin/workflows/task_chooser/<int:task_id>/
+    """,
+    "media libraries and tags: no pages": """
+        admin/documents/ admin/documents/results/ admin/images/ admin/images/results/ admin/images/chooser/
+        admin/tag-autocomplete/ admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/
     """,
     "takes pages offline or removes them (release.withdraw included)": """
         wagtailadmin_pages:delete wagtailadmin_pages:unpublish wagtailadmin_pages:revisions_unschedule
