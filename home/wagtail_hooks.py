@@ -1,4 +1,4 @@
-"""Admin hooks of the home app: the 从Word导入 action of articles."""
+"""Hooks of the home app: the 从Word导入 action of articles, and documents public only as their pages."""
 
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -8,6 +8,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from home import views
+from home.documents import refuse_unpublished_documents
 from home.models import ArticlePage
 
 
@@ -46,3 +47,6 @@ def word_import_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def word_import_listing_button(page, user, next_url=None):
     yield WordImportButton(page=page, priority=3)
+
+
+hooks.register("before_serve_document", refuse_unpublished_documents)

@@ -221,6 +221,9 @@ else:
 WAGTAIL_SITE_NAME = "govcms 政府网站集约化平台"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "ofd", "wps", "txt", "zip"]
+# Documents are always served through Wagtail's view, whatever the storage: only there do the privacy checks run
+# (home.documents: a document is public only as far as its live pages; collections' view restrictions).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
