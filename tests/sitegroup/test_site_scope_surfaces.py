@@ -342,6 +342,7 @@ NOT_PER_SITE = {
         wagtailsnippetchoosers_workdays_workdayoverride:choose_results
         wagtailsnippetchoosers_workdays_workdayoverride:chosen_multiple
         wagtailsnippetchoosers_workdays_workdayoverride:create wagtailsnippets:index sitegroup_provision_subsite
+        accounts_locks accounts_two_factor_users
     """,
     "Wagtail's page views and reports, confined to the user's page permissions (sitegroup.wagtail_hooks)": """
         wagtailadmin_explore_root wagtailadmin_pages:search wagtailadmin_pages:search_results
@@ -383,6 +384,7 @@ NOT_PER_SITE = {
         wagtailadmin_password_reset_done wagtailadmin_password_reset_complete wagtailadmin_javascript_catalog
         wagtail_localize:javascript_catalog wagtailadmin_sprite wagtailadmin_dismissibles wagtailadmin_block_preview
         wagtailadmin_tag_autocomplete wagtailadmin_error_test admin/test404/ admin/^.*/$ guide_index
+        accounts_two_factor_setup accounts_two_factor_verify
     """,
 }
 

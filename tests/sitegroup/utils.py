@@ -1,6 +1,9 @@
 """Helpers shared by the sitegroup tests."""
 
+from contextlib import contextmanager
+
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import (
@@ -73,3 +76,25 @@ def counts():
     result["SiteIdentity"] = SiteIdentity.objects.count()
     result["SiteRole"] = SiteRole.objects.count()
     return result
+
+
+@contextmanager
+def audit_log_rewritable():
+    """Let a test change log entries (e.g. backdate one), which the application may not (sitegroup.retention).
+
+    On PostgreSQL the append-only triggers are disabled for the block, inside the test's transaction
+    (ALTER TABLE is transactional there), and enabled again after it; SQLite has no trigger.
+    """
+    tables = ("wagtailcore_pagelogentry", "wagtailcore_modellogentry")
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER govcms_append_only")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER govcms_append_only")
