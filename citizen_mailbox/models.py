@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from citizen_mailbox.masking import mask_message_text, mask_name
+from citizen_mailbox.page_forms import MailboxPageForm
 from citizen_mailbox.storage import private_storage
-from govcms.core.page_forms import ScopedPageForm
 from home.models import HomePage
 from workdays.calendar import add_working_days
 
@@ -50,7 +50,7 @@ def new_query_password():
 class MailboxPage(RoutablePageMixin, Page):
     """A site's mailbox under its 互动交流 column: write, look up, answered messages, statistics."""
 
-    base_form_class = ScopedPageForm
+    base_form_class = MailboxPageForm
 
     intro = RichTextField(_("信箱说明"), blank=True, features=["bold", "link", "ol", "ul"])
     publish_replies = models.BooleanField(
