@@ -32,12 +32,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's looser policy for responses under the admin's URL prefix.
 
     Public pages get CONTENT_SECURITY_POLICY, which allows no inline script. Wagtail's admin still needs
-    inline scripts and styles, so its pages (page previews among them) get ADMIN_CONTENT_SECURITY_POLICY.
-    A view decorated with django-csp's @csp() keeps the policy it chose.
+    inline scripts and styles, so its pages get ADMIN_CONTENT_SECURITY_POLICY. So do page previews: Wagtail
+    renders them through the middleware with a dummy request for the page's public URL (is_dummy), and the
+    admin's preview panel must be able to frame them. A view decorated with django-csp's @csp() keeps the
+    policy it chose.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(reverse("wagtailadmin_home")):
+        if not report_only and parts.config is None and self.is_admin(request):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts
+
+    @staticmethod
+    def is_admin(request):
+        return getattr(request, "is_dummy", False) or request.path_info.startswith(reverse("wagtailadmin_home"))

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from tests.home.pages import column
@@ -109,6 +110,19 @@ def test_the_admin_has_its_own_policy(client, site_group, make_user):
         assert directives["img-src"] == ["'self'", "data:", "blob:"]
         assert directives["frame-ancestors"] == ["'self'"]
         assert directives["default-src"] == ["'self'"]
+
+
+def test_page_previews_have_the_admin_policy_so_the_preview_panel_can_frame_them(client, site_group, make_user):
+    """Wagtail renders a preview with a dummy request for the page's public URL, through the middleware."""
+    client.force_login(make_user(site_group.county_a.groups["管理员"]))
+    page = column(site_group.county_a.home)
+    revision = page.save_revision()
+
+    response = client.get(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]))
+
+    assert response.status_code == 200
+    assert f"<title>{page.title}" in response.content.decode()
+    assert policy(response)["frame-ancestors"] == ["'self'"]
 
 
 def test_the_inline_script_check_finds_what_it_looks_for():
