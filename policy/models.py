@@ -9,10 +9,10 @@ category and update monitoring and appear in the site's navigation like any othe
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
+from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import paginate
 from home.models import AbstractAttachment, AbstractColumnPage, HomePage
 from policy.blocks import InterpretationBodyBlock
@@ -94,8 +95,14 @@ class PolicySettings(BaseSiteSetting):
             raise ValidationError({"interpretation_grace_days": _("宽限期不能超过 30 个工作日。")})
 
 
-class PolicyPageForm(WagtailAdminPageForm):
-    """Offers only the issuing bodies of the policy's own site and the sites above it."""
+class PolicyPageForm(ScopedPageForm):
+    """Offers only the issuing bodies of the policy's own site and the sites above it, and keeps 文号 unique.
+
+    A 文号 is unique per issuing body among released documents: live ones and those approved for a
+    scheduled publication. Drafts reserve nothing (a county's draft must not block the city's number,
+    nor tell the county that the city is drafting it), and the error names no document: another site's
+    unpublished title is not the editor's to read.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,6 +110,14 @@ class PolicyPageForm(WagtailAdminPageForm):
         if anchor is not None and "issuing_bodies" in self.fields:
             homes = HomePage.objects.ancestor_of(anchor, inclusive=True)
             self.fields["issuing_bodies"].queryset = IssuingBody.objects.filter(site_home__in=homes)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = normalise_document_number(cleaned_data.get("document_number"))
+        bodies = cleaned_data.get("issuing_bodies")
+        if number and bodies and self.instance.released_with_number(number, bodies).exists():
+            self.add_error("document_number", _("该发文机关的文号已被已发布的文件使用。"))
+        return cleaned_data
 
 
 class PolicyPage(DisclosureFields, Page):
@@ -196,17 +211,24 @@ class PolicyPage(DisclosureFields, Page):
         super().clean()
         self.document_number = normalise_document_number(self.document_number)
         errors = {}
-        if self.document_number and self.duplicates_of_number().exists():
-            errors["document_number"] = _("文号“%(number)s”已被另一份文件使用。") % {"number": self.document_number}
         if self.written_date and self.publish_date and self.written_date > self.publish_date:
             errors["written_date"] = _("成文日期不能晚于发布日期。")
         errors.update(self.validity_errors())
         if errors:
             raise ValidationError(errors)
 
-    def duplicates_of_number(self):
-        """Other policies in this locale with the same 文号 (a translation shares its source's number)."""
-        policies = PolicyPage.objects.filter(document_number=self.document_number, locale_id=self.locale_id)
+    def released_with_number(self, number, bodies):
+        """Other released policies in this locale with the 文号 `number` from any of `bodies` (see PolicyPageForm).
+
+        Released: live, or approved for a scheduled publication. A translation shares its source's number,
+        and the locale keeps them apart.
+        """
+        policies = PolicyPage.objects.filter(
+            Q(live=True) | Q(latest_revision__approved_go_live_at__isnull=False),
+            document_number=number,
+            locale_id=self.locale_id,
+            issuing_bodies__in=bodies,
+        )
         return policies.exclude(pk=self.pk) if self.pk else policies
 
     def validity_errors(self):
@@ -277,7 +299,7 @@ class RelatedPolicy(Orderable):
         verbose_name = _("相关文件")
 
 
-class InterpretationPageForm(WagtailAdminPageForm):
+class InterpretationPageForm(ScopedPageForm):
     """Refuses links to policies the chooser would not offer (a crafted POST names any page id),
     and a policy linked twice. Django's formset compares only the rows it was sent: a crafted POST
     that leaves out the rows already linked (a lower INITIAL_FORMS) and adds one of their policies

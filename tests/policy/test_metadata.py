@@ -39,23 +39,6 @@ def test_malformed_document_numbers_are_refused(typed):
         validate_document_number(typed)
 
 
-def test_a_document_number_is_unique_within_a_locale(site_group):
-    library = library_of(site_group.portal)
-    add_policy(library, "第一份文件", document_number="示政发〔2024〕1号")
-    duplicate = PolicyPage(
-        title="第二份文件",
-        slug="second",
-        document_number="示政发[2024]1号",
-        written_date=date(2024, 3, 1),
-        publish_date=date(2024, 3, 2),
-        locale=Locale.get_default(),
-    )
-    with pytest.raises(ValidationError) as error:
-        duplicate.clean()
-    assert "document_number" in error.value.message_dict
-    assert duplicate.document_number == "示政发〔2024〕1号"
-
-
 def test_the_written_date_cannot_follow_the_publish_date(db):
     policy = PolicyPage(
         title="文件", written_date=date(2024, 5, 2), publish_date=date(2024, 5, 1), locale=Locale.get_default()
