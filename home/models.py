@@ -77,6 +77,10 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("organisation_code")]
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]
+    # Only provisioning (sitegroup) opens a site: it gives the home its collection, role groups, workflows
+    # and columns. A home added in the page editor would be a site without them, and Wagtail lets anyone
+    # with add rights at a site home add one, a county's editors included. Provisioning asks can_exist_under.
+    is_creatable = False
     subpage_types = [
         "home.ColumnPage",
         "home.HomePage",

@@ -217,7 +217,7 @@ def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, identit
 
 def _validate_arguments(*, parent, name, slug, kind, hostname, port, identity):
     errors = {}
-    if not HomePage.can_create_at(parent):
+    if not HomePage.can_exist_under(parent):  # HomePage is not creatable in the page editor
         errors["parent"] = _("站点只能开设在门户网站之下或其他站点之下。")
     if not name or len(name) > 60:
         errors["name"] = _("站点名称不能为空，且不超过60个字符。")
