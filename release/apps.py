@@ -10,6 +10,6 @@ class ReleaseConfig(AppConfig):
     verbose_name = _("发布审核")
 
     def ready(self):
-        from release import signal_handlers
+        from release.signal_handlers import register_signal_handlers
 
-        signal_handlers.register()
+        register_signal_handlers()

@@ -9,14 +9,13 @@ groups is their own site and the sites below it.
 
 Wagtail keeps the log entries of a deleted page (with its id and title) but
 not where the page was, so an entry of a deleted page could not be placed in
-any site. `record_deleted_page_path` writes the page's last tree path into the
-data of Wagtail's own `wagtail.delete` entry as the page is deleted; with it
-the entries of the deleted page stay visible to the staff of its site.
+any site. `release.signal_handlers.record_deleted_page_path` writes the page's
+last tree path into the data of Wagtail's own `wagtail.delete` entry as the page
+is deleted; with it the entries of the deleted page stay visible to the staff
+of its site.
 """
 
 from django.db.models import Q
-from django.db.models.signals import pre_delete
-from django.dispatch import receiver
 from wagtail.models import Page, PageLogEntry
 
 from govcms.core.scope import SiteScope
@@ -26,21 +25,6 @@ DELETE_ACTION = "wagtail.delete"
 DELETED_PATH_KEY = "path"
 # The path recorded in a delete entry, as a lookup.
 RECORDED_PATH = f"data__{DELETED_PATH_KEY}"
-
-
-@receiver(pre_delete, sender=Page, dispatch_uid="release.record_deleted_page_path")
-def record_deleted_page_path(sender, instance, **kwargs):
-    """Add the page's tree path to the `wagtail.delete` entry Wagtail has just written for it.
-
-    Wagtail's DeletePageAction logs the deletion of the page and of each
-    descendant before it deletes the rows, so the entry exists by now.
-    Deleting rows without Wagtail (a raw queryset delete) logs nothing, and
-    then there is nothing to complete.
-    """
-    entry = PageLogEntry.objects.filter(page_id=instance.pk, action=DELETE_ACTION).order_by("-timestamp", "-pk").first()
-    if entry is not None and DELETED_PATH_KEY not in entry.data:
-        entry.data = {**entry.data, DELETED_PATH_KEY: instance.path}
-        PageLogEntry.objects.filter(pk=entry.pk).update(data=entry.data)
 
 
 def pages_of_site(site):
