@@ -197,7 +197,7 @@ class PolicyPage(DisclosureFields, Page):
         *DisclosureFields.disclosure_search_fields,
     ]
 
-    # Without these the content check returns the draft (release.checks).
+    # Without these the content check returns the draft (release.workflow.checks).
     release_required_fields = ("issuing_bodies", "disclosure_category")
 
     class Meta:

@@ -331,7 +331,7 @@ class UnreviewedPublication(models.Model):
         verbose_name = _("未经审核发布")
         verbose_name_plural = _("未经审核发布")
         ordering = ["-published_at", "-pk"]
-        # Held by every site's 管理员 group (sitegroup.provisioning); release.publishing reads it from the
+        # Held by every site's 管理员 group (sitegroup.provisioning); release.publishing.actions reads it from the
         # administrator group of the page's own site, so it is taken away there in the Groups admin.
         permissions = [("force_publish", _("可以强制发布"))]
 
