@@ -57,7 +57,7 @@ def load_demo(*, port, password, usable_passwords):
             loaded.append((spec, result))
         _make_default_site(loaded[0][1].site)
         logins = ensure_users(loaded, password=password, usable=usable_passwords)
-        load_mailbox_demo(loaded)
+        load_mailbox_demo(loaded, usable_password=usable_passwords)
         load_submissions_demo(loaded)
     return LoadReport(
         sites=[(spec, result.site) for spec, result in loaded], created_pages=created_pages, logins=logins

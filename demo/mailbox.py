@@ -2,11 +2,15 @@
 
 Called by the demo loader (demo.loader) after the sites exist; a mailbox
 that already has letters is left alone, so loading twice adds nothing.
+The letters' query password follows the demo users' rule (demo.users): it is
+DEMO_PASSWORD only with DEBUG on; otherwise they get none that works, and a
+run without DEBUG takes it away from letters loaded earlier with DEBUG on, so a
+database first loaded on a laptop never goes live with a published password.
 """
 
 import datetime
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -15,7 +19,7 @@ from govcms.core.tree import site_home_of
 from home.models import SiteKind
 from workdays.calendar import add_working_days
 
-DEMO_PASSWORD = "demo2345"  # noqa: S105 - printed in docs/mailbox.md so a visitor can try the lookup  # nosec B105
+DEMO_PASSWORD = "demo2345"  # noqa: S105 - printed in docs/mailbox.md; only ever set when DEBUG is on  # nosec B105
 DEPARTMENTS = ("交通运输局", "教育局", "住房和城乡建设局")
 
 # (subject, channel, status, days since receipt, department index or None, extension, reply).
@@ -57,19 +61,31 @@ LETTERS = (
 )
 
 
-def load_mailbox_demo(loaded_sites):
+def load_mailbox_demo(loaded_sites, *, usable_password):
     """Letters for the first county of the loaded (spec, ProvisionResult) pairs."""
     county = next((result for spec, result in loaded_sites if spec.kind == SiteKind.COUNTY), None)
     if county is None:
         return 0
     mailbox = MailboxPage.objects.descendant_of(county.home).first()
-    if mailbox is None or mailbox.messages.exists():
+    if mailbox is None:
+        return 0
+    if mailbox.messages.exists():
+        if not usable_password:
+            _revoke_demo_password(mailbox)
         return 0
     departments = [MailboxDepartment.objects.create(page=mailbox, name=name) for name in DEPARTMENTS]
-    password_hash = make_password(DEMO_PASSWORD)
+    # make_password(None) is an unusable hash: no password opens those letters.
+    password_hash = make_password(DEMO_PASSWORD if usable_password else None)
     for subject, channel, status, days, department, extension, reply in LETTERS:
         _letter(mailbox, password_hash, subject, channel, status, days, departments, department, extension, reply)
     return len(LETTERS)
+
+
+def _revoke_demo_password(mailbox):
+    """Letters still opened by the demo password get an unusable one (the letters share one hash when loaded)."""
+    for password_hash in set(mailbox.messages.values_list("password_hash", flat=True)):
+        if check_password(DEMO_PASSWORD, password_hash):
+            mailbox.messages.filter(password_hash=password_hash).update(password_hash=make_password(None))
 
 
 def _letter(mailbox, password_hash, subject, channel, status, days, departments, department, extension, reply):
