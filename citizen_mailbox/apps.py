@@ -12,3 +12,7 @@ class MailboxConfig(AppConfig):
     # named `mailbox` shadowed the standard library's module of that name.
     label = "mailbox"
     verbose_name = _("政民互动信箱")
+
+    def ready(self):
+        # The public forms' rate limits need a shared cache in production: registers that start-up check.
+        from govcms.core import ratelimit  # noqa: F401

@@ -28,6 +28,37 @@ ATTACHMENT_SIGNATURES = {
     "docx": (_ZIP,),
 }
 
+# Characters that have no place in what a citizen types: C0 and C1 controls and DEL, Unicode line and paragraph
+# separators, and the bidirectional overrides that make text read differently from what it holds.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+
+
+def single_line(text):
+    """The text on one line: every control character a space, runs of spaces one. For names, subjects, headers."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())
+
+
+def multi_line(text):
+    """The text with its line breaks as "\n" and no other control character (tabs become spaces)."""
+    lines = _LINE_BREAK.sub("\n", text or "").split("\n")
+    return "\n".join(_CONTROL.sub(" ", line).rstrip() for line in lines).strip()
+
+
+class SingleLineField(forms.CharField):
+    """A text input kept on one line, so no stored value can break a mail header, a CSV row or a log line."""
+
+    def to_python(self, value):
+        return single_line(super().to_python(value))
+
+
+class MultiLineField(forms.CharField):
+    """A text area with plain line breaks and no control characters."""
+
+    def to_python(self, value):
+        return multi_line(super().to_python(value))
+
+
 _MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$")
 
@@ -98,7 +129,7 @@ class PublicForm(forms.Form):
 
 class MessageForm(PublicForm):
     channel = forms.ModelChoiceField(label=_("信件类别"), queryset=None, empty_label=None, widget=forms.RadioSelect)
-    name = forms.CharField(label=_("姓名"), max_length=30)
+    name = SingleLineField(label=_("姓名"), max_length=30)
     phone = forms.CharField(
         label=_("联系电话"),
         max_length=20,
@@ -111,8 +142,8 @@ class MessageForm(PublicForm):
         help_text=_("填写后，回执和答复会发送到该邮箱。"),
         error_messages={"invalid": _("请填写有效的电子邮箱地址，如 name@example.com。")},
     )
-    subject = forms.CharField(label=_("标题"), max_length=100)
-    content = forms.CharField(
+    subject = SingleLineField(label=_("标题"), max_length=100)
+    content = MultiLineField(
         label=_("内容"),
         max_length=CONTENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -151,6 +182,7 @@ class MessageForm(PublicForm):
         upload = self.cleaned_data.get("attachment")
         if upload:
             validate_attachment(upload)
+            upload.name = single_line(upload.name)  # shown in the admin and sent as a download's file name
         return upload
 
     def clean_content(self):
@@ -161,7 +193,7 @@ class MessageForm(PublicForm):
 
 
 class LookupForm(PublicForm):
-    tracking_code = forms.CharField(label=_("查询码"), max_length=20)
+    tracking_code = SingleLineField(label=_("查询码"), max_length=20)
     password = forms.CharField(label=_("查询密码"), max_length=30, widget=forms.PasswordInput)
     field_order = ["tracking_code", "password"]
 

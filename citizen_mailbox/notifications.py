@@ -1,8 +1,11 @@
 """E-mails: the citizen's acknowledgement and answer, and the handlers' reminders and escalations.
 
-Mails to citizens carry the tracking code but never the query password's hash
-or anyone else's details; a failing mail server must not undo a stored message,
-so sending errors are logged, not raised.
+Anyone can type any address into the public form, so the acknowledgement quotes
+nothing the visitor wrote: only the tracking code and a link to the lookup page
+(otherwise the form would relay a stranger's text from a government address).
+Mails to citizens never carry the query password or anyone else's details, and
+no header ever holds typed text. A failing mail server, or any other error while
+sending, must not undo a stored message: it is logged, not raised.
 """
 
 import logging
@@ -12,6 +15,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from citizen_mailbox.forms import single_line
+
 logger = logging.getLogger(__name__)
 
 _CLOSING_ACTIONS = {"answer", "reject", "unable"}
@@ -20,22 +25,27 @@ _CLOSING_ACTIONS = {"answer", "reject", "unable"}
 def _send(subject, template, context, recipients, attachment=None, attachment_name=""):
     if not recipients:
         return
-    email = EmailMessage(subject, render_to_string(template, context), settings.DEFAULT_FROM_EMAIL, recipients)
     try:
+        # Subjects name only site titles and tracking codes; kept on one line all the same.
+        email = EmailMessage(
+            single_line(subject), render_to_string(template, context), settings.DEFAULT_FROM_EMAIL, recipients
+        )
         if attachment:
             with attachment.open("rb") as file:
                 email.attach(attachment_name or attachment.name.rsplit("/", 1)[-1], file.read())
         email.send()
-    except OSError:
+    except Exception:
+        # Whatever went wrong, the caller's work (a stored letter, a recorded answer) stands.
         # The tracking code identifies the message without exposing the citizen.
         logger.exception("mailbox: mail to %d recipient(s) failed (%s)", len(recipients), context.get("code", ""))
 
 
-def acknowledge(message, password, lookup_url):
+def acknowledge(message, lookup_url):
+    """The receipt: the tracking code and where to look it up, nothing the sender typed."""
     _send(
-        _("来信已收到：%(subject)s") % {"subject": message.subject},
+        _("来信已收到（查询码 %(code)s）") % {"code": message.tracking_code},
         "mailbox/email/acknowledgement.txt",
-        {"message": message, "password": password, "lookup_url": lookup_url, "code": message.tracking_code},
+        {"lookup_url": lookup_url, "code": message.tracking_code},
         [message.email] if message.email else [],
     )
 
@@ -43,7 +53,7 @@ def acknowledge(message, password, lookup_url):
 def after_action(message, action_name):
     if action_name in _CLOSING_ACTIONS and message.email:
         _send(
-            _("您的来信有了答复：%(subject)s") % {"subject": message.subject},
+            _("您的来信有了答复（查询码 %(code)s）") % {"code": message.tracking_code},
             "mailbox/email/answer.txt",
             {"message": message, "code": message.tracking_code},
             [message.email],

@@ -1,8 +1,11 @@
 """Public pages of a MailboxPage: write, look up, answered messages, statistics.
 
-Submissions and lookups are rate limited per client IP (django-ratelimit,
-counted in the cache on every POST). A submission is validated completely
-before anything is written, and written in one transaction.
+Submissions and lookups are rate limited per client (django-ratelimit, counted
+in the cache on every POST; the client as govcms.core.ratelimit.client_key tells
+it, so a request without an address is limited, not a 500). Every page showing a
+form makes a captcha, so those are limited too (citizen_mailbox.captchas). A
+submission is validated completely before anything is written, and written in
+one transaction; mail is sent after, and its failure never undoes the letter.
 """
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -16,9 +19,10 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
-from citizen_mailbox import notifications, statistics
+from citizen_mailbox import captchas, notifications, statistics
 from citizen_mailbox.forms import LookupForm, MessageForm
 from citizen_mailbox.models import Message, new_query_password
+from govcms.core.ratelimit import client_key
 from govcms.core.tree import paginate, site_home_of
 
 FEED_SIZE = 20
@@ -36,8 +40,15 @@ def _private(response):
     return response
 
 
-def _limited(request, group, rate):
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+def _refused(request, page, group, rate):
+    """The 429 or 503 page instead of the form when this client posts too often, has had its share of
+    captchas, or when too many captchas are live altogether; None when the form may be shown."""
+    posts_limited = is_ratelimited(request, group=group, key=client_key, rate=rate, method="POST", increment=True)
+    if posts_limited or captchas.client_over_limit(request):
+        return _render(request, page, "mailbox/rate_limited.html", status=429)
+    if captchas.table_full():
+        return _render(request, page, "mailbox/rate_limited.html", status=503, busy=True)
+    return None
 
 
 def _too_big(request, page, form_class, **form_kwargs):
@@ -72,10 +83,11 @@ def write(request, page):
 
 def _write(request, page):
     form_kwargs = {"mailbox": page}
+    refused = _refused(request, page, "mailbox.submit", SUBMIT_RATE)
+    if refused:
+        return refused
     if request.method != "POST":
         return _render(request, page, "mailbox/write.html", form=MessageForm(**form_kwargs))
-    if _limited(request, "mailbox.submit", SUBMIT_RATE):
-        return _render(request, page, "mailbox/rate_limited.html", status=429)
     data = _post_data(request)
     if data is None:
         return _too_big(request, page, MessageForm, **form_kwargs)
@@ -84,7 +96,7 @@ def _write(request, page):
         return _render(request, page, "mailbox/write.html", status=400, form=form)
     message, password = _store(page, form.cleaned_data)
     lookup_url = page.get_full_url(request) + page.reverse_subpage("lookup")
-    notifications.acknowledge(message, password, lookup_url)
+    notifications.acknowledge(message, lookup_url)
     return _render(request, page, "mailbox/written.html", message=message, password=password)
 
 
@@ -115,10 +127,11 @@ def lookup(request, page):
 
 
 def _lookup(request, page):
+    refused = _refused(request, page, "mailbox.lookup", LOOKUP_RATE)
+    if refused:
+        return refused
     if request.method != "POST":
         return _render(request, page, "mailbox/lookup.html", form=LookupForm())
-    if _limited(request, "mailbox.lookup", LOOKUP_RATE):
-        return _render(request, page, "mailbox/rate_limited.html", status=429)
     data = _post_data(request)
     if data is None:
         return _too_big(request, page, LookupForm)

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from citizen_mailbox import captchas
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
@@ -20,8 +21,9 @@ urlpatterns = [
     # Wrong passwords on private collections' and pages' forms count toward the login lock-out (accounts).
     path("documents/", include(accounts_urls.document_password_patterns)),
     path("documents/", include(wagtaildocs_urls)),
-    # Offline captcha images for public forms (django-simple-captcha).
-    path("captcha/", include("captcha.urls")),
+    # Offline captcha images for public forms (django-simple-captcha); not its refresh endpoint, which would make
+    # a captcha row for any anonymous request (citizen_mailbox.captchas).
+    path("captcha/", include(captchas.image_urlpatterns)),
     path("sitemap.xml", sitemap),
 ]
 

@@ -17,6 +17,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Site
 from wagtail.search.utils import normalise_query_string
 
+from govcms.core.ratelimit import client_key
 from govcms.core.tree import SiteIndex
 from govcms.core.visibility import held_site_paths
 from home.models import HomePage, SiteKind
@@ -31,6 +32,12 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 # Per client IP: generous for a person paging through results, a brake on scripts hammering the database.
 RATE_LIMIT = "120/m"
+# The 搜索词统计 log counts people's searches, not a script's: a client's first LOG_RATE searches an hour are
+# logged (later ones are answered, not logged), and a site gets at most NEW_TERMS_DAILY_CAP new terms a day
+# however many clients search (after that only terms already logged that day are counted). Rows older than
+# the reports look back are deleted by `manage.py prune_query_log` (docs/operations.md).
+LOG_RATE = "30/h"
+NEW_TERMS_DAILY_CAP = 2000
 
 
 class _Counted:
@@ -88,7 +95,7 @@ class SiteContext:
 
 
 def search(request):
-    if is_ratelimited(request, group="search", key="ip", rate=RATE_LIMIT, method=ALL, increment=True):
+    if is_ratelimited(request, group="search", key=client_key, rate=RATE_LIMIT, method=ALL, increment=True):
         return render(request, "search/search.html", {"rate_limited": True, "page_title": _("搜索")}, status=429)
     locale = Locale.get_active()
     context_sites = SiteContext(request, locale)
@@ -196,14 +203,19 @@ def _promotions(request, query, locale):
 def _log_query(request, query, found_nothing):
     """Count the query for 热词 and 零结果 reports; a failure here must not cost the reader the results."""
     site = Site.find_for_request(request)
-    if site is None:
+    if site is None or is_ratelimited(request, group="search.log", key=client_key, rate=LOG_RATE, increment=True):
         return
     key = {"site": site, "query_string": normalise_query_string(query)[:100], "date": timezone.localdate()}
     changes = {"hits": F("hits") + 1, "zero_result_hits": F("zero_result_hits") + int(found_nothing)}
     try:
         with transaction.atomic():
-            if not QueryLog.objects.filter(**key).update(**changes):
-                QueryLog.objects.create(**key, hits=1, zero_result_hits=int(found_nothing))
+            if QueryLog.objects.filter(**key).update(**changes) or _daily_cap_reached(key):
+                return
+            QueryLog.objects.create(**key, hits=1, zero_result_hits=int(found_nothing))
     except IntegrityError:
         # Another request created today's row first.
         QueryLog.objects.filter(**key).update(**changes)
+
+
+def _daily_cap_reached(key):
+    return QueryLog.objects.filter(site=key["site"], date=key["date"]).count() >= NEW_TERMS_DAILY_CAP
