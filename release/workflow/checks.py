@@ -14,6 +14,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
+from govcms.core.tree import site_home_of
 from release.models import PlatformContentRules, SiteContentRules
 
 # Problem kinds, in the order a report lists them.
@@ -115,7 +116,7 @@ def find_broken_links(page):
     page_ids, document_ids = linked_object_ids(page)
     # The page itself, and the pages that go live in the same moment (三同步), are no broken links.
     page_ids -= {page.pk, *pages_released_with(page)}
-    return broken_page_links(page_ids) + broken_document_links(document_ids)
+    return broken_page_links(page_ids, site_home_of(page)) + broken_document_links(document_ids)
 
 
 def pages_released_with(page):
@@ -153,7 +154,12 @@ def _references(obj, parental_key=None):
             yield from _references(child, parental_key=relation.field)
 
 
-def broken_page_links(page_ids):
+def broken_page_links(page_ids, own_site):
+    """Problems of the links to `page_ids`, naming a hidden target only when it lies in `own_site` (its subtree).
+
+    The report is read by the page's editors and reviewers: another site's draft or private page,
+    which they may not see, is not named (no title), so the report is no window onto other sites.
+    """
     if not page_ids:
         return []
     found = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
@@ -163,12 +169,17 @@ def broken_page_links(page_ids):
         target = found.get(page_id)
         if target is None:
             problems.append(Problem(BROKEN_LINK, _("链接的页面（ID %(id)s）已被删除。") % {"id": page_id}))
-        elif not target.live:
-            message = _("链接的页面“%(title)s”尚未发布或已撤下。") % {"title": target.title}
-            problems.append(Problem(BROKEN_LINK, message))
-        elif any(target.path.startswith(path) for path in restricted_paths):
-            problems.append(Problem(BROKEN_LINK, _("链接的页面“%(title)s”不对公众开放。") % {"title": target.title}))
+        elif not target.live or any(target.path.startswith(path) for path in restricted_paths):
+            problems.append(Problem(BROKEN_LINK, hidden_page_message(target, own_site)))
     return problems
+
+
+def hidden_page_message(target, own_site):
+    if own_site is None or not target.path.startswith(own_site.path):
+        return _("链接指向未发布或无权查看的页面。")
+    if not target.live:
+        return _("链接的页面“%(title)s”尚未发布或已撤下。") % {"title": target.title}
+    return _("链接的页面“%(title)s”不对公众开放。") % {"title": target.title}
 
 
 def broken_document_links(document_ids):

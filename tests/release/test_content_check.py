@@ -4,6 +4,7 @@ import pytest
 import wagtail_factories
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, TaskState, WorkflowState
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from release.models import PlatformContentRules, SiteContentRules
@@ -134,3 +135,21 @@ def test_badly_formed_name_corrections_are_refused_with_the_line_numbers():
     with pytest.raises(ValidationError) as error:
         rules.full_clean()
     assert "第 2、4 行" in str(error.value)
+
+
+def test_a_link_to_another_sites_hidden_page_does_not_name_it(draft, county_a_staff, site_group):
+    """The report does not name another site's draft or private page: the link may predate item 1's refusal."""
+    column_b = site_group.county_b.home.get_children().get(slug="zwdt")
+    unpublished = ArticlePageFactory(parent=column_b, title="乙县未发布草稿", live=False)
+    private = ArticlePageFactory(parent=column_b, title="乙县内部通知")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")  # noqa: S106
+    links = "".join(f'<p><a linktype="page" id="{page.pk}">链接</a></p>' for page in (unpublished, private))
+    draft.body = [("paragraph", RichText(links))]
+    draft.save_revision(user=county_a_staff.officer)
+    state = draft.get_workflow().start(draft, county_a_staff.officer)
+    check = state.task_states.get(task__name="内容自动检查").specific
+    assert check.status == TaskState.STATUS_REJECTED
+    assert check.comment.count("链接指向未发布或无权查看的页面") == 2
+    for title in ("乙县未发布草稿", "乙县内部通知"):
+        assert title not in check.comment
+        assert title not in str(check.report)
