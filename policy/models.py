@@ -305,11 +305,9 @@ class InterpretationPageForm(ScopedPageForm):
     that leaves out the rows already linked (a lower INITIAL_FORMS) and adds one of their policies
     again passed, and broke the rows' unique constraint when the page was saved or published (a 500)."""
 
-    def is_valid(self):
-        # The inline formsets are cleaned after the form's own clean(), so the checks run here.
-        valid = super().is_valid()
+    def check_inline_rows(self):
         rows = self.policy_rows()
-        return all([self.check_linked_policies(rows), self.check_duplicate_policies(rows), valid])
+        return all([self.check_linked_policies(rows), self.check_duplicate_policies(rows)])
 
     def policy_rows(self):
         """(form, policy id, deleted) of the rows naming a policy, read once: an error takes it out of cleaned_data."""

@@ -108,9 +108,13 @@ class ScopedPageForm(WagtailAdminPageForm):
         return field_references(type(obj), name, value)
 
     def is_valid(self):
-        # Inline formsets are cleaned after the form's own clean(), so the check runs once all are cleaned.
+        # Inline formsets are cleaned after the form's own clean(), so the checks run once all are cleaned.
         valid = super().is_valid()
-        return self.check_references() and valid
+        return all([self.check_inline_rows(), self.check_references(), valid])
+
+    def check_inline_rows(self):
+        """A subclass's own checks of its inline rows; they run first, and a field they refuse is not checked again."""
+        return True
 
     def check_references(self):
         if self.for_user is None:
@@ -124,7 +128,7 @@ class ScopedPageForm(WagtailAdminPageForm):
         clean = True
         for form, name, references in placed:
             refused = references - self.references_before - allowed
-            if refused:
+            if refused and name not in form.errors:
                 form.add_error(name, self.refusal(form, name, refused))
                 self.show_value_before_edit(form, name)
                 clean = False
