@@ -5,12 +5,16 @@ For Wagtail's listing and report views, which export through
 """
 
 import datetime
+import re
 
 from django.utils import timezone
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 # Spreadsheet programs run cell text starting with these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Control characters an XLSX cell cannot hold (openpyxl refuses the whole file); text typed by the public
+# (a letter's subject, a search term) may carry them.
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def local_time_text(moment):
@@ -22,7 +26,8 @@ class ChineseSpreadsheetMixin:
 
     The CSV starts with a byte order mark, without which Excel reads UTF-8 as
     the local code page and garbles the Chinese; times are local rather than
-    UTC; and text that a spreadsheet would run as a formula is quoted.
+    UTC; text that a spreadsheet would run as a formula is quoted; and control
+    characters an XLSX file cannot hold become spaces.
     """
 
     custom_value_preprocess = {
@@ -44,6 +49,10 @@ class ChineseSpreadsheetMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        if not isinstance(value, str):
+            return value
+        if export_format == self.FORMAT_CSV and value.startswith(FORMULA_PREFIXES):
             return "'" + value
+        if export_format == self.FORMAT_XLSX:
+            return XLSX_ILLEGAL.sub(" ", value)
         return value

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends.base import BaseEmailBackend
 
 from citizen_mailbox.models import Message
-from tests.citizen_mailbox.conftest import captcha_answer, public_url
+from tests.citizen_mailbox.conftest import captcha_answer, make_message, public_url
 from tests.citizen_mailbox.test_public_form import PDF, form_data, write_url
 
 HEADER_INJECTION = "咨询\r\nBcc: victim@example.com\r\nSubject: 中奖通知"
@@ -157,3 +157,16 @@ def test_the_acknowledgement_carries_only_the_tracking_code_and_a_link(client, m
     lookup_link = "http://county-a.localhost" + public_url(mailbox_a, "lookup/")
     assert lookup_link in sent.body
     assert sent.attachments == []
+
+
+@pytest.mark.parametrize("export", ["xlsx", "csv"])
+@pytest.mark.django_db
+def test_a_letter_stored_with_control_characters_before_they_were_cleaned_still_exports(
+    mailbox_a, admin_client, export
+):
+    make_message(mailbox_a, subject="旧信\x1b[31m标题\x00\r\nBcc: x")
+
+    response = admin_client.get("/admin/mailbox/", {"export": export, "status": "all"})
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)

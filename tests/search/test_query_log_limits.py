@@ -65,3 +65,12 @@ def test_a_search_without_a_usable_client_address_is_answered(site_group, remote
 
     assert response.status_code == 200
     assert logged() == {"政府": 1}
+
+
+def test_a_logged_term_with_control_characters_exports(site_group, admin_client):
+    search_from(1, "政府\x1b[31m网站\x07")
+
+    response = admin_client.get("/admin/reports/search-queries/", {"export": "xlsx"})
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)
