@@ -128,10 +128,12 @@ class ScopedPageForm(WagtailAdminPageForm):
         clean = True
         for form, name, references in placed:
             refused = references - self.references_before - allowed
-            if refused and name not in form.errors:
+            if not refused:
+                continue
+            if name not in form.errors:
                 form.add_error(name, self.refusal(form, name, refused))
-                self.show_value_before_edit(form, name)
-                clean = False
+            self.show_value_before_edit(form, name)
+            clean = False
         return clean
 
     def submitted_references(self):
