@@ -83,18 +83,22 @@ def audit_log_rewritable():
     """Let a test change log entries (e.g. backdate one), which the application may not (sitegroup.retention).
 
     On PostgreSQL the append-only triggers are disabled for the block, inside the test's transaction
-    (ALTER TABLE is transactional there), and enabled again after it; SQLite has no trigger.
+    (ALTER TABLE is transactional there), and enabled again after it; SQLite has no trigger. ALTER TABLE
+    waits for no deferred foreign-key check of the rows the test wrote: those are made at once.
     """
     tables = ("wagtailcore_pagelogentry", "wagtailcore_modellogentry")
     if connection.vendor != "postgresql":
         yield
         return
     with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER govcms_append_only")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in tables:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER govcms_append_only")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
