@@ -1,4 +1,4 @@
-"""Journey of a platform administrator (平台管理员, not a superuser): opening a site, managing users."""
+"""Journeys of the platform administrators (not superusers): the 系统管理员 opens a site, the 安全管理员 adds a user."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_platform_administrator_opens_a_site_and_cannot_create_a_superuser(person, demo_server, screenshot):
-    admin = person("platform_admin")
+    admin = person("system_admin")
 
     # Settings → 开设下级站点: a new county under the portal, on its own hostname.
     admin.get_by_role("button", name="设置").click()
@@ -37,7 +37,9 @@ def test_a_platform_administrator_opens_a_site_and_cannot_create_a_superuser(per
     expect(public.locator("h1")).to_have_text("网站建设中")
     expect(public.locator("body")).to_contain_text("东山县人民政府")
 
-    # Settings → 用户 → 添加用户: no superuser switch is offered …
+    # Settings → 用户 → 添加用户, as the 安全管理员 (the system administrator manages no users): no superuser
+    # switch is offered …
+    admin = person("security_admin")
     admin.get_by_role("button", name="设置").click()
     admin.get_by_role("link", name="用户", exact=True).click()
     admin.get_by_role("link", name="添加用户").first.click()
