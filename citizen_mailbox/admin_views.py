@@ -106,6 +106,16 @@ def yes_or_no(value):
     return _("是") if value else _("否")
 
 
+# The list's earlier single filter (?filter=…) in terms of today's filters.
+LEGACY_FILTERS = {
+    "open": "",
+    "overdue": "deadline=overdue",
+    "extended": f"extension={Extension.APPROVED}",
+    "closed": "status=closed",
+    "all": "status=all",
+}
+
+
 class LetterIndexView(ChineseSpreadsheetMixin, IndexView):
     """The letters the user may see (`access.visible_messages`), with the dashboard above them.
 
@@ -174,6 +184,10 @@ class LetterIndexView(ChineseSpreadsheetMixin, IndexView):
 
     def dispatch(self, request, *args, **kwargs):
         _require_mailbox_access(request.user)
+        legacy = LEGACY_FILTERS.get(request.GET.get("filter"))
+        if legacy is not None:
+            # Bookmarks and e-mails from before the filters (?filter=closed …) open the same letters.
+            return redirect(f"{request.path}?{legacy}")
         return super().dispatch(request, *args, **kwargs)
 
     def get_filename(self):

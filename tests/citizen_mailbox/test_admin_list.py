@@ -140,6 +140,16 @@ def test_each_filter(client, letters, county_a_staff, params, expected):
     assert codes(client.get(URL, params)) == [letters[name].tracking_code for name in expected]
 
 
+@pytest.mark.parametrize(
+    ("legacy", "expected"),
+    [("all", ["red", "overdue", "due_soon", "pending", "extended", "answered"]), ("closed", ["answered"])],
+)
+def test_links_with_the_earlier_filter_open_the_same_letters(client, letters, county_a_staff, legacy, expected):
+    client.force_login(county_a_staff)
+    response = client.get(URL, {"filter": legacy}, follow=True)
+    assert set(codes(response)) == {letters[name].tracking_code for name in expected}
+
+
 def test_the_site_filter_offers_the_users_sites(client, site_group, letters, make_user):
     client.force_login(make_user(is_superuser=True))
     response = client.get(URL, {"site": site_group.county_b.home.pk})

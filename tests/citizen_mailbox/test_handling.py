@@ -153,7 +153,7 @@ def test_department_handlers_see_only_their_departments_messages(client, setup):
     assigned = make_message(setup.mailbox, subject="修路", department=setup.roads, status="accepted")
     other = make_message(setup.mailbox, subject="入学", department=setup.schools, status="accepted")
     client.force_login(setup.handler)
-    listing = client.get("/admin/mailbox/?filter=all").content.decode()
+    listing = client.get("/admin/mailbox/?status=all").content.decode()
     assert assigned.tracking_code in listing
     assert other.tracking_code not in listing and setup.message.tracking_code not in listing
     assert client.get(f"/admin/mailbox/{assigned.pk}/").status_code == 200
@@ -167,10 +167,10 @@ def test_department_handlers_see_only_their_departments_messages(client, setup):
 
 def test_site_staff_see_all_of_their_site_and_nothing_of_another(client, setup):
     client.force_login(setup.editor)
-    listing = client.get("/admin/mailbox/?filter=all").content.decode()
+    listing = client.get("/admin/mailbox/?status=all").content.decode()
     assert setup.message.tracking_code in listing and setup.message_b.tracking_code not in listing
     client.force_login(setup.county_b_editor)
-    listing = client.get("/admin/mailbox/?filter=all").content.decode()
+    listing = client.get("/admin/mailbox/?status=all").content.decode()
     assert setup.message_b.tracking_code in listing and setup.message.tracking_code not in listing
     for url in (f"/admin/mailbox/{setup.message.pk}/", f"/admin/mailbox/{setup.message.pk}/attachment/message/"):
         assert client.get(url).status_code == 404
@@ -178,7 +178,7 @@ def test_site_staff_see_all_of_their_site_and_nothing_of_another(client, setup):
     assert reload(setup.message).status == "pending"
     # The portal's staff oversee the portal's own mailbox, not the counties' letters.
     client.force_login(setup.portal_editor)
-    assert setup.message.tracking_code not in client.get("/admin/mailbox/?filter=all").content.decode()
+    assert setup.message.tracking_code not in client.get("/admin/mailbox/?status=all").content.decode()
 
 
 def test_users_without_a_mailbox_role_are_refused(client, make_user, setup):
