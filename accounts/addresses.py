@@ -1,13 +1,13 @@
 """The client's address, as every login check and audit entry records it."""
 
-from django.conf import settings
+from govcms.core.ratelimit import client_address as validated_client_address
 
 
 def client_address(request):
-    """The address in RATELIMIT_IP_META_KEY (set behind a reverse proxy) or REMOTE_ADDR; "" when neither is sent.
+    """The client's address as the rate limits see it (govcms.core.ratelimit); "" when no valid one was sent.
 
-    A proxy header may list several hops ("client, proxy1"): the first is the client the proxy saw.
+    One definition for lock-out, audit and rate limits: behind a proxy, the last hop of its header (the
+    earlier hops are whatever the client claimed, so taking the first let a client pick a fresh address
+    for every guess).
     """
-    key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    value = (key and request.META.get(key)) or request.META.get("REMOTE_ADDR") or ""
-    return value.split(",")[0].strip()
+    return validated_client_address(request) or ""

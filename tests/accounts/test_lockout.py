@@ -43,6 +43,17 @@ def test_five_failures_lock_the_address_for_every_account(staff, make_user):
     assert log_in(client_at("10.0.0.4"), staff.username, PASSWORD).status_code == 302
 
 
+def test_a_forged_first_hop_behind_the_proxy_does_not_escape_the_address_lock(staff, settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    # The proxy appends the address it saw (10.0.0.9); what comes before is whatever the client claimed.
+    for number in range(5):
+        forged = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 10.0.0.9")
+        log_in(forged, f"guess{number}", "wrong password")
+
+    again = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.99, 10.0.0.9")
+    assert log_in(again, staff.username, PASSWORD).status_code == 429
+
+
 def test_a_successful_login_does_not_clear_earlier_failures(staff):
     client = client_at("10.0.0.5")
     fail(client, staff.username, times=4)
