@@ -28,9 +28,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents import get_permission_policy as document_permission_policy
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images import get_permission_policy as image_permission_policy
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
@@ -69,16 +71,23 @@ def field_references(model, name, value):
     return {(reference_kind(to_model), str(pk)) for to_model, pk in found if reference_kind(to_model)}
 
 
-def allowed_ids(user, kind, ids):
-    """The ids among `ids` (strings) of objects of `kind` that `user` may use on their pages."""
+def out_of_scope_ids(user, kind, ids):
+    """The ids among `ids` (strings) of existing objects of `kind` that `user` may not use on their pages.
+
+    An id of nothing is not refused here: it reveals nothing, and the release workflow's content check
+    reports the link as broken (a link to a page or document deleted since).
+    """
     numeric = [int(pk) for pk in ids if pk.isdigit()]
     if kind == PAGE:
-        objects = Page.objects.filter(SiteScope.of(user).chooser_q(sites_above=True))
+        model, allowed = Page, Page.objects.filter(SiteScope.of(user).chooser_q(sites_above=True))
     elif kind == DOCUMENT:
-        objects = document_permission_policy().instances_user_has_any_permission_for(user, ["choose"])
+        model = get_document_model()
+        allowed = document_permission_policy().instances_user_has_any_permission_for(user, ["choose"])
     else:
-        objects = image_permission_policy().instances_user_has_any_permission_for(user, ["choose"])
-    return {str(pk) for pk in objects.filter(pk__in=numeric).values_list("pk", flat=True)}
+        model = get_image_model()
+        allowed = image_permission_policy().instances_user_has_any_permission_for(user, ["choose"])
+    refused = model.objects.filter(pk__in=numeric).exclude(pk__in=allowed.values("pk"))
+    return {str(pk) for pk in refused.values_list("pk", flat=True)}
 
 
 class ScopedPageForm(WagtailAdminPageForm):
@@ -124,10 +133,10 @@ class ScopedPageForm(WagtailAdminPageForm):
         for _form, _name, references in placed:
             for kind, pk in references - self.references_before:
                 wanted.setdefault(kind, set()).add(pk)
-        allowed = {(kind, pk) for kind, ids in wanted.items() for pk in allowed_ids(self.for_user, kind, ids)}
+        out_of_scope = {(kind, pk) for kind, ids in wanted.items() for pk in out_of_scope_ids(self.for_user, kind, ids)}
         clean = True
         for form, name, references in placed:
-            refused = references - self.references_before - allowed
+            refused = (references - self.references_before) & out_of_scope
             if not refused:
                 continue
             if name not in form.errors:
