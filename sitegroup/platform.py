@@ -53,6 +53,9 @@ SYSTEM_PERMISSIONS = (
     ("policy", "change_policysettings"),
     ("release", "change_platformcontentrules"),
     *_crud("wagtailcore", "site", ("add", "change", "delete")),
+    # The site group's languages. Wagtail shows 区域 to whoever may change Sites but opens it only with
+    # Locale permissions: without them the 系统管理员 was offered a menu item that refused them.
+    *_crud("wagtailcore", "locale", ("add", "change", "delete")),
     *_crud("disclosure", "topic", ("add", "change", "delete")),
     *_crud("policy", "issuingbody"),
     # The State Council's holiday schedule (设置 → 节假日调整), which every site's deadlines follow.

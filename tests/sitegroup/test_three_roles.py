@@ -170,6 +170,13 @@ def test_a_system_administrator_keeps_every_sites_settings(client, system_admin,
     assert client.get(reverse("sitegroup_provision_subsite")).status_code == 200
 
 
+def test_a_system_administrator_opens_the_languages_the_menu_offers(client, system_admin):
+    client.force_login(system_admin)
+    assert reverse("wagtaillocales:index") in client.get(reverse("wagtailadmin_home")).text
+    assert client.get(reverse("wagtaillocales:index")).status_code == 200
+    assert client.get(reverse("wagtaillocales:add")).status_code == 200
+
+
 def test_a_system_administrator_opens_no_user_or_group_and_joins_no_group(client, system_admin, site_group):
     client.force_login(system_admin)
     own_groups = set(system_admin.groups.all())
