@@ -18,7 +18,7 @@ from tests.home.pages import add_articles, column
 
 pytestmark = pytest.mark.django_db
 
-# An aggregating column reads which sub-sites are not yet public (govcms.core.visibility.held_site_paths): one query more.
+# An aggregating column reads which sub-sites are not yet public (govcms.core.visibility): one query more.
 BUDGET = {"home": 16, "column": 18, "aggregating column": 20, "article": 19}
 
 
