@@ -240,8 +240,6 @@ WAGTAIL_USAGE_COUNT_ENABLED = True
 # check and the reviews again, and a resubmission restarts at the check (release.models, docs/release.md).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
-LOGGING = {
-    "version": 1,
 # Content-Security-Policy (django-csp, docs/operations.md "Content-Security-Policy"). Public pages run no
 # inline script and load scripts and styles from this site only. Wagtail's responsive embeds size their frame
 # with a style attribute, and embedded media (EmbedBlock) come from the video services editors link to.
@@ -276,6 +274,8 @@ LOGIN_REDIRECT_URL = "/"
 # Wagtail would load avatars from gravatar.com: a third-party request from the admin, blocked by the policy.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+LOGGING = {
+    "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
