@@ -34,6 +34,10 @@ urlpatterns = decorate_urlpatterns(
         # Lists and pickers confined to the user's sites (sitegroup/scoped_lists.py).
         path("reports/site-history/", scoped_lists.ScopedSiteHistoryView.as_view()),
         path("reports/site-history/results/", scoped_lists.ScopedSiteHistoryView.as_view(results_only=True)),
+        path("reports/workflow/", scoped_lists.PlatformWideWorkflowView.as_view()),
+        path("reports/workflow/results/", scoped_lists.PlatformWideWorkflowView.as_view(results_only=True)),
+        path("reports/workflow_tasks/", scoped_lists.PlatformWideWorkflowTasksView.as_view()),
+        path("reports/workflow_tasks/results/", scoped_lists.PlatformWideWorkflowTasksView.as_view(results_only=True)),
         path("tag-autocomplete/", scoped_lists.tag_autocomplete),
         path("tag-autocomplete/<slug:app_name>/<slug:model_name>/", scoped_lists.tag_autocomplete),
         path("documents/", scoped_lists.ScopedDocumentIndexView.as_view()),

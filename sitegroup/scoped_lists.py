@@ -18,11 +18,17 @@ import copy
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, Q, Value
+from django.db.models.sql.where import WhereNode
 from django.http import Http404, JsonResponse
 from taggit.models import Tag, TaggedItem
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
-from wagtail.admin.views.reports.workflows import WorkflowReportFilterSet, WorkflowTasksReportFilterSet
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowTasksReportFilterSet,
+    WorkflowTasksView,
+    WorkflowView,
+)
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
 from wagtail.documents.views.documents import DocumentsFilterSet
@@ -124,6 +130,30 @@ class ScopedSiteHistoryView(LogEntriesView):
             rows = self.filter_queryset(rows).order_by()
             queryset = rows if queryset is None else queryset.union(rows, all=True)
         return queryset.order_by("-timestamp")
+
+
+class PlatformWideWorkflowReportMixin:
+    """Wagtail's workflow reports list the workflows of the pages a user may edit and open only for page
+    editors, so the 审计管理员 (sitegroup.platform), who may edit nothing, could read no workflow:
+    platform-wide users read every workflow and task, as superusers do. Everyone else keeps Wagtail's."""
+
+    def user_has_any_permission(self, permissions):
+        return SiteScope.of(self.request.user).platform_wide or super().user_has_any_permission(permissions)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if SiteScope.of(self.request.user).platform_wide:
+            # Wagtail's own query (its joins, prefetches and order) without its "pages you may edit" filter.
+            queryset.query.where = WhereNode()
+        return queryset
+
+
+class PlatformWideWorkflowView(PlatformWideWorkflowReportMixin, WorkflowView):
+    pass
+
+
+class PlatformWideWorkflowTasksView(PlatformWideWorkflowReportMixin, WorkflowTasksView):
+    pass
 
 
 # --- Tags ----------------------------------------------------------------------------------------

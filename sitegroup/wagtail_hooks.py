@@ -35,13 +35,23 @@ def register_provision_menu_item():
     )
 
 
+# Reports Wagtail offers only to page editors, which platform-wide users read in full (sitegroup.scoped_lists),
+# the 审计管理员 without any page right: (menu name, URL name, label, icon, order) as Wagtail registers them.
+PLATFORM_WIDE_REPORTS = (
+    ("workflows", "wagtailadmin_reports:workflow", _("工作流"), "tasks", 800),
+    ("workflow-tasks", "wagtailadmin_reports:workflow_tasks", _("工作流任务"), "thumbtack", 900),
+    ("site-history", "wagtailadmin_reports:site_history", _("站点历史"), "history", 1000),
+)
+
+
 @hooks.register("construct_reports_menu")
-def offer_site_history_to_platform_wide_users(request, menu_items):
-    """Wagtail offers 站点历史 to those who explore pages; platform-wide users read every entry there
-    (sitegroup.scoped_lists.ScopedSiteHistoryView), the 审计管理员 without any page right."""
-    if SiteScope.of(request.user).platform_wide and not any(item.name == "site-history" for item in menu_items):
-        url = reverse("wagtailadmin_reports:site_history")
-        menu_items.append(MenuItem(_("站点历史"), url, name="site-history", icon_name="history", order=1000))
+def offer_platform_wide_reports(request, menu_items):
+    if not SiteScope.of(request.user).platform_wide:
+        return
+    shown = {item.name for item in menu_items}
+    for name, url_name, label, icon, order in PLATFORM_WIDE_REPORTS:
+        if name not in shown:
+            menu_items.append(MenuItem(label, reverse(url_name), name=name, icon_name=icon, order=order))
 
 
 @hooks.register("register_log_actions")

@@ -285,7 +285,8 @@ NOT_PUBLISHING = {
         admin/reports/site-history/ admin/reports/site-history/results/ admin/localize/reports/translations/
         admin/localize/reports/translations/results/ admin/workflows/task_chooser/
         admin/workflows/task_chooser/results/ admin/workflows/task_chooser/create/
-        admin/workflows/task_chooser/<int:task_id>/
+        admin/workflows/task_chooser/<int:task_id>/ admin/reports/workflow/ admin/reports/workflow/results/
+        admin/reports/workflow_tasks/ admin/reports/workflow_tasks/results/
     """,
     "media libraries and tags: no pages": """
         admin/documents/ admin/documents/results/ admin/images/ admin/images/results/ admin/images/chooser/

@@ -359,6 +359,11 @@ NOT_PER_SITE = {
         admin/localize/reports/translations/results/ admin/documents/ admin/documents/results/ admin/images/
         admin/images/results/ admin/images/chooser/ admin/tag-autocomplete/
     """,
+    "Wagtail's workflow reports shadowed for platform-wide users, who read every site's workflows (sitegroup/"
+    "scoped_lists.py, tests/sitegroup/test_three_roles.py); others keep Wagtail's own pages-you-edit list": """
+        admin/reports/workflow/ admin/reports/workflow/results/ admin/reports/workflow_tasks/
+        admin/reports/workflow_tasks/results/
+    """,
     "the task chooser, for workflow editors only (platform administrators)": """
         admin/workflows/task_chooser/ admin/workflows/task_chooser/results/ admin/workflows/task_chooser/create/
     """,

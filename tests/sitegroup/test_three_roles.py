@@ -220,6 +220,17 @@ def test_an_audit_administrator_reads_every_report(client, audit_admin):
     assert reverse("release_audit_report") in menu
 
 
+def test_an_audit_administrator_reads_every_sites_workflows(client, audit_admin, draft, county_a_staff):
+    draft.get_workflow().start(draft, county_a_staff.officer)
+    client.force_login(audit_admin)
+    menu = client.get(reverse("wagtailadmin_home")).text
+    for url_name in ("wagtailadmin_reports:workflow", "wagtailadmin_reports:workflow_tasks"):
+        assert reverse(url_name) in menu
+        response = client.get(reverse(url_name))
+        assert response.status_code == 200, url_name
+        assert draft.title in response.text
+
+
 def test_an_audit_administrator_changes_nothing(client, audit_admin, site_group):
     client.force_login(audit_admin)
     home = site_group.county_a.home
