@@ -47,9 +47,34 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "search_index: index the pages the test saves, as in production")
 
 
+def restore_serialized_contents_past_the_audit_trigger():
+    """Let serialized rollback restore Wagtail's log entries on PostgreSQL.
+
+    After a transactional test Django re-saves every serialized row, log entries included, as UPDATEs with
+    timestamps cut to milliseconds; the append-only trigger (sitegroup migration 0005) refuses those. The
+    restoring session runs in replica mode, which skips ordinary triggers for that session only — the
+    application's sessions keep the trigger, and tests/sitegroup's trigger tests still see it.
+    """
+    from django.db.backends.postgresql.creation import DatabaseCreation
+
+    deserialize = DatabaseCreation.deserialize_db_from_string
+
+    def deserialize_as_replica(self, data):
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET session_replication_role = replica")
+        try:
+            deserialize(self, data)
+        finally:
+            with self.connection.cursor() as cursor:
+                cursor.execute("SET session_replication_role = DEFAULT")
+
+    DatabaseCreation.deserialize_db_from_string = deserialize_as_replica
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """The test database, with the shared site group provisioned (and indexed) once per test process."""
+    restore_serialized_contents_past_the_audit_trigger()
     with django_db_blocker.unblock():
         site_group = provision_site_group()
         # Django keeps the database's contents for serialized rollback when a transactional test is to

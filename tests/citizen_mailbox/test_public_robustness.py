@@ -164,7 +164,7 @@ def test_the_acknowledgement_carries_only_the_tracking_code_and_a_link(client, m
 def test_a_letter_stored_with_control_characters_before_they_were_cleaned_still_exports(
     mailbox_a, admin_client, export
 ):
-    make_message(mailbox_a, subject="旧信\x1b[31m标题\x00\r\nBcc: x")
+    make_message(mailbox_a, subject="旧信\x1b[31m标题\x07\r\nBcc: x")
 
     response = admin_client.get("/admin/mailbox/", {"export": export, "status": "all"})
 
