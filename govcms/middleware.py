@@ -4,6 +4,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
 from govcms.views import healthz
 
@@ -47,3 +48,20 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     @staticmethod
     def is_admin(request):
         return getattr(request, "is_dummy", False) or request.path_info.startswith(reverse("wagtailadmin_home"))
+
+
+class ElderModeVaryMiddleware:
+    """Mark HTML responses as varying on Cookie: base.html renders the 长者模式 class from the govcms_elder cookie.
+
+    A shared cache that honours Vary never serves one mode's page to the other; a page cache that keys on the
+    govcms_elder cookie alone may drop the header (docs/accessibility.md, 长者模式 and caching).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_vary_headers(response, ("Cookie",))
+        return response

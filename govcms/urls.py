@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
 from citizen_mailbox import captchas
+from govcms import views as govcms_views
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
@@ -25,6 +26,8 @@ urlpatterns = [
     # a captcha row for any anonymous request (citizen_mailbox.captchas).
     path("captcha/", include(captchas.image_urlpatterns)),
     path("sitemap.xml", sitemap),
+    # 长者模式 without JavaScript: a plain link sets the cookie and comes back (govcms.views.elder_mode).
+    path("elder-mode/", govcms_views.elder_mode, name="elder_mode"),
 ]
 
 if settings.DEBUG:

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "govcms.middleware.HealthCheckMiddleware",
     # Content-Security-Policy on every response: the public policy, or the admin's under /admin/.
     "govcms.middleware.ContentSecurityPolicyMiddleware",
+    # Vary: Cookie on HTML responses, which carry the 长者模式 class from its cookie (govcms/middleware.py).
+    "govcms.middleware.ElderModeVaryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
