@@ -1,7 +1,7 @@
 """Public forms: the pattern later public forms copy.
 
 Every field is length-limited and validated server side; the captcha is
-django-simple-captcha's offline arithmetic challenge; the view adds CSRF, a
+citizen_mailbox.captchas' offline arithmetic challenge, as an image and as text; the view adds CSRF, a
 per-client rate limit and a single transaction, so a failed submission stores
 nothing and shows the citizen what they typed with a clear message.
 """
@@ -9,9 +9,13 @@ nothing and shows the citizen what they typed with a clear message.
 import re
 
 from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.models import CaptchaStore
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from citizen_mailbox import captchas
 
 CONTENT_MAX_LENGTH = 3000
 ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
@@ -95,29 +99,58 @@ def validate_attachment(upload):
 
 
 class AccessibleCaptchaInput(CaptchaTextInput):
-    """The captcha image with a real description, and the answer box labelled by the field's label."""
+    """The captcha as an image and a text question, a 看不清，换一张 button, and an answer box described by both.
+
+    The template (mailbox/widgets/captcha.html) states the DOM contract the browser tests rely on."""
 
     template_name = "mailbox/widgets/captcha.html"
+    status = ""  # what the live region beside the captcha says when the page is shown (PublicForm.refreshed)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
+        store = CaptchaStore.objects.get(hashkey=self._key)
+        context["captcha"] = captchas.challenge_data(store)
+        context["refresh_url"] = reverse("captcha-new")
+        question_id = f"{self.id_}_question"
+        context["question_id"] = question_id
+        context["status"] = self.status
         # Descriptions and required belong to the answer box, not to the hidden key beside it.
         for subwidget in context["widget"]["subwidgets"]:
             if subwidget["type"] == "hidden":
-                subwidget["attrs"] = {k: v for k, v in subwidget["attrs"].items() if k == "id"}
+                subwidget["attrs"] = {k: v for k, v in subwidget["attrs"].items() if k in ("id", "autocomplete")}
             else:
-                subwidget["attrs"].update({"inputmode": "numeric", "size": 6})
+                described_by = " ".join(filter(None, [question_id, subwidget["attrs"].get("aria-describedby")]))
+                subwidget["attrs"].update(
+                    {"inputmode": "numeric", "size": 6, "maxlength": 6, "aria-describedby": described_by}
+                )
         return context
 
 
-class PublicForm(forms.Form):
-    """Shared behaviour of public forms: an arithmetic captcha and error messages in plain Chinese."""
+class AccessibleCaptchaField(CaptchaField):
+    """The captcha answer read as digits, whether typed full width or as Chinese numerals (十二)."""
 
-    captcha = CaptchaField(
+    def clean(self, value):
+        if value and len(value) > 1:
+            value = [value[0], captchas.normalise_answer(value[1]), *value[2:]]
+        return super().clean(value)
+
+
+class PublicForm(forms.Form):
+    """Shared behaviour of public forms: an arithmetic captcha and error messages in plain Chinese.
+
+    REFRESH is the name of the captcha's 看不清，换一张 submit button: a form posted with it is not submitted
+    but shown again with what the citizen typed and a new captcha (refreshed)."""
+
+    REFRESH = "captcha_refresh"
+
+    captcha = AccessibleCaptchaField(
         label=_("验证码"),
-        help_text=_("请计算图片中的算式，填写结果（数字）。"),
+        help_text=_("请算出下面题目（图片中是同一道算式）的得数，用数字填写，如 9。"),
         widget=AccessibleCaptchaInput,
-        error_messages={"invalid": _("验证码答案不正确，请重新计算新的算式。"), "required": _("请填写验证码。")},
+        error_messages={
+            "invalid": _("验证码答案不正确，请按新的题目重新填写。"),
+            "required": _("请填写验证码。"),
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -126,13 +159,31 @@ class PublicForm(forms.Form):
             if field.required and name != "captcha":
                 field.error_messages["required"] = _("请填写%(label)s。") % {"label": field.label}
 
+    @classmethod
+    def refreshed(cls, data, files=None, **kwargs):
+        """An unbound form showing what was posted (files aside, which a page cannot send back), so it has a
+        new captcha and no error messages."""
+        posted = cls(data, files, **kwargs)
+        initial = {
+            field.name: field.data
+            for field in posted
+            if field.name != "captcha" and not isinstance(field.field, forms.FileField)
+        }
+        form = cls(initial=initial, **kwargs)
+        status = _("已换一道新题，您填写的内容已保留。")
+        if files:
+            status = _("已换一道新题，您填写的内容已保留，附件请重新选择。")
+        form.fields["captcha"].widget.status = status
+        return form
+
 
 class MessageForm(PublicForm):
     channel = forms.ModelChoiceField(label=_("信件类别"), queryset=None, empty_label=None, widget=forms.RadioSelect)
-    name = SingleLineField(label=_("姓名"), max_length=30)
+    name = SingleLineField(label=_("姓名"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(
         label=_("联系电话"),
         max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
         help_text=_("手机号码或带区号的固定电话，仅用于工作人员联系您，不会公开。"),
     )
     email = forms.EmailField(
@@ -140,6 +191,7 @@ class MessageForm(PublicForm):
         required=False,
         max_length=254,
         help_text=_("填写后，回执和答复会发送到该邮箱。"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("请填写有效的电子邮箱地址，如 name@example.com。")},
     )
     subject = SingleLineField(label=_("标题"), max_length=100)
@@ -193,8 +245,18 @@ class MessageForm(PublicForm):
 
 
 class LookupForm(PublicForm):
-    tracking_code = SingleLineField(label=_("查询码"), max_length=20)
-    password = forms.CharField(label=_("查询密码"), max_length=30, widget=forms.PasswordInput)
+    tracking_code = SingleLineField(
+        label=_("查询码"),
+        max_length=20,
+        help_text=_("提交来信后页面上显示的12位字母和数字。"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    # Shown again after a wrong captcha or a new one, so the citizen need not retype it; the page is never cached.
+    password = forms.CharField(
+        label=_("查询密码"),
+        max_length=30,
+        widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
     field_order = ["tracking_code", "password"]
 
     def clean_tracking_code(self):

@@ -112,6 +112,18 @@ class MailboxPage(RoutablePageMixin, Page):
 
         return views.statistics_view(request, self)
 
+    @path("notice/", name="notice")
+    def notice(self, request):
+        from citizen_mailbox import views
+
+        return views.notice(request, self)
+
+    @path("privacy/", name="privacy")
+    def privacy(self, request):
+        from citizen_mailbox import views
+
+        return views.privacy(request, self)
+
 
 class MailboxChannel(Orderable):
     """A kind of message a citizen can choose: 县长信箱, 咨询, 投诉, 建议 ..."""

@@ -6,6 +6,9 @@ it, so a request without an address is limited, not a 500). Every page showing a
 form makes a captcha, so those are limited too (citizen_mailbox.captchas). A
 submission is validated completely before anything is written, and written in
 one transaction; mail is sent after, and its failure never undoes the letter.
+A form posted with the captcha's 看不清，换一张 button (the no-JavaScript way to
+a new captcha) is shown again with what was typed, not submitted, and does not
+count as a submission.
 """
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -20,7 +23,7 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
 from citizen_mailbox import captchas, notifications, statistics
-from citizen_mailbox.forms import LookupForm, MessageForm
+from citizen_mailbox.forms import LookupForm, MessageForm, PublicForm
 from citizen_mailbox.models import Message, new_query_password
 from govcms.core.ratelimit import client_key
 from govcms.core.tree import paginate, site_home_of
@@ -40,10 +43,13 @@ def _private(response):
     return response
 
 
-def _refused(request, page, group, rate):
+def _refused(request, page, group, rate, refreshing):
     """The 429 or 503 page instead of the form when this client posts too often, has had its share of
-    captchas, or when too many captchas are live altogether; None when the form may be shown."""
-    posts_limited = is_ratelimited(request, group=group, key=client_key, rate=rate, method="POST", increment=True)
+    captchas, or when too many captchas are live altogether; None when the form may be shown. A post for
+    a new captcha (refreshing) counts as a captcha, not as a post."""
+    posts_limited = not refreshing and is_ratelimited(
+        request, group=group, key=client_key, rate=rate, method="POST", increment=True
+    )
     if posts_limited or captchas.client_over_limit(request):
         return _render(request, page, "mailbox/rate_limited.html", status=429)
     if captchas.table_full():
@@ -65,11 +71,20 @@ def _too_big(request, page, form_class, **form_kwargs):
 
 
 def _post_data(request):
-    """request.POST and FILES, or None when the body exceeds the server's limit."""
+    """request.POST and FILES, or None when there are none (a GET) or the body exceeds the server's limit
+    (read once: a second reading of a too big body does not raise again)."""
+    if request.method != "POST":
+        return None
     try:
         return request.POST, request.FILES
     except RequestDataTooBig:
         return None
+
+
+def _refreshing(data):
+    """Whether the form was posted to get a new captcha: with 看不清，换一张 and no answer typed. With an answer
+    it is a submission, since Enter in a field presses that button, the form's first (without JavaScript)."""
+    return data is not None and PublicForm.REFRESH in data[0] and not data[0].get("captcha_1", "").strip()
 
 
 def index(request, page):
@@ -83,14 +98,16 @@ def write(request, page):
 
 def _write(request, page):
     form_kwargs = {"mailbox": page}
-    refused = _refused(request, page, "mailbox.submit", SUBMIT_RATE)
+    data = _post_data(request)
+    refused = _refused(request, page, "mailbox.submit", SUBMIT_RATE, _refreshing(data))
     if refused:
         return refused
     if request.method != "POST":
         return _render(request, page, "mailbox/write.html", form=MessageForm(**form_kwargs))
-    data = _post_data(request)
     if data is None:
         return _too_big(request, page, MessageForm, **form_kwargs)
+    if _refreshing(data):
+        return _render(request, page, "mailbox/write.html", form=MessageForm.refreshed(*data, **form_kwargs))
     form = MessageForm(*data, **form_kwargs)
     if not form.is_valid():
         return _render(request, page, "mailbox/write.html", status=400, form=form)
@@ -127,14 +144,16 @@ def lookup(request, page):
 
 
 def _lookup(request, page):
-    refused = _refused(request, page, "mailbox.lookup", LOOKUP_RATE)
+    data = _post_data(request)
+    refused = _refused(request, page, "mailbox.lookup", LOOKUP_RATE, _refreshing(data))
     if refused:
         return refused
     if request.method != "POST":
         return _render(request, page, "mailbox/lookup.html", form=LookupForm())
-    data = _post_data(request)
     if data is None:
         return _too_big(request, page, LookupForm)
+    if _refreshing(data):
+        return _render(request, page, "mailbox/lookup.html", form=LookupForm.refreshed(data[0]))
     form = LookupForm(data[0])
     found = None
     if form.is_valid():
@@ -173,6 +192,16 @@ def statistics_view(request, page):
         chart=statistics.bar_chart(months),
         canonical_url=canonical_url,
     )
+
+
+def notice(request, page):
+    """写信须知: what the mailbox handles and what it does not, and how answers work."""
+    return _render(request, page, "mailbox/notice.html", current_title=_("写信须知"))
+
+
+def privacy(request, page):
+    """个人信息保护说明: what the forms collect, why, who sees it, how long it is kept, how to have it deleted."""
+    return _render(request, page, "mailbox/privacy.html", current_title=_("个人信息保护说明"))
 
 
 def feed(request, page):

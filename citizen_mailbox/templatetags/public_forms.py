@@ -1,5 +1,6 @@
 """Template helpers for accessible public forms: labels, descriptions and the error summary."""
 
+from captcha.fields import CaptchaTextInput
 from django import forms, template
 
 register = template.Library()
@@ -29,6 +30,12 @@ def form_control(field):
 @register.filter
 def is_choice_group(field):
     return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def is_captcha(field):
+    """The captcha: a group (question, image, refresh button, answer box) under the field's label."""
+    return isinstance(field.field.widget, CaptchaTextInput)
 
 
 @register.filter

@@ -190,8 +190,17 @@ STORAGES = {
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 # The request header holding the client's address, when a reverse proxy sits in front (see .env.example).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
-# Public form captchas (django-simple-captcha): a small sum is easier to read than distorted letters.
-CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+# Public form captchas (django-simple-captcha, citizen_mailbox.captchas, docs/accessibility.md): a small sum
+# drawn large (the package's font, about 180×60 px, twice that for high-density screens), straight and without
+# noise, which the page also gives as a text question. The challenge's characters count as "punctuation" so the
+# package draws them as one line of text rather than as separately cropped, misaligned glyphs.
+CAPTCHA_CHALLENGE_FUNCT = "citizen_mailbox.captchas.arithmetic_challenge"
+CAPTCHA_FONT_SIZE = 44
+CAPTCHA_PUNCTUATION = "0123456789+-=? "
+CAPTCHA_LETTER_ROTATION = None
+CAPTCHA_NOISE_FUNCTIONS = ()
+CAPTCHA_FILTER_FUNCTIONS = ()
+CAPTCHA_FOREGROUND_COLOR = "#000000"
 
 # Email: console output unless EMAIL_URL names a real SMTP server.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
