@@ -37,12 +37,13 @@ def opinion(site_group):
     return policy
 
 
-def test_the_policy_page_starts_with_its_metadata_table(client, opinion):
+def test_the_policy_page_shows_its_title_then_its_metadata(client, opinion):
     soup = html(client, opinion, "localhost")
     article = soup.find("article")
-    table = article.find("table", class_="policy-meta")
-    assert table is not None and article.find("h1").find_previous("table") is table
-    rows = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in table.find_all("tr")}
+    box = article.find(class_="policy-meta")
+    # The title first, so a phone shows it on its first screen (tests/govcms/test_phone_layout.py: the grid).
+    assert box is not None and box.find_previous("h1") is article.find("h1")
+    rows = {item.dt.get_text(strip=True): item.dd.get_text(strip=True) for item in box.select("dl > div")}
     assert rows["索引号"] == opinion.index_number
     assert rows["发文机关"] == "示例市人民政府办公室"
     assert rows["发文字号"] == "示政办发〔2024〕12号"
