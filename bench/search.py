@@ -176,7 +176,7 @@ def measure(args):
 
     from home.models import HomePage
     from search import engine, indexing
-    from search.registry import available_kinds
+    from search.registry import type_keys
     from search.segment import query_terms
 
     started = time.perf_counter()
@@ -193,7 +193,7 @@ def measure(args):
         request = engine.SearchRequest(
             terms=query_terms(term),
             locale_id=Locale.get_default().pk,
-            kinds=[kind.key for kind in available_kinds()],
+            kinds=type_keys(),
             group_path=home.path,
         )
         hits = engine.search(request, term)

@@ -1,5 +1,5 @@
 """Emergency's part of every site (govcms_provision_site, sitegroup.provisioning): the 突发事件 index below
-the home, out of the column menu, and its 应急签发 workflow (emergency.workflows).
+the home, in the site's top menu (a citizen reaches it in one tap), and its 应急签发 workflow (emergency.workflows).
 
 Each is made once, then left to the site; provisioning again restores a deleted index or workflow. A site
 opened before emergencies existed may have given the index's slug to another page: provisioning that site
@@ -31,7 +31,7 @@ def _create_index(home):
         raise ValidationError(
             _("“%(slug)s”已被“%(title)s”使用，无法开设突发事件栏目。") % {"slug": INDEX_SLUG, "title": taken.title}
         )
-    index = EmergencyIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG)
+    index = EmergencyIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, show_in_menus=True)
     home.add_child(instance=index)
     index.save_revision().publish()
     return index

@@ -27,6 +27,12 @@ class HeadingBlock(blocks.StructBlock):
         label = _("小标题")
         template = "blocks/heading_block.html"
 
+    def get_searchable_content(self, value):
+        # The heading's words only: its level's label (二级标题) is not content and must not reach a search
+        # snippet. (search_index=False on the ChoiceBlock would do the same but change every StreamField's
+        # migration state.)
+        return self.child_blocks["text"].get_searchable_content(value["text"])
+
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(label=_("图片"))

@@ -9,10 +9,12 @@ be a Wagtail Site with a hostname of its own.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -59,7 +61,7 @@ class ArticleKind(models.TextChoices):
     NOTICE = "notice", _("通知公告")
 
 
-class HomePage(Page):
+class HomePage(RoutablePageMixin, Page):
     """Root of the portal and of every sub-site."""
 
     base_form_class = ScopedPageForm
@@ -113,6 +115,20 @@ class HomePage(Page):
         ]
         context["subsites"] = HomePage.objects.child_of(self).live().order_by("path")
         return context
+
+    @path("sitemap/", name="site_map")
+    def site_map(self, request):
+        """网站地图: the site's columns, nested, and the services in them (on a sub-site too, at its own address)."""
+        from home.entries import site_map  # home.entries builds on this module
+
+        context = {
+            "page": self,
+            "self": self,
+            "site_map": site_map(self),
+            "current_title": _("网站地图"),
+            "canonical_url": self.full_url + self.reverse_subpage("site_map"),
+        }
+        return TemplateResponse(request, "home/site_map.html", context)
 
 
 class AbstractColumnPage(Page):
@@ -237,7 +253,11 @@ class ColumnPage(AbstractColumnPage):
         if subsites:
             label_with_subsite(articles, subsites)
         context["articles"] = articles
-        context["subcolumns"] = self.get_children().live().type(AbstractColumnPage)
+        from home.entries import column_entries  # home.entries builds on this module
+
+        # Everything else a citizen may look for here: sub-columns, the mailbox, the policy library, the
+        # disclosure catalogue, interview lists … whatever their page type.
+        context["entries"] = column_entries(self)
         return context
 
 

@@ -15,6 +15,7 @@ from django.db import connection
 
 from govcms.core.tree import under_any_of
 from policy.document_numbers import is_document_number, normalise_document_number
+from policy.models import Validity
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,10 @@ COUNT_LIMIT = 1000
 RANK_CANDIDATES = 1000
 ELASTICSEARCH_RETRY_SECONDS = 60
 _ES_DOWN_KEY = "search:elasticsearch-down"
+# Relevance of a policy no longer in force is multiplied by this: of two equally relevant documents the
+# one in force comes first, while a repealed policy that matches much better still ranks high.
+NOT_IN_FORCE = (Validity.REPEALED.value, Validity.EXPIRED.value)
+NOT_IN_FORCE_WEIGHT = 0.5
 
 
 class SearchUnavailable(Exception):
@@ -76,6 +81,12 @@ def _filters(request):
     return " AND ".join(clauses), params
 
 
+def _in_force_factor(column):
+    """SQL (and its parameters) for the factor NOT_IN_FORCE_WEIGHT applied to a policy no longer in force."""
+    placeholders = ", ".join(["%s"] * len(NOT_IN_FORCE))
+    return f"(CASE WHEN {column} IN ({placeholders}) THEN %s ELSE 1 END)", [*NOT_IN_FORCE, NOT_IN_FORCE_WEIGHT]
+
+
 def _escape_like(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -113,12 +124,14 @@ def _postgres_search(request):
         page_params = [tsquery, *params, request.limit, request.offset]
     else:
         # Rank the most recent matches only, so a common word cannot make every request rank thousands of rows.
+        factor, factor_params = _in_force_factor("validity")
         sql = (
-            f"SELECT page_id FROM (SELECT d.page_id, d.date, d.vector {matched}"  # noqa: S608  # nosec B608
+            f"SELECT page_id FROM (SELECT d.page_id, d.date, d.vector, d.validity {matched}"  # noqa: S608  # nosec B608
             " ORDER BY d.date DESC NULLS LAST, d.page_id DESC LIMIT %s) candidates"
-            " ORDER BY ts_rank(vector, %s::tsquery) DESC, date DESC NULLS LAST, page_id DESC LIMIT %s OFFSET %s"
+            f" ORDER BY ts_rank(vector, %s::tsquery) * {factor} DESC, date DESC NULLS LAST, page_id DESC"
+            " LIMIT %s OFFSET %s"
         )
-        page_params = [tsquery, *params, RANK_CANDIDATES, tsquery, request.limit, request.offset]
+        page_params = [tsquery, *params, RANK_CANDIDATES, tsquery, *factor_params, request.limit, request.offset]
     count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s) matches"  # noqa: S608  # nosec B608
     return _run(sql, page_params, count_sql, [tsquery, *params, COUNT_LIMIT + 1])
 
@@ -131,15 +144,16 @@ def _sqlite_search(request):
         "FROM search_document_fts CROSS JOIN search_searchdocument d ON d.page_id = search_document_fts.rowid"
         f" WHERE search_document_fts MATCH %s AND {where}"
     )
-    order = (
-        "d.date DESC, d.page_id DESC"
-        if request.sort == "date"
-        else "bm25(search_document_fts, 4.0, 1.0), d.date DESC, d.page_id DESC"
-    )
+    order, order_params = "d.date DESC, d.page_id DESC", []
+    if request.sort != "date":
+        # bm25 is negative, lower is better: the factor moves a document no longer in force down.
+        factor, order_params = _in_force_factor("d.validity")
+        order = f"bm25(search_document_fts, 4.0, 1.0) * {factor}, {order}"
     match = _fts5_match(request.terms)
     sql = f"SELECT d.page_id {matched} ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608 - fixed SQL
     count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s)"  # noqa: S608  # nosec B608
-    return _run(sql, [match, *params, request.limit, request.offset], count_sql, [match, *params, COUNT_LIMIT + 1])
+    page_params = [match, *params, *order_params, request.limit, request.offset]
+    return _run(sql, page_params, count_sql, [match, *params, COUNT_LIMIT + 1])
 
 
 def _run(sql, params, count_sql, count_params):

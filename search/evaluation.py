@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 
 from home.models import HomePage
 from search import engine
-from search.registry import available_kinds
+from search.registry import type_keys
 from search.segment import query_terms
 
 QUERIES_FILE = Path(__file__).parent / "eval" / "queries.json"
@@ -52,7 +52,7 @@ def evaluate(queries=None):
             engine.SearchRequest(
                 terms=query_terms(item["query"]),
                 locale_id=locale.pk,
-                kinds=[kind.key for kind in available_kinds()],
+                kinds=type_keys(),
                 group_path=group_root.path if group_root else "",
                 limit=CUTOFF,
             ),

@@ -4,7 +4,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import available_kinds
+from search.registry import type_keys, type_label
 
 MAX_QUERY_LENGTH = 100
 MAX_PAGE = 100
@@ -37,7 +37,7 @@ class SearchForm(forms.Form):
     def __init__(self, data, sites, issuing_bodies):
         super().__init__(data)
         everything = [("", _("全部"))]
-        self.fields["type"].choices = everything + [(kind.key, kind.label) for kind in available_kinds()]
+        self.fields["type"].choices = everything + [(key, type_label(key)) for key in type_keys()]
         self.fields["site"].choices = everything + [(site.pk, site.title) for site in sites]
         self.fields["issuing_body"].choices = everything + [(name, name) for name in issuing_bodies]
         self.fields["validity"].choices = everything + validity_choices()

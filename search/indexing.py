@@ -9,17 +9,22 @@ from wagtail.models import PageViewRestriction
 
 from govcms.core.tree import SiteIndex
 from search.models import SearchDocument
-from search.registry import available_kinds, kind_for_model
+from search.registry import LABEL_KEYWORDS, IndexFacts, available_kinds, kind_for_model
 
 logger = logging.getLogger(__name__)
 REBUILD_BATCH = 500
 
 
+# Identifiers are searched but never shown as snippet text (a result shows its 文号 in the meta line).
+SEARCH_ONLY_FIELDS = {"document_number", "index_number"}
+
+
 def _values(obj, fields):
-    """Text of the SearchFields of `obj` (except the title), following RelatedFields."""
+    """(field name, text) of the SearchFields of `obj` (except the title), following RelatedFields."""
     for search_field in fields:
         if isinstance(search_field, SearchField) and search_field.field_name != "title":
-            yield from text_values(search_field.get_value(obj))
+            for text in text_values(search_field.get_value(obj)):
+                yield search_field.field_name, text
         elif isinstance(search_field, RelatedFields):
             related = search_field.get_value(obj)
             items = related.all() if hasattr(related, "all") else [related] if related is not None else []
@@ -40,10 +45,26 @@ def text_values(value):
         yield strip_tags(str(value))
 
 
-def build_document(page, kind, sites):
-    """An unsaved SearchDocument for a live, specific page of `kind`; `sites` a SiteIndex placing it in its site."""
+def _joined(texts):
+    return " ".join(text.strip() for text in texts if text and text.strip())
+
+
+def _texts(page, kind, label_key):
+    """(body, keywords): the page's content, shown in snippets, and words it is found by but never shows."""
+    fields = list(_values(page, page.get_search_fields()))
+    extra = [text for name in kind.text_fields for text in text_values(getattr(page, name, None))]
+    body = _joined([*(text for name, text in fields if name not in SEARCH_ONLY_FIELDS), *extra])
+    description = page.search_description
+    keywords = [text for name, text in fields if name in SEARCH_ONLY_FIELDS]
+    keywords += [str(kind.keywords), str(LABEL_KEYWORDS.get(label_key, "")), description]
+    # A service page without text of its own is described by its search description.
+    return body or description, _joined(keywords)
+
+
+def build_document(page, kind, facts):
+    """An unsaved SearchDocument for a live, specific page of `kind`; `facts` an IndexFacts run over."""
     extras = kind.extras(page) if kind.extras else {}
-    body = " ".join(text.strip() for text in _values(page, page.get_search_fields()) if text and text.strip())
+    label_key = kind.label_key(page, facts)
     date = getattr(page, kind.date_field) if kind.date_field else None
     if date is None and page.first_published_at:
         date = page.first_published_at.date()
@@ -51,12 +72,12 @@ def build_document(page, kind, sites):
         page_id=page.pk,
         locale_id=page.locale_id,
         path=page.path,
-        site_path=_site_path(page, sites),
-        kind=kind.key,
+        site_path=_site_path(page, facts.sites),
+        kind=label_key,
         date=date,
         **extras,
     )
-    document.set_text(page.title, body)
+    document.set_text(page.title, *_texts(page, kind, label_key))
     return document
 
 
@@ -83,7 +104,7 @@ def index_page(page):
         SearchDocument.objects.filter(page_id=page.pk).delete()
         return
     page = kind.model.objects.prefetch_related(*kind.prefetch_related).get(pk=page.pk)
-    document = build_document(page, kind, SiteIndex())
+    document = build_document(page, kind, IndexFacts(SiteIndex()))
     with transaction.atomic():
         SearchDocument.objects.filter(page_id=page.pk).delete()
         document.save(force_insert=True)
@@ -107,13 +128,13 @@ def rebuild():
 
 
 def _index_pages(kind, pages):
-    sites = SiteIndex()
+    facts = IndexFacts(SiteIndex())
     restricted = _restricted_paths()
     queryset = pages.select_related(*kind.select_related).prefetch_related(*kind.prefetch_related).order_by("pk")
     batch = []
     for page in queryset.iterator(chunk_size=REBUILD_BATCH):
         if _is_searchable(page, restricted):
-            batch.append(build_document(page, kind, sites))
+            batch.append(build_document(page, kind, facts))
         if len(batch) >= REBUILD_BATCH:
             _store(batch)
             batch = []

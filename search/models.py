@@ -58,11 +58,12 @@ class SearchDocument(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
-    def set_text(self, title, body):
+    def set_text(self, title, body, keywords=""):
+        """`keywords` are searched like the body but not stored for snippets."""
         self.title = title[:255]
         self.text = body[:MAX_STORED_TEXT]
         self.title_tokens = index_tokens(title)
-        self.tokens = index_tokens(body)
+        self.tokens = index_tokens(f"{body} {keywords}" if keywords else body)
 
 
 class QueryLog(models.Model):

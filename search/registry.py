@@ -1,7 +1,15 @@
-"""The content types public search knows: a label, a model, its date field and any extra facts to index.
+"""The content types public search knows, and the one place a result's type label comes from.
 
-Adding a type is one entry here. Types whose app has no such model yet are skipped, so an entry can
-be written before its model lands. 在线访谈 (interviews) is left out until interviews/ has pages.
+Each ContentKind is a page model: its date field, any extra facts to index, the type (a key of LABELS)
+each of its pages is shown as, and search-only keywords (words a citizen types for a service page that
+its text may not contain: 我要写信 for the mailbox). Adding a type is one entry here. Types whose app has no
+such model yet are skipped, so an entry can be written before its model lands.
+
+Types (SearchDocument.kind holds the LABELS key, so the 类型 filter is a column filter):
+articles are 通知公告 when typed so, 办事指南 when under a 办事服务 column (ColumnFamily.SERVICE, whatever
+their article type: editors file guides there), else 新闻动态; a site's columns and index pages (政策文件库,
+政府信息公开目录, 突发事件 …) are 栏目; the mailbox is 互动交流. 信件答复 and 在线访谈 get a label when their
+content becomes pages (the mailbox's letters are rows of its page, interviews/ has no pages yet).
 """
 
 from dataclasses import dataclass, field
@@ -9,16 +17,46 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from home.models import ArticleKind, ColumnFamily, ColumnPage
 from policy.document_numbers import normalise_document_number
+
+LABELS = {
+    "policy": _("政策文件"),
+    "interpretation": _("政策解读"),
+    "notice": _("通知公告"),
+    "guide": _("办事指南"),
+    "article": _("新闻动态"),
+    "emergency": _("突发事件"),
+    "mailbox": _("互动交流"),
+    "column": _("栏目"),
+}
+
+
+class IndexFacts:
+    """What indexing needs to know beyond the page itself, looked up once per run: which site a page is in
+    (a SiteIndex) and where the 办事服务 columns are."""
+
+    def __init__(self, sites):
+        self.sites = sites
+        self._service_paths = None
+
+    @property
+    def service_paths(self):
+        if self._service_paths is None:
+            columns = ColumnPage.objects.filter(family=ColumnFamily.SERVICE)
+            self._service_paths = tuple(columns.values_list("path", flat=True))
+        return self._service_paths
 
 
 @dataclass(frozen=True)
 class ContentKind:
-    key: str
-    label: str
     model_label: str
+    labels: tuple  # keys of LABELS its pages are shown as; the first unless `classify` says otherwise
     date_field: str | None = None
     extras: object = None  # callable(page) -> dict of SearchDocument fields, for type-specific facts
+    classify: object = None  # callable(page, IndexFacts) -> one of `labels`
+    keywords: str = ""  # searched, never shown in a snippet
+    text_fields: tuple = ()  # attributes indexed as text although the model does not declare them searchable
     select_related: tuple = field(default_factory=tuple)
     prefetch_related: tuple = field(default_factory=tuple)
 
@@ -28,6 +66,9 @@ class ContentKind:
             return apps.get_model(self.model_label)
         except LookupError:
             return None
+
+    def label_key(self, page, facts):
+        return self.classify(page, facts) if self.classify else self.labels[0]
 
 
 def policy_extras(page):
@@ -40,20 +81,43 @@ def policy_extras(page):
     }
 
 
+def article_label(page, facts):
+    if any(page.path.startswith(path) for path in facts.service_paths):
+        return "guide"
+    return "notice" if page.kind == ArticleKind.NOTICE else "article"
+
+
 KINDS = (
     ContentKind(
-        "policy",
-        _("政策文件"),
         "policy.PolicyPage",
+        ("policy",),
         "publish_date",
         extras=policy_extras,
         prefetch_related=("issuing_bodies",),
     ),
-    ContentKind("interpretation", _("政策解读"), "policy.InterpretationPage", "date"),
-    ContentKind("article", _("新闻动态"), "home.ArticlePage", "date"),
-    ContentKind("emergency", _("突发事件"), "emergency.EmergencyPage", None),
-    ContentKind("column", _("栏目"), "home.ColumnPage", None),
+    ContentKind("policy.InterpretationPage", ("interpretation",), "date"),
+    ContentKind("home.ArticlePage", ("article", "notice", "guide"), "date", classify=article_label),
+    ContentKind("emergency.EmergencyPage", ("emergency",)),
+    ContentKind("home.ColumnPage", ("column",)),
+    ContentKind(
+        "mailbox.MailboxPage",
+        ("mailbox",),
+        keywords=_("我要写信 写信 信箱 领导信箱 来信 留言 咨询 投诉 建议 办理查询 信件 答复"),
+        text_fields=("intro",),
+    ),
+    ContentKind(
+        "disclosure.DisclosureCatalogPage",
+        ("column",),
+        keywords=_("公开目录 信息公开目录 政府信息公开 依申请公开 主动公开 信息公开指南 索引号"),
+    ),
+    ContentKind("policy.PolicyIndexPage", ("column",), keywords=_("政策文件库 文件库 规范性文件 政策查询 文号")),
+    ContentKind("policy.InterpretationIndexPage", ("column",), keywords=_("政策解读 解读 图解 问答")),
+    ContentKind(
+        "emergency.EmergencyIndexPage", ("column",), keywords=_("突发事件 应急 预警 通报"), text_fields=("intro",)
+    ),
 )
+# Words every page of a type is also found by: 办事指南 finds the guides whatever their titles say.
+LABEL_KEYWORDS = {"guide": _("办事指南 办事服务 办理流程")}
 
 
 def available_kinds():
@@ -65,5 +129,11 @@ def kind_for_model(model):
     return next((kind for kind in available_kinds() if kind.model is model), None)
 
 
-def kind_by_key(key):
-    return next((kind for kind in available_kinds() if kind.key == key), None)
+def type_keys():
+    """The LABELS keys some available kind produces, in LABELS order: the choices of the 类型 filter."""
+    produced = {key for kind in available_kinds() for key in kind.labels}
+    return [key for key in LABELS if key in produced]
+
+
+def type_label(key):
+    return LABELS.get(key, "")

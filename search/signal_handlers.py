@@ -47,7 +47,7 @@ def _update(function, page):
 
 def register_signal_handlers():
     for kind in available_kinds():
-        post_save.connect(_page_saved, sender=kind.model, dispatch_uid=f"search_index_{kind.key}")
+        post_save.connect(_page_saved, sender=kind.model, dispatch_uid=f"search_index_{kind.model_label}")
     for signal in (post_save, post_delete):
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_restriction_{signal}")
     post_page_move.connect(_page_moved, dispatch_uid="search_index_page_moved")

@@ -21,11 +21,12 @@ from govcms.core.ratelimit import client_key
 from govcms.core.tree import SiteIndex
 from govcms.core.visibility import held_site_paths
 from home.models import HomePage, SiteKind
+from policy.models import Validity
 from search import engine
 from search.forms import Scope, SearchForm, issuing_body_names
 from search.highlight import highlight, snippet
 from search.models import QueryLog, SearchDocument
-from search.registry import available_kinds, kind_by_key
+from search.registry import type_keys, type_label
 from search.segment import query_terms
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ RATE_LIMIT = "120/m"
 # the reports look back are deleted by `manage.py prune_query_log` (docs/operations.md).
 LOG_RATE = "30/h"
 NEW_TERMS_DAILY_CAP = 2000
+# A badge on every policy not (wholly) in force: 已修订, 已废止, 已失效.
+VALIDITY_BADGES = {value: label for value, label in Validity.choices if value != Validity.VALID}
 
 
 class _Counted:
@@ -122,7 +125,7 @@ def search(request):
 
 
 def _search_request(form, query_words, scope, page_number, locale, sites):
-    chosen_kind = kind_by_key(form.value("type", ""))
+    chosen_type = form.value("type", "")
     chosen_site = next((home for home in sites.sites if home.pk == form.value("site")), None)
     if scope == Scope.SITE:
         site_path, group_path = (chosen_site or sites.home).path, ""
@@ -131,7 +134,7 @@ def _search_request(form, query_words, scope, page_number, locale, sites):
     return engine.SearchRequest(
         terms=query_words,
         locale_id=locale.pk,
-        kinds=[chosen_kind.key] if chosen_kind else [kind.key for kind in available_kinds()],
+        kinds=[chosen_type] if chosen_type else type_keys(),
         group_path=group_path,
         site_path=site_path,
         date_from=form.value("date_from"),
@@ -172,12 +175,12 @@ def _results(request, form, query, scope, page_number, locale, sites):
 
 
 def _result(request, document, words, sites):
-    kind = kind_by_key(document.kind)
     return {
         "url": document.page.get_url(request),
         "title": highlight(document.title, words),
         "snippet": snippet(document.text, words),
-        "kind": kind.label if kind else "",
+        "kind": type_label(document.kind),
+        "validity": VALIDITY_BADGES.get(document.validity),
         "date": document.date,
         "site": sites.by_path.get(document.site_path),
         "document_number": document.document_number,

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import to_locale
 from wagtail.models import Page, Site
 
-from home.models import AbstractColumnPage, HomePage, SiteKind
+from home.models import HomePage, SiteKind
 
 register = template.Library()
 
@@ -46,10 +46,11 @@ def get_site_home(trail):
 
 @register.inclusion_tag("includes/column_nav.html", takes_context=True)
 def column_nav(context, site_home, current_page=None):
-    """The columns of the page's own site: a county's pages show the county's columns."""
+    """The top menu of the page's own site (a county's pages show the county's): the home's children shown in
+    menus, columns and any other page (the 突发事件 index), sub-sites aside."""
     columns = []
     if site_home is not None:
-        columns = list(site_home.get_children().live().in_menu().type(AbstractColumnPage))
+        columns = list(site_home.get_children().live().in_menu().not_type(HomePage))
     return {
         "site_home": site_home,
         "home_active": bool(current_page and site_home and current_page.pk == site_home.pk),
