@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection
 from pytest_django.live_server_helper import LiveServer
 
 from demo.loader import load_demo
+from search.indexing import rebuild as rebuild_search_index
+from tests.browser.citizen import PHONE
 
 # Debian's package (`make browser-deps`); Playwright's own browser download is never used.
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,6 +89,12 @@ def demo_server(django_test_environment, django_db_modify_db_settings, django_db
 
 
 @pytest.fixture(scope="session")
+def public_search_index(demo_server):
+    """The public search index of the demo's live pages (the test settings do not index as pages are saved)."""
+    rebuild_search_index()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -121,11 +130,12 @@ def screenshot(request):
 @pytest.fixture
 def person(browser, demo_server, screenshot):
     """`person("yunxi_officer")` is a page in a browser context of that user's own, logged in to the admin;
-    `person(None)` is a member of the public. Each context's last page is captured when the test fails."""
+    `person(None)` is a member of the public, `person(None, viewport=PHONE)` one on a phone. Each context's
+    last page is captured when the test ends, so a failure shows where it stopped."""
     contexts = []
 
-    def open_as(username, host="localhost"):
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    def open_as(username, host="localhost", viewport=None):
+        context = browser.new_context(locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900})
         context.set_default_timeout(15_000)
         contexts.append((username or "public", context))
         page = context.new_page()
@@ -142,3 +152,13 @@ def person(browser, demo_server, screenshot):
         for page in context.pages:
             screenshot(page, f"last-{name}")
         context.close()
+
+
+@pytest.fixture
+def citizen(person):
+    """A member of the public on a phone (375 px wide), where most citizens read the sites.
+
+    Every journey's citizen browses from 127.0.0.1: the rate limits (per address, counted in the
+    server's cache, which this process shares) start afresh for each, as for a different person."""
+    cache.clear()
+    return person(None, viewport=PHONE)

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from captcha.models import CaptchaStore
 from playwright.sync_api import expect
 
+from tests.browser.citizen import assert_accessible, captcha_answer
 from tests.browser.pages import messages
 
 pytestmark = pytest.mark.browser
@@ -13,16 +13,11 @@ pytestmark = pytest.mark.browser
 COUNTY = "qingshan.localhost"  # the demo's mailbox with 承办部门 and letters in every state
 
 
-def captcha_answer(page):
-    """The sum the captcha image shows, read from django-simple-captcha's store."""
-    return CaptchaStore.objects.get(hashkey=page.input_value("#id_captcha_0")).response
-
-
 def test_a_letter_is_accepted_handled_and_answered(person, demo_server, screenshot):
     subject = "咨询今冬集中供暖开始时间"
     reply = "您好！今冬县城集中供暖于11月15日开始，次年3月15日结束。"
 
-    # The citizen writes (the captcha's sum read from its store, as a person reads the image).
+    # The citizen writes (the captcha answered from its question).
     citizen = person(None)
     citizen.goto(demo_server.url(COUNTY, "/hdjl/zmhdxx/write/"))
     citizen.get_by_label("咨询").check()
@@ -32,9 +27,11 @@ def test_a_letter_is_accepted_handled_and_answered(person, demo_server, screensh
     citizen.fill("#id_content", "请问今年县城集中供暖从哪天开始？")
     citizen.fill("#id_captcha_1", captcha_answer(citizen))
     screenshot(citizen, "citizen-writes")
-    citizen.locator("main form button[type=submit]").click()
+    assert_accessible(citizen)
+    citizen.get_by_role("button", name="提交", exact=True).click()
     expect(citizen.get_by_text("来信已提交")).to_be_visible()
     screenshot(citizen, "citizen-receipt")
+    assert_accessible(citizen)
     receipt = citizen.locator("main").inner_text()
     code = re.search(r"查询码\s*([0-9A-Z]{12})", receipt).group(1)
     password = re.search(r"查询密码\s*([0-9a-z]{8})", receipt).group(1)
@@ -63,7 +60,8 @@ def test_a_letter_is_accepted_handled_and_answered(person, demo_server, screensh
     citizen.get_by_label("查询码").fill(code)
     citizen.get_by_label("查询密码").fill(password)
     citizen.fill("#id_captcha_1", captcha_answer(citizen))
-    citizen.locator("main form button[type=submit]").click()
+    citizen.get_by_role("button", name="查询", exact=True).click()
     screenshot(citizen, "citizen-lookup")
+    assert_accessible(citizen)
     expect(citizen.locator("main")).to_contain_text("已答复")
     expect(citizen.locator("main")).to_contain_text(reply)

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.citizen import assert_accessible
 from tests.browser.pages import (
     act_from_dashboard,
     add_body_block,
@@ -83,7 +84,9 @@ def test_a_major_policy_and_its_interpretation_are_released_together(person, dem
     public.goto(demo_server.url(COUNTY, "/zwgk/zcwj/"))
     public.get_by_role("link", name=policy_title).first.click()
     screenshot(public, "public-policy")
+    assert_accessible(public)
     expect(public.locator("h1")).to_have_text(policy_title)
     public.get_by_role("link", name=interpretation_title).first.click()
     screenshot(public, "public-interpretation")
+    assert_accessible(public)
     expect(public.locator("h1")).to_have_text(interpretation_title)
