@@ -1,5 +1,5 @@
-"""A citizen's journeys on a county site, on a phone: finding the mailbox and writing, searching, the
-keyboard alone, the language links. Every page a journey visits passes axe-core."""
+"""A citizen's journeys on a county site, on a phone: finding the mailbox and writing, searching, 长者模式,
+the keyboard alone, the language links. Every page a journey visits passes axe-core."""
 
 import re
 
@@ -15,34 +15,36 @@ COUNTY = "yunxi.localhost"
 MAILBOX = re.compile(r"/hdjl/zmhdxx/$")
 SUBMIT = "button:提交"  # the letter form's submit button as FOCUSED names it
 
+# How the focus checks name an element: its name (a radio group has one), id, or tag and text.
+KEY = "(element) => element.name || element.id || element.tagName.toLowerCase() + ':' + element.innerText.trim()"
 # What the active element is, and whether a sighted keyboard user sees it: an outline or a box shadow
 # drawn while it matches :focus-visible (the browser's own ring has outline-style "auto").
-FOCUSED = """() => {
+FOCUSED = f"""() => {{
   const element = document.activeElement;
   const style = getComputedStyle(element);
-  const key = element.name || element.id || element.tagName.toLowerCase() + ":" + element.innerText.trim();
   const outlined = style.outlineStyle !== "none" && style.outlineWidth !== "0px";
-  return {
-    key, inForm: Boolean(element.closest("main form")),
+  return {{
+    key: ({KEY})(element), inForm: Boolean(element.closest("main form")),
     visible: element.matches(":focus-visible") && (outlined || style.boxShadow !== "none"),
-  };
-}"""
+  }};
+}}"""
 # The letter form's controls that Tab should stop at, in document order (a radio group once).
-FORM_STOPS = """() => {
-  const form = document.querySelector("main form");
-  const controls = form.querySelectorAll("a[href], button, input, select, textarea, [tabindex]");
+FORM_STOPS = f"""() => {{
+  const controls = document.querySelector("main form").querySelectorAll(
+    "a[href], button, input, select, textarea, [tabindex]"
+  );
   const keys = [...controls]
     .filter((element) => element.type !== "hidden" && !element.disabled && element.tabIndex >= 0)
-    .map((element) => element.name || element.id || element.tagName.toLowerCase() + ":" + element.innerText.trim());
+    .map({KEY});
   return keys.filter((key, index) => keys.indexOf(key) === index);
-}"""
+}}"""
 
 
 def tap(page, link):
     """A tap on a link the person sees, and the page it opens checked with axe."""
     expect(link).to_be_visible()
-    link.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        link.click()
     assert_accessible(page)
 
 
@@ -83,7 +85,7 @@ def test_a_citizen_finds_the_mailbox_writes_a_letter_and_looks_it_up(citizen, de
     captcha_field(citizen).fill(captcha_answer(citizen))
     screenshot(citizen, "letter")
     citizen.get_by_role("button", name="提交", exact=True).click()
-    expect(citizen.get_by_text("来信已提交")).to_be_visible()
+    expect(citizen.get_by_role("heading", name="来信已提交")).to_be_visible()
     look_at(citizen, screenshot, "receipt")
     receipt = citizen.locator("main").inner_text()
     code = re.search(r"查询码\s*([0-9A-Z]{12})", receipt).group(1)
@@ -135,7 +137,7 @@ def test_elder_mode_switches_on_stays_on_across_pages_and_switches_off(citizen, 
     expect(switch).to_have_attribute("aria-pressed", "false")
     normal = font_size(citizen)
 
-    tap(citizen, switch)
+    switch.click()
     expect(switch).to_have_attribute("aria-pressed", "true")
     expect(citizen.locator("html")).to_have_class(re.compile(r"\belder-mode\b"))
     assert font_size(citizen) > normal
@@ -223,5 +225,5 @@ def test_the_letter_form_works_with_the_keyboard_alone(citizen, demo_server, scr
     # with Space on the submit button.
     keyboard_through_form(citizen, {"captcha_1": captcha_answer(citizen)})
     citizen.keyboard.press(" ")
-    expect(citizen.get_by_text("来信已提交")).to_be_visible()
+    expect(citizen.get_by_role("heading", name="来信已提交")).to_be_visible()
     look_at(citizen, screenshot, "receipt")

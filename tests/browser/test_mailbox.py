@@ -29,7 +29,7 @@ def test_a_letter_is_accepted_handled_and_answered(person, demo_server, screensh
     screenshot(citizen, "citizen-writes")
     assert_accessible(citizen)
     citizen.get_by_role("button", name="提交", exact=True).click()
-    expect(citizen.get_by_text("来信已提交")).to_be_visible()
+    expect(citizen.get_by_role("heading", name="来信已提交")).to_be_visible()
     screenshot(citizen, "citizen-receipt")
     assert_accessible(citizen)
     receipt = citizen.locator("main").inner_text()
