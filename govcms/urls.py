@@ -3,11 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
 from citizen_mailbox import captchas
+from govcms import conventions
 from govcms import views as govcms_views
 from release import admin_urls as release_admin_urls
 from search import views as search_views
@@ -25,7 +25,8 @@ urlpatterns = [
     # Offline captcha images for public forms (django-simple-captcha); not its refresh endpoint, which would make
     # a captcha row for any anonymous request (citizen_mailbox.captchas).
     path("captcha/", include(captchas.image_urlpatterns)),
-    path("sitemap.xml", sitemap),
+    # /sitemap.xml, /robots.txt and /favicon.ico of the requesting host (govcms.conventions).
+    path("", include(conventions.urlpatterns)),
     # 长者模式 without JavaScript: a plain link sets the cookie and comes back (govcms.views.elder_mode).
     path("elder-mode/", govcms_views.elder_mode, name="elder_mode"),
 ]

@@ -24,6 +24,7 @@ from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
+from home.feeds import ColumnFeed
 
 HOME_LATEST_COUNT = 8
 
@@ -90,6 +91,7 @@ class HomePage(RoutablePageMixin, Page):
         "policy.PolicyIndexPage",
         "policy.InterpretationIndexPage",
         "disclosure.DisclosureCatalogPage",
+        "home.StandardPage",
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -178,8 +180,8 @@ def column_pages():
     return Page.objects.type(AbstractColumnPage)
 
 
-class ColumnPage(AbstractColumnPage):
-    """A column (栏目) or channel; lists its articles newest first."""
+class ColumnPage(RoutablePageMixin, AbstractColumnPage):
+    """A column (栏目) or channel; lists its articles newest first, also as RSS (rss/)."""
 
     aggregate_subsites = models.BooleanField(
         _("汇集下级站点文章"),
@@ -203,6 +205,7 @@ class ColumnPage(AbstractColumnPage):
         "policy.InterpretationIndexPage",
         "disclosure.DisclosureCatalogPage",
         "mailbox.MailboxPage",
+        "home.StandardPage",
     ]
 
     class Meta:
@@ -259,6 +262,10 @@ class ColumnPage(AbstractColumnPage):
         # disclosure catalogue, interview lists … whatever their page type.
         context["entries"] = column_entries(self)
         return context
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        return ColumnFeed()(request, column=self)
 
 
 def label_with_subsite(articles, subsites_by_path):
@@ -343,3 +350,43 @@ class ArticleAttachment(AbstractAttachment):
 
     class Meta(AbstractAttachment.Meta):
         verbose_name = _("附件")
+
+
+class FooterLink(models.TextChoices):
+    """The pages every government site links from its footer (provisioned by home.provisioning)."""
+
+    CONTACT = "contact", _("联系我们")
+    STATEMENT = "statement", _("网站声明")
+    PRIVACY = "privacy", _("隐私政策")
+
+
+class StandardPage(Page):
+    """A plain page of text: 联系我们, 网站声明, 隐私政策, 机构概况 and the like."""
+
+    base_form_class = ScopedPageForm
+
+    body = StreamField(BodyBlock(), verbose_name=_("正文"))
+    footer_link = models.CharField(
+        _("页脚链接"),
+        max_length=20,
+        choices=FooterLink.choices,
+        blank=True,
+        help_text=_("选择后，本站页脚的相应链接指向本页面（须是站点首页的下级页面）。"),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    promote_panels = Page.promote_panels + [FieldPanel("footer_link")]
+    parent_page_types = ["home.HomePage", "home.ColumnPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("普通页面")
+        verbose_name_plural = _("普通页面")
+
+
+def footer_pages(home):
+    """The live footer pages directly below a site home, by FooterLink value (one query)."""
+    pages = StandardPage.objects.child_of(home).live().exclude(footer_link="").order_by("-path")
+    # Ordered last to first: where two pages claim one link, the first in the tree wins.
+    return {page.footer_link: page for page in pages}

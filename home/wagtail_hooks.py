@@ -1,4 +1,5 @@
-"""Hooks of the home app: the 从Word导入 action of articles, and documents public only as their pages."""
+"""Hooks of the home app: the 从Word导入 action of articles, documents public only as their pages, and the
+footer pages every site is provisioned with."""
 
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -7,9 +8,11 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
+from govcms.core.provisioning import PROVISION_SITE_HOOK
 from home import views
 from home.documents import refuse_unpublished_documents
 from home.models import ArticlePage
+from home.provisioning import provision_footer_pages
 
 
 @hooks.register("register_admin_urls")
@@ -50,3 +53,5 @@ def word_import_listing_button(page, user, next_url=None):
 
 
 hooks.register("before_serve_document", refuse_unpublished_documents)
+
+hooks.register(PROVISION_SITE_HOOK, provision_footer_pages)

@@ -1,7 +1,7 @@
 """Per-site identity shown in every page footer, as the inspection rules require, and each site's role groups."""
 
 from django.contrib.auth.models import Group
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,11 @@ from wagtail.models import Site
 
 identifier_code_validator = RegexValidator(r"^\d{10}$", _("政府网站标识码为10位数字。"))
 phone_validator = RegexValidator(r"^[0-9+\-() ]{5,30}$", _("请填写有效的电话号码。"))
+https_url_validator = URLValidator(schemes=["https"], message=_("请填写以 https:// 开头的网址。"))
+
+# 我为政府网站找错, the national error-report platform of the General Office of the State Council: the footer links
+# to it until a site has an error-report form of its own (a plain link; nothing is fetched from it).
+NATIONAL_ERROR_REPORT_URL = "https://zfwzzc.www.gov.cn/"
 
 # What inspection requires on every page: until these are filled in, the site shows a holding page (sitegroup.holding).
 MANDATORY_IDENTITY_FIELDS = ("identifier_code", "icp_number", "police_record_number", "sponsor")
@@ -31,6 +36,20 @@ class SiteIdentity(BaseSiteSetting):
     phone = models.CharField(_("联系电话"), max_length=30, blank=True, validators=[phone_validator])
     address = models.CharField(_("联系地址"), max_length=200, blank=True)
     show_party_government_mark = models.BooleanField(_("显示党政机关网站标识"), default=True)
+    party_government_mark_url = models.URLField(
+        _("党政机关网站标识链接"),
+        blank=True,
+        validators=[https_url_validator],
+        help_text=_("标识的核验网址（开办党政机关网站时由机构编制部门提供）；填写后，页脚的标识链接到该网址。"),
+    )
+    error_report_url = models.URLField(
+        _("“我为政府网站找错”链接"),
+        default=NATIONAL_ERROR_REPORT_URL,
+        validators=[https_url_validator],
+        help_text=_(
+            "页脚“我为政府网站找错”的链接，默认为国务院办公厅“我为政府网站找错”平台；本站有自己的找错表单时可改为其网址。"
+        ),
+    )
 
     panels = [
         FieldPanel("site_name"),
@@ -40,6 +59,8 @@ class SiteIdentity(BaseSiteSetting):
                 FieldPanel("icp_number"),
                 FieldPanel("police_record_number"),
                 FieldPanel("show_party_government_mark"),
+                FieldPanel("party_government_mark_url"),
+                FieldPanel("error_report_url"),
             ],
             heading=_("备案与标识"),
         ),

@@ -272,8 +272,8 @@ def test_article_page_shows_its_metadata_and_attachments(client, site_group):
     )
     assert soup.select_one(".article-meta time")["datetime"] == "2024-07-09"
     assert [" ".join(li.get_text().split()) for li in soup.select(".attachments li")] == [
-        "检查方案 (PDF)",
-        "附表 (PDF)",
+        "检查方案（PDF）",
+        "附表（PDF）",
     ]
 
 
