@@ -9,6 +9,8 @@ from home.models import ColumnPage
 
 MAILBOX_TITLE = "政民互动信箱"
 MAILBOX_SLUG = "zmhdxx"
+# Its line in the 互动交流 column's list and its search snippet, until the site writes its own.
+MAILBOX_DESCRIPTION = "我要写信：咨询、投诉、建议，查询办理进度，阅读公开答复。"
 DEFAULT_CHANNELS = ("领导信箱", "咨询", "投诉", "建议")
 
 
@@ -25,6 +27,7 @@ def provision_mailbox(context):
     mailbox = MailboxPage(
         title=MAILBOX_TITLE,
         slug=MAILBOX_SLUG,
+        search_description=MAILBOX_DESCRIPTION,
         channels=[MailboxChannel(name=name, sort_order=order) for order, name in enumerate(DEFAULT_CHANNELS)],
     )
     column.add_child(instance=mailbox)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from citizen_mailbox.models import MailboxPage
+from citizen_mailbox.provisioning import MAILBOX_DESCRIPTION
 from home.models import ColumnPage
 from tests.factories import ArticlePageFactory
 from tests.home.pages import breadcrumb, column, column_nav_links, fetch, texts
@@ -26,15 +27,18 @@ def add_column(parent, title, slug, **fields):
     return page
 
 
-def test_the_interaction_column_lists_the_mailbox_with_its_intro(client, site_group):
+def test_the_interaction_column_lists_the_mailbox_with_a_description(client, site_group):
+    soup = fetch(client, "/hdjl/", host="county-a.localhost")
+    assert entries(soup) == [("政民互动信箱", MAILBOX_DESCRIPTION)]
+    assert soup.select_one("nav.column-entries a")["href"] == "/hdjl/zmhdxx/"
+
+    # Without a search description, the first words of its intro (rich text, as plain text).
     mailbox = MailboxPage.objects.descendant_of(site_group.county_a.home).get()
+    mailbox.search_description = ""
     mailbox.intro = "<p>向县长写信，咨询、投诉、建议，<b>7个工作日</b>内答复。</p>"
     mailbox.save_revision().publish()
-
-    soup = fetch(client, "/hdjl/", host="county-a.localhost")
-
-    assert entries(soup) == [("政民互动信箱", "向县长写信，咨询、投诉、建议，7个工作日内答复。")]
-    assert soup.select_one("nav.column-entries a")["href"] == "/hdjl/zmhdxx/"
+    listed = entries(fetch(client, "/hdjl/", host="county-a.localhost"))
+    assert listed == [("政民互动信箱", "向县长写信，咨询、投诉、建议，7个工作日内答复。")]
 
 
 def test_a_column_lists_every_kind_of_child_but_articles_and_hidden_ones(client, site_group):
