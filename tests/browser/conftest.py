@@ -6,14 +6,20 @@ into the test database and never flushed, which the main suite's per-test transa
 shared per-process fixtures cannot live beside.
 """
 
+import mimetypes
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connection
+from django.http import Http404, HttpResponse
+from django.test.testcases import FSFilesHandler
 from pytest_django.live_server_helper import LiveServer
 
 from demo.loader import load_demo
@@ -49,6 +55,26 @@ def pytest_collection_modifyitems(items):
             item.add_marker(skip)
 
 
+class StorageMediaHandler(FSFilesHandler):
+    """Media files (the demo's images and documents) from the default storage, which the test settings keep
+    in memory where Django's live server looks for them on disk: without it every image is a broken one."""
+
+    def get_base_url(self):
+        return settings.MEDIA_URL
+
+    def serve(self, request):
+        name = posixpath.normpath(unquote(self.file_path(request.path))).lstrip("/")
+        if not default_storage.exists(name):
+            raise Http404(name)
+        with default_storage.open(name) as file:
+            return HttpResponse(file.read(), content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+
+
+def serving_media(handler):
+    """A live server's static handler that also serves the storage's media."""
+    return lambda application: handler(StorageMediaHandler(application))
+
+
 @dataclass
 class DemoServer:
     port: int
@@ -79,7 +105,9 @@ def demo_server(django_test_environment, django_db_modify_db_settings, django_db
         )
     with django_db_blocker.unblock():
         databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
-        server = LiveServer("127.0.0.1:0")
+        server = LiveServer("127.0.0.1:0", start=False)
+        server.thread.static_handler = serving_media(server.thread.static_handler)
+        server.start()
         try:
             load_demo(port=server.thread.port, password=PASSWORD, usable_passwords=True)
             yield DemoServer(server.thread.port)
