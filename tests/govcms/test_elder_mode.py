@@ -2,9 +2,11 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from govcms.views import ELDER_MODE_COOKIE
+from sitegroup.provisioning import provision_subsite
 from tests.govcms.test_content_security_policy import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +16,10 @@ SWITCH_URL = reverse("elder_mode")
 
 def soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def loads_the_script(page):
+    return page.head.find("script", src=lambda src: src and src.endswith("js/elder-mode.js")) is not None
 
 
 def switch(page):
@@ -33,7 +39,7 @@ def test_every_public_page_has_the_switch_and_loads_the_script_from_head(client,
         assert link.get_text(strip=True) == "长者模式"
         # The button stays hidden (and out of the accessibility tree) until the script takes over.
         assert button["type"] == "button" and button["aria-pressed"] == "false" and button.has_attr("hidden")
-        assert page.head.find("script", src=lambda src: src and src.endswith("js/elder-mode.js")), (host, path)
+        assert loads_the_script(page), (host, path)
         assert "elder-mode" not in page.html.get("class", [])
         assert "Cookie" in response.headers["Vary"], (host, path)
 
@@ -99,6 +105,13 @@ def test_the_view_goes_back_to_the_same_host_by_absolute_url(client, site_group)
     assert response["Location"] == "http://county-a.localhost/x/"
 
 
+def test_the_view_cannot_be_made_to_add_a_header(client, site_group):
+    response = client.get(SWITCH_URL, {"on": "1", "next": "/a\r\nSet-Cookie: admin=1"}, HTTP_HOST="localhost")
+
+    assert response["Location"] == "/a%0D%0ASet-Cookie:%20admin=1"
+    assert "admin" not in response.cookies
+
+
 def test_the_view_refuses_to_change_state_on_post(client, site_group):
     response = client.post(SWITCH_URL, {"on": "1"}, HTTP_HOST="localhost")
 
@@ -112,3 +125,15 @@ def test_the_print_details_carry_the_site_name_and_the_page_url(client, site_gro
     assert info.has_attr("hidden")
     assert info.select_one(".print-info__site").get_text(strip=True) == "甲县人民政府"
     assert info.select_one(".print-info__url")["data-url"] == "http://county-a.localhost/"
+
+
+def test_the_holding_and_server_error_pages_honour_the_mode(client, site_group):
+    # A site without its identity answers the holding page (sitegroup.holding), outside base.html.
+    home = site_group.portal.home
+    provision_subsite(parent=home, name="丙县人民政府", slug="county-c", kind="county", hostname="county-c.localhost")
+    client.cookies[ELDER_MODE_COOKIE] = "1"
+    held = soup(client.get("/", HTTP_HOST="county-c.localhost"))
+    assert held.html["class"] == ["elder-mode"] and loads_the_script(held)
+
+    # The 500 page has no request: the script alone applies the mode.
+    assert loads_the_script(BeautifulSoup(render_to_string("500.html"), "html.parser"))
