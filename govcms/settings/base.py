@@ -191,11 +191,11 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "priva
 # The request header holding the client's address, when a reverse proxy sits in front (see .env.example).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
 # Public form captchas (django-simple-captcha, citizen_mailbox.captchas, docs/accessibility.md): a small sum
-# drawn large (the package's font, about 180×60 px, twice that for high-density screens), straight and without
+# drawn large (the package's font, about 220×60 px, twice that for high-density screens), straight and without
 # noise, which the page also gives as a text question. The challenge's characters count as "punctuation" so the
 # package draws them as one line of text rather than as separately cropped, misaligned glyphs.
 CAPTCHA_CHALLENGE_FUNCT = "citizen_mailbox.captchas.arithmetic_challenge"
-CAPTCHA_FONT_SIZE = 44
+CAPTCHA_FONT_SIZE = 46
 CAPTCHA_PUNCTUATION = "0123456789+-=? "
 CAPTCHA_LETTER_ROTATION = None
 CAPTCHA_NOISE_FUNCTIONS = ()
