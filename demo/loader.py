@@ -198,8 +198,10 @@ class SiteMedia:
         for index, title in enumerate(article.document_titles(), start=1):
             title = title.format(year=day.year)
             text = [self.spec.name, day.isoformat(), article.summary.format(year=day.year), DOCUMENT_NOTE]
-            document = document_model(title=title, collection=self.collection)
-            document.file.save(f"{article.slug}-{index}.pdf", ContentFile(simple_pdf(title, text)), save=False)
+            pdf = simple_pdf(title, text)
+            # The size the admin's upload form records; attachment lists show it (“PDF，1.2 KB”).
+            document = document_model(title=title, collection=self.collection, file_size=len(pdf))
+            document.file.save(f"{article.slug}-{index}.pdf", ContentFile(pdf), save=False)
             document.save()
             created[title] = document
         self.documents.update(created)

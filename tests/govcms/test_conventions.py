@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
+from wagtail_factories import ImageFactory
 
-from home.models import ArticleAttachment, FooterLink, StandardPage
+from home.models import ArticleAttachment, ArticlePage, FooterLink, StandardPage
 from home.templatetags.convention_tags import file_meta
 from sitegroup.models import NATIONAL_ERROR_REPORT_URL, SiteIdentity
 from sitegroup.provisioning import provision_subsite
@@ -35,6 +36,7 @@ def test_every_site_links_its_own_footer_pages_and_the_error_report_platform(cli
     department = footer_links(fetch(client, "/jyj/"))
 
     assert portal == {
+        "网站地图": "/sitemap/",
         "联系我们": "/lxwm/",
         "网站声明": "/wzsm/",
         "隐私政策": "/yszc/",
@@ -42,6 +44,7 @@ def test_every_site_links_its_own_footer_pages_and_the_error_report_platform(cli
     }
     assert county["联系我们"] == "/lxwm/"
     # A department without a hostname has pages of its own, under its parent's hostname.
+    assert department["网站地图"] == "/jyj/sitemap/"
     assert department["隐私政策"] == "/jyj/yszc/"
 
 
@@ -176,6 +179,15 @@ def test_an_article_shares_as_an_article_of_its_site(client, site_group):
     }
     html = response.content.decode()
     assert "&lt;防汛&gt;" in html and "<防汛>" not in html
+
+
+@pytest.mark.skipif(not hasattr(ArticlePage, "cover_image"), reason="articles have no cover image yet")
+def test_an_article_with_a_cover_image_shares_it(client, site_group):
+    ArticlePageFactory(parent=column(site_group.county_a.home), slug="cover", cover_image=ImageFactory())
+
+    image = open_graph(fetch(client, "/zwdt/cover/", host="county-a.localhost"))["og:image"]
+
+    assert image.startswith("http://county-a.localhost/") and ".fill-1200x630" in image
 
 
 def test_a_column_shares_as_a_website_page_with_its_canonical_url(client, site_group):
