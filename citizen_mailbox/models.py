@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from citizen_mailbox.masking import mask_message_text, mask_name
 from citizen_mailbox.page_forms import MailboxPageForm
 from citizen_mailbox.storage import private_storage
+from home.blocks import HomeItem
 from home.models import HomePage
 from workdays.calendar import add_working_days
 
@@ -70,10 +71,31 @@ class MailboxPage(RoutablePageMixin, Page):
     parent_page_types = ["home.ColumnPage"]
     subpage_types = []
     max_count_per_parent = 1
+    home_role = "mailbox"  # the home page's 互动交流 block (home.blocks)
 
     class Meta:
         verbose_name = _("政民互动信箱")
         verbose_name_plural = _("政民互动信箱")
+
+    # The home page's 互动交流 block (home.blocks) is given the mailbox as a plain Page, hence classmethods.
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The latest published answers, subjects masked as on the mailbox's own list (the mailbox itself
+        is public: home.blocks lists nothing of a protected one)."""
+        messages = Message.objects.published().filter(mailbox_id=page.pk).order_by("-closed_at", "-pk")[:count]
+        resolver = cls.get_resolver()
+        return [
+            HomeItem(
+                title=message.public_subject,
+                url=page.full_url + resolver.reverse("message", pk=message.pk),
+                date=timezone.localdate(message.closed_at) if message.closed_at else None,
+            )
+            for message in messages
+        ]
+
+    @classmethod
+    def home_write_url(cls, page):
+        return page.full_url + cls.get_resolver().reverse("write")
 
     # The views import this module, hence the imports at call time.
     @path("", name="index")

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import paginate
+from home.blocks import HomeItem
 
 # Every site's index is made by provisioning with this title and slug (data, like the column skeleton).
 INDEX_TITLE = "突发事件"
@@ -88,6 +89,7 @@ class EmergencyIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["emergency.EmergencyPage"]
     max_count_per_parent = 1
+    home_role = "emergencies"  # a 栏目信息 block of the home page may list it (home.blocks)
 
     class Meta:
         verbose_name = _("突发事件栏目")
@@ -108,6 +110,16 @@ class EmergencyIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["emergencies"] = paginate(request, self.listed_emergencies())
         return context
+
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The newest emergencies, for the home page (home.blocks)."""
+        emergencies = EmergencyPage.objects.child_of(page).live().filter(public).order_by("-first_published_at")
+        emergencies = emergencies[:count]
+        return [
+            HomeItem(title=item.title, url=item.full_url, date=timezone.localdate(item.first_published_at))
+            for item in emergencies
+        ]
 
 
 class EmergencyPage(Page):

@@ -24,9 +24,8 @@ from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
+from home.blocks import HomeBodyBlock, default_layout, home_context, loaded_blocks
 from home.feeds import ColumnFeed
-
-HOME_LATEST_COUNT = 8
 
 
 class SiteKind(models.TextChoices):
@@ -76,8 +75,14 @@ class HomePage(RoutablePageMixin, Page):
         validators=[organisation_code_validator],
         help_text=_("索引号的前缀，通常为主办机关的统一社会信用代码或组织机构代码。留空则使用站点编号。"),
     )
+    body = StreamField(
+        HomeBodyBlock(),
+        verbose_name=_("首页版块"),
+        blank=True,
+        help_text=_("首页由这些版块组成，按顺序显示；留空则按站点类型显示默认版块。"),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro"), FieldPanel("body")]
     promote_panels = Page.promote_panels + [FieldPanel("organisation_code")]
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]
     # Only provisioning (sitegroup) opens a site: it gives the home its collection, role groups, workflows
@@ -110,12 +115,17 @@ class HomePage(RoutablePageMixin, Page):
         """Tree paths of every sub-site below this one (a short list: sites are few)."""
         return list(HomePage.objects.descendant_of(self).values_list("path", flat=True))
 
+    def home_body(self):
+        """The blocks the home page shows: the editors' composition, else the default of the site's kind."""
+        if self.body:
+            return self.body
+        return self._meta.get_field("body").to_python(default_layout(self.kind))
+
     def get_context(self, request, *args, **kwargs):
+        """What the blocks (home.blocks) read: the site's page of each role, the sites below, protected sections."""
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = self.site_articles().order_by("-date", "-first_published_at", "-pk")[
-            :HOME_LATEST_COUNT
-        ]
-        context["subsites"] = HomePage.objects.child_of(self).live().order_by("path")
+        context.update(home_context(self))
+        context["home_blocks"] = loaded_blocks(self.home_body())
         return context
 
     @path("sitemap/", name="site_map")
@@ -288,6 +298,15 @@ class ArticlePage(DisclosureFields, Page):
         _("摘要"), max_length=200, blank=True, help_text=_("用于列表和搜索结果，200字以内；留空则不显示。")
     )
     body = StreamField(BodyBlock(), verbose_name=_("正文"))
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("封面图片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("首页“要闻”以大图显示最新一条有封面图片的文章。图片的“描述”用作替代文字。"),
+    )
 
     # A draft may lack these; the release workflow's content check will not pass it without them.
     release_required_fields = ("source",)
@@ -298,6 +317,7 @@ class ArticlePage(DisclosureFields, Page):
             heading=_("文章信息"),
         ),
         FieldPanel("summary"),
+        FieldPanel("cover_image"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("附件"), label=_("附件")),
         *DisclosureFields.disclosure_panels,

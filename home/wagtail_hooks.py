@@ -1,5 +1,5 @@
 """Hooks of the home app: the 从Word导入 action of articles, documents public only as their pages, and the
-footer pages every site is provisioned with."""
+footer pages and the default home page every site is provisioned with."""
 
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from wagtail.log_actions import LogFormatter
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
 from home import views
+from home.blocks import default_layout
 from home.documents import refuse_unpublished_documents
 from home.models import ArticlePage
 from home.provisioning import provision_footer_pages
@@ -55,3 +56,20 @@ def word_import_listing_button(page, user, next_url=None):
 hooks.register("before_serve_document", refuse_unpublished_documents)
 
 hooks.register(PROVISION_SITE_HOOK, provision_footer_pages)
+
+
+@hooks.register(PROVISION_SITE_HOOK)
+def provision_home_layout(context):
+    """Give a new site's home the default blocks of its kind (home.blocks.DEFAULT_LAYOUTS), published.
+
+    A home whose editors have composed it, in a draft or live, is left alone; the blocks find the site's
+    columns when the page is shown, so they need no page that later contributions create.
+    """
+    home = context.home
+    latest = home.get_latest_revision_as_object()
+    if latest.body:
+        return
+    latest.body = default_layout(home.kind)
+    latest.save_revision(user=context.user).publish(user=context.user)
+    home.body = latest.body  # the contributions after this one are given the home as it now is
+    context.created.append(_("首页默认版块"))

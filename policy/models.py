@@ -25,6 +25,7 @@ from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
 from govcms.core.page_forms import ScopedPageForm
 from govcms.core.tree import paginate
+from home.blocks import HomeItem
 from home.models import AbstractAttachment, AbstractColumnPage, HomePage
 from policy.blocks import InterpretationBodyBlock
 from policy.document_numbers import MAX_LENGTH, normalise_document_number, validate_document_number
@@ -456,10 +457,20 @@ class PolicyIndexPage(RoutablePageMixin, AbstractColumnPage):
 
     content_panels = AbstractColumnPage.content_panels + [FieldPanel("include_subsites")]
     subpage_types = ["policy.PolicyPage"]
+    home_role = "policies"  # the home page's 政策文件 block (home.blocks)
 
     class Meta:
         verbose_name = _("政策文件库")
         verbose_name_plural = _("政策文件库")
+
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The library's own newest policies with their 文号, for the home page (home.blocks)."""
+        policies = PolicyPage.objects.child_of(page).live().filter(public).order_by("-publish_date", "-pk")[:count]
+        return [
+            HomeItem(title=policy.title, url=policy.full_url, date=policy.publish_date, number=policy.document_number)
+            for policy in policies
+        ]
 
     def library_policies(self):
         """Every live, public policy the library shows before filtering."""
@@ -515,10 +526,18 @@ class InterpretationIndexPage(AbstractColumnPage):
     """政策解读: the site's interpretations, newest first, optionally of one kind."""
 
     subpage_types = ["policy.InterpretationPage"]
+    home_role = "interpretations"  # the home page's 政策解读 block (home.blocks)
 
     class Meta:
         verbose_name = _("政策解读栏目")
         verbose_name_plural = _("政策解读栏目")
+
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The newest interpretations, for the home page (home.blocks)."""
+        interpretations = InterpretationPage.objects.child_of(page).live().filter(public)
+        interpretations = interpretations.order_by("-date", "-pk")[:count]
+        return [HomeItem(title=item.title, url=item.full_url, date=item.date) for item in interpretations]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

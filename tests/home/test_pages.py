@@ -17,6 +17,7 @@ from tests.home.pages import (
     fetch,
     listing_links,
     listing_titles,
+    texts,
 )
 
 pytestmark = pytest.mark.django_db
@@ -224,14 +225,15 @@ def test_home_page_lists_its_own_sites_latest_articles_and_its_sub_sites(client,
     portal = fetch(client, "/")
     county = fetch(client, "/", host="county-a.localhost")
 
-    assert listing_titles(portal) == ["门户新闻2", "门户新闻1", "门户新闻0"]
-    assert [a["href"] for a in portal.select("#subsites-title + ul a")] == [
+    # The 要闻 and 下级站点 blocks of the default home page (home.blocks; tests/home/test_home_blocks.py).
+    assert texts(portal.select(".home-headlines .home-list__title")) == ["门户新闻2", "门户新闻1", "门户新闻0"]
+    assert [a["href"] for a in portal.select(".home-sites__link")] == [
         "http://county-a.localhost/",
         "http://county-b.localhost/",
         "http://localhost/jyj/",
     ]
-    assert listing_titles(county) == ["甲县新闻1", "甲县新闻0"]
-    assert county.select("#subsites-title") == []
+    assert texts(county.select(".home-headlines .home-list__title")) == ["甲县新闻1", "甲县新闻0"]
+    assert county.select(".home-sites") == []
 
 
 def test_every_page_type_has_its_canonical_url(client, site_group):

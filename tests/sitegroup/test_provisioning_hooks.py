@@ -68,6 +68,8 @@ def test_contributions_run_in_the_order_of_their_apps(db):
         modules = [function.__module__ for function in hooks_in_app_order(PROVISION_SITE_HOOK)]
 
     assert modules == [
+        "home.provisioning",
+        "home.wagtail_hooks",
         "release.workflow.provisioning",
         "emergency.provisioning",
         "citizen_mailbox.provisioning",
