@@ -146,6 +146,7 @@ def _publish_article(column, article, media):
         body=body,
         first_published_at=timezone.make_aware(datetime.combine(day, PUBLISHING_TIME)),
         disclosure_category=article.disclosure_category,
+        cover_image=media.banner if article.cover else None,
     )
     page.topics = topics_named(article.topics)
     page.attachments = [
@@ -185,6 +186,8 @@ class SiteMedia:
         png = banner_png(*self.spec.banner_colours)
         image = get_image_model()(
             title=f"{self.spec.name}城市风貌插画",
+            # The alt text wherever the image stands for itself, as the cover image of 要闻 (home.blocks).
+            description="城市楼群、山丘与太阳的插画",
             collection=self.collection,
             file=ImageFile(ContentFile(png), name=f"{self.spec.key}-banner.png"),
         )

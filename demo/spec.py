@@ -172,6 +172,7 @@ class Article(WithDocuments):
     attachments: tuple[str, ...] = ()
     disclosure_category: str = ""  # a 公开类别 lists the article in the site's 政府信息公开目录
     topics: tuple[str, ...] = ()  # names of the seeded 主题分类
+    cover: bool = False  # the site's banner as the cover image: the home page's 要闻 shows it large
 
 
 @dataclass(frozen=True)

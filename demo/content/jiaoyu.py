@@ -29,6 +29,7 @@ ARTICLES = (
     Article(
         column="zwdt",
         slug="campus-safety-meeting",
+        cover=True,
         title="市教育局召开全市中小学校园安全工作会议",
         kind=ArticleKind.MEETING,
         days_ago=4,

@@ -34,6 +34,7 @@ ARTICLES = (
     Article(
         column="zwdt",
         slug="website-work-meeting",
+        cover=True,
         title="市政府召开全市政府网站与政务新媒体工作推进会",
         kind=ArticleKind.MEETING,
         days_ago=2,

@@ -62,6 +62,7 @@ ARTICLES = (
     Article(
         column="zwdt",
         slug="fire-safety-drill",
+        cover=True,
         title="青山区开展高层建筑消防安全应急演练",
         kind=ArticleKind.ACTIVITY,
         days_ago=11,

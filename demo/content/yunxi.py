@@ -59,6 +59,7 @@ ARTICLES = (
     Article(
         column="zwdt",
         slug="rural-ecommerce-training",
+        cover=True,
         title="云溪县举办农村电商培训班 助力茶农“触网”销售",
         kind=ArticleKind.ACTIVITY,
         days_ago=13,

@@ -13,6 +13,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -45,7 +46,7 @@ from tests.site_group import remove_site_group, search_indexing
 
 pytestmark = pytest.mark.django_db
 
-HOSTNAMES = {"localhost", "qingshan.localhost", "yunxi.localhost", "jiaoyu.localhost"}
+HOSTNAMES = {"localhost", "qingshan.localhost", "yunxi.localhost", "jiaoyu.localhost", "yingshang.localhost"}
 ROLES = {"信息员", "编辑", "审核", "签发", "管理员"}
 
 
@@ -394,3 +395,19 @@ def test_the_portal_news_lists_an_adopted_county_article_and_another_is_waiting(
     response = client.get(portal_news.url, HTTP_HOST="localhost:8000")
     assert "http://qingshan.localhost:8000/zwdt/fire-safety-drill/" in response.text
     assert "old-neighbourhood-renovation-meeting" not in response.text
+
+
+def test_every_home_page_block_has_content_on_a_demo_site(demo, client):
+    """The demo shows each block of home.blocks with something in it (docs/editors.md)."""
+    homes = {
+        host: BeautifulSoup(client.get("/", HTTP_HOST=f"{host}:8000").content, "html.parser") for host in HOSTNAMES
+    }
+    filled = set()
+    for soup in homes.values():
+        for section in soup.select(".home-block"):
+            if section.select(".home-list__item, .home-entries__link, .home-sites__link, .home-headlines__lead"):
+                filled.add(section.h2.get_text(strip=True))
+    assert {"要闻", "通知公告", "政策文件", "政策解读", "互动交流", "办事服务", "专题", "下级站点"} <= filled
+    assert homes["localhost"].select_one(".home-headlines__lead img")["alt"] == "城市楼群、山丘与太阳的插画"
+    assert [a.get_text() for a in homes["localhost"].select(".home-sites__link")][0] == "示例市优化营商环境专题"
+    assert homes["qingshan.localhost"].select(".home-interaction .home-list__item")  # demo.mailbox's letters
