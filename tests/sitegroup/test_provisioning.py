@@ -16,7 +16,7 @@ from wagtail.models import (
 from citizen_mailbox.models import MailboxPage
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyIndexPage
-from home.models import ColumnPage, HomePage
+from home.models import ColumnPage, HomePage, StandardPage
 from policy.models import InterpretationIndexPage, PolicyIndexPage
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import SITE_LIST_PERMISSIONS, provision_subsite
@@ -138,6 +138,9 @@ def test_standard_column_skeleton(site_group):
         ("政务动态", "zwdt", []),
         ("互动交流", "hdjl", [("政民互动信箱", "zmhdxx", [])]),
         ("办事服务", "bsfw", []),
+        ("联系我们", "lxwm", []),
+        ("网站声明", "wzsm", []),
+        ("隐私政策", "yszc", []),
         ("突发事件", "tfsj", []),
     ]
     assert [type(page) for page in home.get_descendants().specific()] == [
@@ -150,6 +153,9 @@ def test_standard_column_skeleton(site_group):
         ColumnPage,
         MailboxPage,
         ColumnPage,
+        StandardPage,
+        StandardPage,
+        StandardPage,
         EmergencyIndexPage,
     ]
     assert list(home.get_children().in_menu().values_list("slug", flat=True)) == ["zwgk", "zwdt", "hdjl", "bsfw"]
