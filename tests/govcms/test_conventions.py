@@ -31,6 +31,8 @@ def footer_links(soup):
 
 
 def test_every_site_links_its_own_footer_pages_and_the_error_report_platform(client, site_group):
+    # A plain link: no script, image or frame of the platform is loaded (nothing fetched from it).
+    assert client.get("/").content.decode().count("zfwzzc.www.gov.cn") == 1
     portal = footer_links(fetch(client, "/"))
     county = footer_links(fetch(client, "/zwgk/", host="county-a.localhost"))
     department = footer_links(fetch(client, "/jyj/"))
