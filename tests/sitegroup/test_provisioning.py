@@ -158,7 +158,8 @@ def test_standard_column_skeleton(site_group):
         StandardPage,
         EmergencyIndexPage,
     ]
-    assert list(home.get_children().in_menu().values_list("slug", flat=True)) == ["zwgk", "zwdt", "hdjl", "bsfw"]
+    in_menu = ["zwgk", "zwdt", "hdjl", "bsfw", "tfsj"]
+    assert list(home.get_children().in_menu().values_list("slug", flat=True)) == in_menu
     assert HomePage.objects.get(pk=home.pk).kind == "county"
 
 
