@@ -73,6 +73,9 @@ def test_a_superuser_is_taken_to_the_new_site_in_the_explorer(client, site_group
         "政务动态",
         "互动交流",
         "办事服务",
+        "联系我们",
+        "网站声明",
+        "隐私政策",
         "突发事件",
     }
 

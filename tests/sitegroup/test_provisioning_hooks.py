@@ -93,7 +93,7 @@ def test_an_app_places_its_columns_in_the_skeleton_of_a_new_site(site_group):
     def slugs(page):
         return list(page.get_children().values_list("slug", flat=True))
 
-    assert slugs(home) == ["zwgk", "zwdt", "zxft", "hdjl", "bsfw", "tfsj"]
+    assert slugs(home) == ["zwgk", "zwdt", "zxft", "hdjl", "bsfw", "lxwm", "wzsm", "yszc", "tfsj"]
     assert slugs(home.get_children().get(slug=OPEN_GOVERNMENT_COLUMN)) == ["zcwj", "zcjd", "ftyg", "tzgg", "xxgkml"]
 
 
