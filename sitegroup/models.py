@@ -44,10 +44,11 @@ class SiteIdentity(BaseSiteSetting):
     )
     error_report_url = models.URLField(
         _("“我为政府网站找错”链接"),
+        blank=True,
         default=NATIONAL_ERROR_REPORT_URL,
         validators=[https_url_validator],
         help_text=_(
-            "页脚“我为政府网站找错”的链接，默认为国务院办公厅“我为政府网站找错”平台；本站有自己的找错表单时可改为其网址。"
+            "页脚“我为政府网站找错”的链接，默认为国务院办公厅“我为政府网站找错”平台；本站有自己的找错表单时可改为其网址；留空则不显示。"
         ),
     )
 

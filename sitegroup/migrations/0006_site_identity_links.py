@@ -14,8 +14,9 @@ class Migration(migrations.Migration):
             model_name="siteidentity",
             name="error_report_url",
             field=models.URLField(
+                blank=True,
                 default="https://zfwzzc.www.gov.cn/",
-                help_text="页脚“我为政府网站找错”的链接，默认为国务院办公厅“我为政府网站找错”平台；本站有自己的找错表单时可改为其网址。",
+                help_text="页脚“我为政府网站找错”的链接，默认为国务院办公厅“我为政府网站找错”平台；本站有自己的找错表单时可改为其网址；留空则不显示。",
                 validators=[
                     django.core.validators.URLValidator(message="请填写以 https:// 开头的网址。", schemes=["https"])
                 ],
