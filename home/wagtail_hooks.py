@@ -70,6 +70,9 @@ def provision_home_layout(context):
     if latest.body:
         return
     latest.body = default_layout(home.kind)
-    latest.save_revision(user=context.user).publish(user=context.user)
+    # Like the home and columns provisioning creates (sitegroup.provisioning), published without a user:
+    # the operator opening a site holds no publishing right on it, and the release workflow governs only
+    # what the site's own staff change afterwards.
+    latest.save_revision().publish()
     home.body = latest.body  # the contributions after this one are given the home as it now is
     context.created.append(_("首页默认版块"))
