@@ -16,7 +16,10 @@ a small protocol that a page type implements on its own model.
 * `home_write_url(page)` (classmethod, mailboxes): where 我要写信 goes.
 
 HomePage.get_context finds the default pages of every block, the sites below and the protected sections
-in one query (`home_context`); each block then costs one query for its listing, whatever it lists.
+in one query, the sites not yet public in another (`home_context`); each block then costs one query for its
+listing, whatever it lists. A chosen page is shown only while the public may see it: live, outside protected
+sections and held sites, wherever in the tree it is (an old revision or a platform administrator may have
+chosen another site's page, which may since have been protected or held).
 """
 
 import datetime
@@ -34,6 +37,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from govcms.core.tree import under_any_of
+from govcms.core.visibility import held_site_paths
 
 # Roles a plain column (home.ColumnPage) plays, by its update category or its function family.
 CATEGORY_ROLES = ("news", "notice")
@@ -61,13 +65,21 @@ def article_items(articles):
     ]
 
 
+def hidden_paths(parent_context):
+    return (parent_context or {}).get("hidden_paths", [])
+
+
+def is_public(page, parent_context):
+    """Whether the public may see `page`: live, and outside protected sections and held sites."""
+    return page.live and not page.path.startswith(tuple(hidden_paths(parent_context)))
+
+
 def listing(page, count, parent_context):
     """The newest `count` items below `page` (a Page of any column type), in one query; none when `page`
-    is in a protected section (HomePage.get_context's `private_paths`)."""
-    private_paths = (parent_context or {}).get("private_paths", [])
-    if page.path.startswith(tuple(private_paths)):
+    is hidden (HomePage.get_context's `hidden_paths`)."""
+    if not is_public(page, parent_context):
         return []
-    public = ~under_any_of(private_paths)
+    public = ~under_any_of(hidden_paths(parent_context))
     home_listing = getattr(page.specific_class, "home_listing", None)
     if home_listing is not None:
         return home_listing(page, count, public)
@@ -87,8 +99,10 @@ def home_context(home):
 
     * `home_columns`: {role: the site's first live page playing it, in tree order}; pages of the sites
       below do not count;
-    * `child_sites`: the live sites directly below, as Pages annotated with their `kind` and `intro`;
-    * `private_paths`: the paths of login- or password-protected sections below the home.
+    * `child_sites`: the live sites directly below and open to the public, as Pages annotated with their
+      `kind` and `intro`;
+    * `hidden_paths`: the paths of login- or password-protected sections anywhere in the tree (a block may
+      name another site's page) and of the sites not yet public (govcms.core.visibility).
     """
     role_models = [model for model in get_page_models() if getattr(model, "home_role", "")]
     role_types = ContentType.objects.get_for_models(*role_models, for_concrete_models=False).values()
@@ -100,16 +114,16 @@ def home_context(home):
         | Q(columnpage__update_category__in=CATEGORY_ROLES)
         | Q(columnpage__family__in=FAMILY_ROLES)
     )
+    below_home = Q(path__startswith=home.path, depth__gt=home.depth)
     pages = (
-        Page.objects.descendant_of(home)
-        .annotate(
+        Page.objects.annotate(
             restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
             in_site_below=Exists(Page.objects.filter(path=site_path, content_type=home_type)),
         )
         .filter(
-            Q(restricted=True)
-            | Q(live=True, in_site_below=False) & plays_a_role
-            | Q(live=True, depth=home.depth + 1, content_type=home_type)
+            Q(pk__in=PageViewRestriction.objects.values("page"))
+            | below_home & Q(live=True, in_site_below=False) & plays_a_role
+            | below_home & Q(live=True, depth=home.depth + 1, content_type=home_type)
         )
         .annotate(
             update_category=F("columnpage__update_category"),
@@ -119,11 +133,12 @@ def home_context(home):
         )
         .order_by("path")
     )
-    columns, child_sites, private_paths = {}, [], []
+    columns, child_sites = {}, []
+    hidden = held_site_paths(home.path)
     for page in pages:
         if page.restricted:
-            private_paths.append(page.path)
-        if not page.live:
+            hidden.append(page.path)
+        if not page.live or not page.path.startswith(home.path) or page.depth <= home.depth:
             continue
         if not page.in_site_below:
             for role in (getattr(page.specific_class, "home_role", ""), page.update_category, page.family):
@@ -131,7 +146,8 @@ def home_context(home):
                     columns.setdefault(role, page)
         elif page.depth == home.depth + 1 and page.content_type_id == home_type.pk:
             child_sites.append(page)
-    return {"home_columns": columns, "child_sites": child_sites, "private_paths": private_paths}
+    child_sites = [site for site in child_sites if not site.path.startswith(tuple(hidden))]
+    return {"home_columns": columns, "child_sites": child_sites, "hidden_paths": hidden}
 
 
 # The pages chosen in a home page's blocks, by id, while `loaded_blocks` converts them (one query for all
@@ -177,9 +193,10 @@ def loaded_blocks(stream):
 
 
 def chosen_or_default(page, role, parent_context):
-    """The page an editor chose when it is live, else the site's page of `role` (HomePage.get_context)."""
+    """The page an editor chose when the public may see it, else the site's page of `role`
+    (HomePage.get_context)."""
     if page is not None:
-        return page if page.live else None
+        return page if is_public(page, parent_context) else None
     return (parent_context or {}).get("home_columns", {}).get(role)
 
 
@@ -202,13 +219,13 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
-def link_entries(links):
-    """(label, url) of the links whose page is live (a withdrawn page is not offered)."""
+def link_entries(links, parent_context):
+    """(label, url) of the links whose page the public may see (a withdrawn page is not offered)."""
     entries = []
     for link in links:
         if link["url"]:
             entries.append((link["label"], link["url"]))
-        elif link["page"].live:
+        elif link["page"] is not None and is_public(link["page"], parent_context):
             entries.append((link["label"], link["page"].full_url))
     return entries
 
@@ -342,7 +359,7 @@ class InteractionBlock(HomeBlock):
         context["letters"] = listing(mailbox, value["count"], parent_context) if write_url and value["count"] else []
         columns = (parent_context or {}).get("home_columns", {})
         defaults = [(label, columns[role].full_url) for role, label in INTERACTION_ROLES if role in columns]
-        context["entries"] = link_entries(value["links"]) if value["links"] else defaults
+        context["entries"] = link_entries(value["links"], parent_context) if value["links"] else defaults
         return context
 
 
@@ -365,7 +382,7 @@ class ServicesBlock(HomeBlock):
         context = super().get_context(value, parent_context)
         columns = (parent_context or {}).get("home_columns", {})
         defaults = [(label, columns[role].full_url) for role, label in self.DEFAULT_ENTRIES if role in columns]
-        context["entries"] = link_entries(value["links"]) if value["links"] else defaults
+        context["entries"] = link_entries(value["links"], parent_context) if value["links"] else defaults
         return context
 
 

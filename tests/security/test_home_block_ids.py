@@ -1,0 +1,139 @@
+"""Home-page blocks name pages by id: what a block names is checked when saved and again when shown.
+
+The chooser offers county A's editors their own pages and the live pages of the sites above, but the form
+takes whatever ids a POST names: posted to the real edit view, county B's column, its mailbox and a
+javascript: address are refused and nothing is saved. What a block names is shown only while the public
+may see it, wherever it is in the tree: a platform administrator may choose any page, and a page chosen
+long ago may since have been protected, its site held or the page deleted.
+"""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from citizen_mailbox.models import MailboxPage
+from home.models import HomePage
+from sitegroup.models import SiteIdentity
+from sitegroup.provisioning import provision_subsite
+from tests.factories import ArticlePageFactory
+from tests.home.pages import column, fetch
+
+pytestmark = pytest.mark.django_db
+
+
+def home_form_data(home, body):
+    return nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "kind": home.kind,
+            "intro": "",
+            "organisation_code": "",
+            "body": streamfield(body),
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+        }
+    )
+
+
+def links(page=None, url=""):
+    return streamfield([("item", {"label": "入口", "page": page.pk if page else "", "url": url})])
+
+
+def compose(home, body):
+    home.body = body
+    home.save_revision().publish()
+
+
+@pytest.mark.parametrize("place", ["column", "mailbox", "service page", "javascript address"])
+def test_a_county_editor_cannot_save_a_home_block_naming_another_sites_page(client, site_group, make_user, place):
+    home = site_group.county_a.home
+    foreign_column = column(site_group.county_b.home)
+    body = {
+        "column": [("latest", {"title": "", "column": foreign_column.pk, "count": 3})],
+        "mailbox": [
+            (
+                "interaction",
+                {
+                    "title": "",
+                    "mailbox": MailboxPage.objects.descendant_of(site_group.county_b.home).get().pk,
+                    "links": links(),
+                    "count": 3,
+                },
+            )
+        ],
+        "service page": [("services", {"title": "", "links": links(page=foreign_column)})],
+        "javascript address": [("services", {"title": "", "links": links(url="javascript:alert(1)")})],
+    }[place]
+    revisions = home.revisions.count()
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), home_form_data(home, body))
+
+    assert response.status_code == 200
+    assert "body" in response.context["form"].errors
+    assert HomePage.objects.get(pk=home.pk).revisions.count() == revisions
+
+
+def test_a_page_of_a_protected_section_elsewhere_is_not_listed(client, site_group):
+    """A county may choose the city's live columns; one the city has protected lists nothing."""
+    city_column = column(site_group.portal.home)
+    ArticlePageFactory(parent=city_column, title="市内部通报", slug="neibu")
+    PageViewRestriction.objects.create(page=city_column, restriction_type="login")
+    compose(
+        site_group.county_a.home,
+        [
+            {"type": "latest", "value": {"column": city_column.pk, "count": 3}},
+            {"type": "services", "value": {"links": [{"label": "内部入口", "page": city_column.pk, "url": ""}]}},
+        ],
+    )
+
+    soup = fetch(client, "/", host="county-a.localhost")
+
+    assert "市内部通报" not in soup.get_text()
+    assert "内部入口" not in soup.get_text()
+    assert not soup.select(f'.home-blocks a[href="{city_column.full_url}"]')
+
+
+def test_a_page_of_a_held_site_is_not_listed(client, site_group):
+    held_column = column(site_group.county_b.home)
+    ArticlePageFactory(parent=held_column, title="乙县开站前文章", slug="draft-site")
+    SiteIdentity.objects.filter(site=site_group.county_b.site).update(icp_number="")
+    compose(
+        site_group.county_a.home,
+        [
+            {"type": "latest", "value": {"column": held_column.pk, "count": 3}},
+            {"type": "services", "value": {"links": [{"label": "乙县入口", "page": held_column.pk, "url": ""}]}},
+        ],
+    )
+
+    soup = fetch(client, "/", host="county-a.localhost")
+
+    assert "乙县开站前文章" not in soup.get_text()
+    assert "乙县入口" not in soup.get_text()
+    assert "county-b.localhost" not in str(soup.select_one(".home-blocks"))
+
+
+def test_a_held_site_below_is_not_in_the_topics_block(client, site_group):
+    """(The 站群导航 still links it, to its "网站建设中" page: docs/administrators.md.)"""
+    provision_subsite(
+        parent=site_group.county_a.home, name="甲县筹建专题", slug="held-topic", kind="topic", hostname="held.localhost"
+    )
+    compose(site_group.county_a.home, [{"type": "topics", "value": {}}])
+
+    soup = fetch(client, "/", host="county-a.localhost")
+
+    assert "甲县筹建专题" not in soup.select_one(".home-blocks").get_text()
+
+
+def test_a_link_to_a_deleted_page_is_left_out(client, site_group):
+    page = ArticlePageFactory(parent=column(site_group.county_a.home), title="旧入口", slug="old")
+    compose(
+        site_group.county_a.home,
+        [{"type": "services", "value": {"links": [{"label": "旧入口", "page": page.pk, "url": ""}]}}],
+    )
+    page.delete()
+
+    soup = fetch(client, "/", host="county-a.localhost")
+
+    assert "旧入口" not in soup.get_text()
