@@ -59,6 +59,8 @@ class ArticleKind(models.TextChoices):
     MEETING = "meeting", _("会议")
     ACTIVITY = "activity", _("活动")
     NOTICE = "notice", _("通知公告")
+    # A citizen's letter and its answer published as an article (信件选登), as many sites do besides the mailbox.
+    REPLY = "reply", _("信件答复")
 
 
 class HomePage(RoutablePageMixin, Page):

@@ -6,10 +6,11 @@ its text may not contain: 我要写信 for the mailbox). Adding a type is one en
 such model yet are skipped, so an entry can be written before its model lands.
 
 Types (SearchDocument.kind holds the LABELS key, so the 类型 filter is a column filter):
-articles are 通知公告 when typed so, 办事指南 when under a 办事服务 column (ColumnFamily.SERVICE, whatever
+articles are 通知公告 or 信件答复 when typed so, 办事指南 when under a 办事服务 column (ColumnFamily.SERVICE, whatever
 their article type: editors file guides there), else 新闻动态; a site's columns and index pages (政策文件库,
-政府信息公开目录, 突发事件 …) are 栏目; the mailbox is 互动交流. 信件答复 and 在线访谈 get a label when their
-content becomes pages (the mailbox's letters are rows of its page, interviews/ has no pages yet).
+政府信息公开目录, 突发事件 …) are 栏目; the mailbox is 互动交流. A letter answered in the mailbox is a row of
+its page, not a page: it is 信件答复 when published as an article (信件选登). 在线访谈 gets a label when interviews/
+has pages.
 """
 
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ LABELS = {
     "interpretation": _("政策解读"),
     "notice": _("通知公告"),
     "guide": _("办事指南"),
+    "reply": _("信件答复"),
     "article": _("新闻动态"),
     "emergency": _("突发事件"),
     "mailbox": _("互动交流"),
@@ -84,7 +86,7 @@ def policy_extras(page):
 def article_label(page, facts):
     if any(page.path.startswith(path) for path in facts.service_paths):
         return "guide"
-    return "notice" if page.kind == ArticleKind.NOTICE else "article"
+    return {ArticleKind.NOTICE: "notice", ArticleKind.REPLY: "reply"}.get(page.kind, "article")
 
 
 KINDS = (
@@ -96,7 +98,7 @@ KINDS = (
         prefetch_related=("issuing_bodies",),
     ),
     ContentKind("policy.InterpretationPage", ("interpretation",), "date"),
-    ContentKind("home.ArticlePage", ("article", "notice", "guide"), "date", classify=article_label),
+    ContentKind("home.ArticlePage", ("article", "notice", "guide", "reply"), "date", classify=article_label),
     ContentKind("emergency.EmergencyPage", ("emergency",)),
     ContentKind("home.ColumnPage", ("column",)),
     ContentKind(

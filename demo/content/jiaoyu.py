@@ -76,6 +76,7 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="after-school-service-reply",
+        kind=ArticleKind.REPLY,
         disclosure_category=DisclosureCategory.RESULT,
         topics=("科技、教育",),
         title="局长信箱答复选登：关于课后服务收费的咨询",

@@ -106,6 +106,7 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="elevator-subsidy-reply",
+        kind=ArticleKind.REPLY,
         disclosure_category=DisclosureCategory.RESULT,
         topics=("城乡建设、环境保护",),
         title="区长信箱留言选登：关于老旧小区加装电梯补贴的咨询",

@@ -63,6 +63,7 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="enterprise-hotline-reply",
+        kind=ArticleKind.REPLY,
         disclosure_category=DisclosureCategory.RESULT,
         topics=TOPICS,
         title="企业诉求答复选登：关于开办企业办理时间的咨询",

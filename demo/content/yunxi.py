@@ -106,6 +106,7 @@ ARTICLES = (
     Article(
         column="hdjl",
         slug="rural-road-maintenance-reply",
+        kind=ArticleKind.REPLY,
         disclosure_category=DisclosureCategory.RESULT,
         topics=("工业、交通",),
         title="县长热线答复选登：关于农村公路养护的建议",

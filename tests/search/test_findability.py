@@ -55,8 +55,14 @@ def test_articles_are_typed_by_their_kind_and_column(client, site_group):
     ArticlePageFactory(parent=service, title="户籍迁移登记", body=[("paragraph", "<p>申请材料：户口簿。</p>")])
     add_article(home, "户籍窗口调整时间的通知", kind=ArticleKind.NOTICE)
     add_article(home, "户籍改革座谈会召开", kind=ArticleKind.MEETING)
+    add_article(home, "关于户籍迁移咨询的答复", kind=ArticleKind.REPLY)
     found = {result["title"]: result["type"] for result in results(client, "county-a.localhost", q="户籍")}
-    assert found == {"户籍迁移登记": "办事指南", "户籍窗口调整时间的通知": "通知公告", "户籍改革座谈会召开": "新闻动态"}
+    assert found == {
+        "户籍迁移登记": "办事指南",
+        "户籍窗口调整时间的通知": "通知公告",
+        "户籍改革座谈会召开": "新闻动态",
+        "关于户籍迁移咨询的答复": "信件答复",
+    }
     assert titles(client, q="户籍", type="guide") == ["户籍迁移登记"]
     assert titles(client, q="办事指南") == ["户籍迁移登记"]
 
