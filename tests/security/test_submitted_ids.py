@@ -80,6 +80,7 @@ PLACES = {
         },
         "body",
     ),
+    "cover image": ("images", lambda image: {"cover_image": image.pk}, "cover_image"),
     "attachment": (
         "documents",
         lambda doc: {"attachments": inline_formset([{"document": doc.pk, "title": ""}])},
@@ -118,7 +119,11 @@ def errors_of(response, field):
         return [str(error) for row in form.formsets[field].forms for error in row.errors.get("document", [])]
     errors = form.errors[field].as_data() if field in form.errors else []
     # A stream field's own errors are a StreamBlockValidationError's non-block errors.
-    errors = [inner for error in errors for inner in getattr(error, "non_block_errors", [error]).as_data()]
+    errors = [
+        inner
+        for error in errors
+        for inner in (error.non_block_errors.as_data() if hasattr(error, "non_block_errors") else [error])
+    ]
     return [message for error in errors for message in error.messages]
 
 
