@@ -97,7 +97,7 @@ def has_listing(page):
 def home_context(home):
     """What the blocks read from the page's context, in one query (HomePage.get_context):
 
-    * `home_columns`: {role: the site's first live page playing it, in tree order}; pages of the sites
+    * `home_columns`: {role: the site's first public page playing it, in tree order}; pages of the sites
       below do not count;
     * `child_sites`: the live sites directly below and open to the public, as Pages annotated with their
       `kind` and `intro`;
@@ -138,7 +138,9 @@ def home_context(home):
     for page in pages:
         if page.restricted:
             hidden.append(page.path)
-        if not page.live or not page.path.startswith(home.path) or page.depth <= home.depth:
+        # In path order, a protected section comes before the pages in it: those never stand in for a role.
+        inside = page.path.startswith(home.path) and page.depth > home.depth
+        if not page.live or not inside or page.path.startswith(tuple(hidden)):
             continue
         if not page.in_site_below:
             for role in (getattr(page.specific_class, "home_role", ""), page.update_category, page.family):

@@ -137,3 +137,13 @@ def test_a_link_to_a_deleted_page_is_left_out(client, site_group):
     soup = fetch(client, "/", host="county-a.localhost")
 
     assert "旧入口" not in soup.get_text()
+
+
+def test_a_block_left_without_a_page_does_not_default_to_a_protected_one(client, site_group):
+    mailbox = MailboxPage.objects.descendant_of(site_group.county_a.home).get()
+    PageViewRestriction.objects.create(page=mailbox, restriction_type="login")
+    compose(site_group.county_a.home, [{"type": "interaction", "value": {}}])
+
+    soup = fetch(client, "/", host="county-a.localhost")
+
+    assert "我要写信" not in soup.select_one(".home-blocks").get_text()
