@@ -63,11 +63,15 @@ def provision_home_layout(context):
     """Give a new site's home the default blocks of its kind (home.blocks.DEFAULT_LAYOUTS), published.
 
     A home whose editors have composed it, in a draft or live, is left alone; the blocks find the site's
-    columns when the page is shown, so they need no page that later contributions create.
+    columns when the page is shown, so they need no page that later contributions create. So is a home with
+    a draft: publishing would make the draft's unreviewed changes live, and a home without blocks shows the
+    default of its kind anyway.
     """
     home = context.home
     latest = home.get_latest_revision_as_object()
-    if latest.body:
+    # Read again: the home given may be the instance provisioning has just published, its flag out of date.
+    drafted = type(home).objects.filter(pk=home.pk, has_unpublished_changes=True).exists()
+    if latest.body or drafted:
         return
     latest.body = default_layout(home.kind)
     # Like the home and columns provisioning creates (sitegroup.provisioning), published without a user:
