@@ -259,7 +259,8 @@ class ColumnListingBlock(HomeBlock):
     def clean(self, value):
         value = super().clean(value)
         if value["column"] is not None and not has_listing(value["column"]):
-            message = _("“%(title)s”不是栏目，请选择栏目。") % {"title": value["column"].title}
+            # Not named by its title: the page may be another site's, which the page form then refuses.
+            message = _("所选页面不是栏目，请选择栏目。")
             raise StructBlockValidationError(block_errors={"column": ValidationError(message)})
         return value
 
@@ -349,7 +350,7 @@ class InteractionBlock(HomeBlock):
         value = super().clean(value)
         mailbox = value["mailbox"]
         if mailbox is not None and not hasattr(mailbox.specific_class, "home_write_url"):
-            message = _("“%(title)s”不是信箱，请选择政民互动信箱。") % {"title": mailbox.title}
+            message = _("所选页面不是信箱，请选择政民互动信箱。")
             raise StructBlockValidationError(block_errors={"mailbox": ValidationError(message)})
         return value
 

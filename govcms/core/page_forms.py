@@ -155,10 +155,24 @@ class ScopedPageForm(WagtailAdminPageForm):
         ]
         for form in forms:
             model = form._meta.model
-            for name, value in getattr(form, "cleaned_data", {}).items():
+            for name, value in self.submitted_values(form):
                 references = field_references(model, name, value)
                 if references:
                     yield form, name, references
+
+    @staticmethod
+    def submitted_values(form):
+        """(name, value) of the form's fields: cleaned, or as submitted for a field that failed its own
+        validation (a stream with one invalid block): its other references are shown back to the user too."""
+        cleaned = getattr(form, "cleaned_data", {})
+        for name in form.fields:
+            if name in cleaned:
+                yield name, cleaned[name]
+            elif name in form.errors:
+                try:
+                    yield name, form[name].data
+                except (TypeError, ValueError, ValidationError):
+                    continue
 
     @staticmethod
     def show_value_before_edit(form, name):

@@ -7,6 +7,8 @@ may see it, wherever it is in the tree: a platform administrator may choose any 
 long ago may since have been protected, its site held or the page deleted.
 """
 
+import json
+
 import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
@@ -147,3 +149,21 @@ def test_a_block_left_without_a_page_does_not_default_to_a_protected_one(client,
     soup = fetch(client, "/", host="county-a.localhost")
 
     assert "我要写信" not in soup.select_one(".home-blocks").get_text()
+
+
+@pytest.mark.parametrize("block", ["latest", "interaction"])
+def test_a_refused_page_of_another_site_is_not_named_in_the_errors(client, site_group, make_user, block):
+    """A block's own check (not a column, not a mailbox) must not show another site's draft by its title."""
+    home = site_group.county_a.home
+    draft = ArticlePageFactory(parent=column(site_group.county_b.home), title="乙县内部草稿", slug="neibu", live=False)
+    value = {"latest": {"title": "", "column": draft.pk, "count": 3}, "interaction": {"mailbox": draft.pk}}[block]
+    if block == "interaction":
+        value.update(title="", links=links(), count=3)
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), home_form_data(home, [(block, value)]))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "乙县内部草稿" not in content
+    assert json.dumps("乙县内部草稿")[1:-1] not in content
