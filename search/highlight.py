@@ -16,6 +16,15 @@ def _pattern(words):
     return re.compile("|".join(re.escape(escape(word)) for word in words), re.IGNORECASE)
 
 
+def words_to_mark(query, terms):
+    """What results mark for `query`: the whole query first (a 文号 such as 示政办发〔2016〕30号 reads as one mark),
+    then its words, leaving out single characters when the query has longer words: jieba cuts a 文号 into
+    示/政/办发/…, and marking every 政 of a page tells the reader nothing."""
+    words = [token for term in terms for token in term.tokens]
+    longer = [word for word in words if len(word) > 1]
+    return [" ".join((query or "").split()).lower(), *(longer or words)]
+
+
 def highlight(text, words):
     """`text` escaped, with each occurrence of the words in <mark>."""
     escaped = escape(text or "")

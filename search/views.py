@@ -24,7 +24,7 @@ from home.models import HomePage, SiteKind
 from policy.models import Validity
 from search import engine
 from search.forms import Scope, SearchForm, issuing_body_names
-from search.highlight import highlight, snippet
+from search.highlight import highlight, snippet, words_to_mark
 from search.models import QueryLog, SearchDocument
 from search.registry import type_keys, type_label
 from search.segment import query_terms
@@ -156,7 +156,7 @@ def _results(request, form, query, scope, page_number, locale, sites):
     except Exception:
         logger.exception("Search failed for %r", query)
         return {"unavailable": True, "total": None, "results": None}
-    words = [token for term in terms for token in term.tokens]
+    words = words_to_mark(query, terms)
     documents = (
         SearchDocument.objects.filter(page_id__in=hits.page_ids).select_related("page").defer("tokens", "title_tokens")
     )

@@ -66,6 +66,17 @@ def test_snippets_mark_the_words_and_escape_everything(client, site_group):
     assert result_titles(soup) == ["<b>政府网站</b>标题"]  # shown as typed, not as markup
 
 
+def test_a_document_number_is_marked_whole_not_character_by_character(client, site_group):
+    add_article(
+        site_group.portal.home,
+        "关于示政办发〔2016〕30号文件的说明",
+        summary="政府网站示范单位名单见示政办发〔2016〕30号。",
+    )
+    soup = search(client, q="示政办发〔2016〕30号")
+    assert [mark.get_text() for mark in soup.select(".search-results h3 mark")] == ["示政办发〔2016〕30号"]
+    assert [mark.get_text() for mark in soup.select(".search-result__snippet mark")] == ["示政办发〔2016〕30号"]
+
+
 def test_results_are_paginated(client, site_group):
     for number in range(12):
         add_article(site_group.portal.home, f"营商环境专题{number}", date=datetime.date(2024, 1, 1 + number))
