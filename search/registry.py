@@ -6,7 +6,8 @@ its text may not contain: 我要写信 for the mailbox). Adding a type is one en
 such model yet are skipped, so an entry can be written before its model lands.
 
 Types (SearchDocument.kind holds the LABELS key, so the 类型 filter is a column filter):
-articles are 通知公告 or 信件答复 when typed so, 办事指南 when under a 办事服务 column (ColumnFamily.SERVICE, whatever
+articles are 通知公告 or 信件答复 when typed so, 政府信息公开 when filed in a site's 政务公开 column itself (the
+信息公开指南, the 年度报告), 办事指南 when under a 办事服务 column (ColumnFamily.SERVICE, whatever
 their article type: editors file guides there), else 新闻动态; a site's columns and index pages (政策文件库,
 政府信息公开目录, 突发事件 …) are 栏目; the mailbox is 互动交流. A letter answered in the mailbox is a row of
 its page, not a page: it is 信件答复 when published as an article (信件选登). 在线访谈 gets a label when interviews/
@@ -14,11 +15,14 @@ has pages.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from home.models import ArticleKind, ColumnFamily, ColumnPage
+from govcms.core.provisioning import OPEN_GOVERNMENT_COLUMN
+from home.models import ArticleKind, ColumnFamily, ColumnPage, HomePage
 from policy.document_numbers import normalise_document_number
 
 LABELS = {
@@ -27,6 +31,7 @@ LABELS = {
     "notice": _("通知公告"),
     "guide": _("办事指南"),
     "reply": _("信件答复"),
+    "disclosure": _("政府信息公开"),
     "article": _("新闻动态"),
     "emergency": _("突发事件"),
     "mailbox": _("互动交流"),
@@ -36,18 +41,22 @@ LABELS = {
 
 class IndexFacts:
     """What indexing needs to know beyond the page itself, looked up once per run: which site a page is in
-    (a SiteIndex) and where the 办事服务 columns are."""
+    (a SiteIndex), where the 办事服务 columns and the sites' own 政务公开 columns are."""
 
     def __init__(self, sites):
         self.sites = sites
-        self._service_paths = None
 
-    @property
+    @cached_property
     def service_paths(self):
-        if self._service_paths is None:
-            columns = ColumnPage.objects.filter(family=ColumnFamily.SERVICE)
-            self._service_paths = tuple(columns.values_list("path", flat=True))
-        return self._service_paths
+        columns = ColumnPage.objects.filter(family=ColumnFamily.SERVICE)
+        return tuple(columns.values_list("path", flat=True))
+
+    @cached_property
+    def disclosure_column_paths(self):
+        """The 政务公开 column right below each site home (where 信息公开指南 and 年度报告 are filed)."""
+        homes = set(HomePage.objects.values_list("path", flat=True))
+        columns = ColumnPage.objects.filter(slug=OPEN_GOVERNMENT_COLUMN).values_list("path", flat=True)
+        return frozenset(path for path in columns if parent_path(path) in homes)
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,14 @@ def policy_extras(page):
 def article_label(page, facts):
     if any(page.path.startswith(path) for path in facts.service_paths):
         return "guide"
-    return {ArticleKind.NOTICE: "notice", ArticleKind.REPLY: "reply"}.get(page.kind, "article")
+    if page.kind in (ArticleKind.NOTICE, ArticleKind.REPLY):
+        return page.kind
+    # Filed in 政务公开 itself rather than one of its sub-columns: the 信息公开指南, the 年度报告.
+    return "disclosure" if parent_path(page.path) in facts.disclosure_column_paths else "article"
+
+
+def parent_path(path):
+    return path[: -Page.steplen]
 
 
 KINDS = (
@@ -98,7 +114,9 @@ KINDS = (
         prefetch_related=("issuing_bodies",),
     ),
     ContentKind("policy.InterpretationPage", ("interpretation",), "date"),
-    ContentKind("home.ArticlePage", ("article", "notice", "guide", "reply"), "date", classify=article_label),
+    ContentKind(
+        "home.ArticlePage", ("article", "notice", "guide", "reply", "disclosure"), "date", classify=article_label
+    ),
     ContentKind("emergency.EmergencyPage", ("emergency",)),
     ContentKind("home.ColumnPage", ("column",)),
     ContentKind(

@@ -67,6 +67,17 @@ def test_articles_are_typed_by_their_kind_and_column(client, site_group):
     assert titles(client, q="办事指南") == ["户籍迁移登记"]
 
 
+def test_what_is_filed_in_the_open_government_column_itself_is_government_information(client, site_group):
+    """The 信息公开指南 sits in 政务公开 itself; what its sub-columns hold keeps its own type."""
+    open_government = ColumnPage.objects.child_of(site_group.county_a.home).get(slug="zwgk")
+    sub_column = ColumnPage.objects.child_of(open_government).first()
+    ArticlePageFactory(parent=open_government, title="甲县政府信息公开指南", body=[("paragraph", "<p>指南</p>")])
+    ArticlePageFactory(parent=sub_column, title="甲县政府信息公开工作会议", body=[("paragraph", "<p>会议</p>")])
+    found = {result["title"]: result["type"] for result in results(client, "county-a.localhost", q="政府信息公开")}
+    assert found["甲县政府信息公开指南"] == "政府信息公开"
+    assert found["甲县政府信息公开工作会议"] == "新闻动态"
+
+
 def test_the_type_filter_offers_each_label_once(client, site_group):
     soup = BeautifulSoup(client.get("/search/", HTTP_HOST="localhost").content, "html.parser")
     offered = [option.get_text() for option in soup.select("select[name=type] option")][1:]
