@@ -456,7 +456,8 @@ DEFAULT_LAYOUTS = {
     ),
     "county": ("headlines", "notices", "policies", "interpretations", "interaction", "services", "subsites"),
     "department": ("headlines", "notices", "policies", "interpretations", "services", "interaction"),
-    "topic": ("headlines", "notices", "policies", "interpretations"),
+    # A topic site is a citizen's way in too: writing a letter and the services stay one tap from its home.
+    "topic": ("headlines", "notices", "policies", "interpretations", "interaction", "services"),
 }
 
 

@@ -84,7 +84,13 @@ class HomePage(RoutablePageMixin, Page):
         help_text=_("首页由这些版块组成，按顺序显示；留空则按站点类型显示默认版块。"),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        # The kind places the site in the site group (站群导航, 专题) and picks its default home blocks: the
+        # platform's to set (the right to open sites), not the site's own editors'.
+        FieldPanel("kind", permission="sitegroup.provision_subsite"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     promote_panels = Page.promote_panels + [FieldPanel("organisation_code")]
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]
     # Only provisioning (sitegroup) opens a site: it gives the home its collection, role groups, workflows

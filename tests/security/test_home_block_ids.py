@@ -167,3 +167,32 @@ def test_a_refused_page_of_another_site_is_not_named_in_the_errors(client, site_
     content = response.content.decode()
     assert "乙县内部草稿" not in content
     assert json.dumps("乙县内部草稿")[1:-1] not in content
+
+
+def test_a_county_editor_cannot_change_the_kind_of_their_site(client, site_group, make_user):
+    """站点类型 decides where the site is listed and its default blocks: the platform sets it, not the county."""
+    home = site_group.county_a.home
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[home.pk])
+    assert "kind" not in client.get(edit_url).context["form"].fields
+
+    data = home_form_data(home, [])
+    data["kind"] = "portal"
+    data["intro"] = "新简介"
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 302
+    saved = HomePage.objects.get(pk=home.pk).get_latest_revision_as_object()
+    assert (saved.intro, saved.kind) == ("新简介", "county")
+
+
+def test_the_platform_sets_the_kind_of_a_site(client, site_group, make_user):
+    home = site_group.county_a.home
+    client.force_login(make_user(is_superuser=True))
+    data = home_form_data(home, [])
+    data["kind"] = "topic"
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), data)
+
+    assert response.status_code == 302
+    assert HomePage.objects.get(pk=home.pk).get_latest_revision_as_object().kind == "topic"
