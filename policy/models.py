@@ -24,7 +24,8 @@ from wagtail_localize.fields import SynchronizedField
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
 from govcms.core.page_forms import ScopedPageForm
-from govcms.core.tree import paginate
+from govcms.core.tree import paginate, under_any_of
+from govcms.core.visibility import held_site_paths
 from home.blocks import HomeItem
 from home.models import AbstractAttachment, AbstractColumnPage, HomePage
 from policy.blocks import InterpretationBodyBlock
@@ -477,6 +478,8 @@ class PolicyIndexPage(RoutablePageMixin, AbstractColumnPage):
         if self.include_subsites:
             home = self.site_home()
             policies = PolicyPage.objects.descendant_of(home) if home else PolicyPage.objects.child_of(self)
+            # Sites not yet public (govcms.core.visibility) are not advertised by the sites above.
+            policies = policies.exclude(under_any_of(held_site_paths(self.path)))
         else:
             policies = PolicyPage.objects.child_of(self)
         return policies.live().public()
