@@ -11,7 +11,7 @@ a small protocol that a page type implements on its own model.
 * `home_listing(page, count, public)` (classmethod): the newest `count` live items below `page`, a
   Page of that class as the chooser returns it (not made specific, which would cost a query), as
   HomeItems, in one query. `public` is a Q keeping the pages outside login- or password-protected
-  sections (the page's `.public()` would query the restrictions again for every block). A column type
+  sections and held sites (the page's `.public()` would query the restrictions again for every block). A column type
   without it lists the articles filed below the column.
 * `home_write_url(page)` (classmethod, mailboxes): where 我要写信 goes.
 
