@@ -97,6 +97,10 @@ class MailboxPage(RoutablePageMixin, Page):
     def home_write_url(cls, page):
         return page.full_url + cls.get_resolver().reverse("write")
 
+    @classmethod
+    def home_lookup_url(cls, page):
+        return page.full_url + cls.get_resolver().reverse("lookup")
+
     # The views import this module, hence the imports at call time.
     @path("", name="index")
     def index_route(self, request):

@@ -13,7 +13,8 @@ a small protocol that a page type implements on its own model.
   HomeItems, in one query. `public` is a Q keeping the pages outside login- or password-protected
   sections and held sites (the page's `.public()` would query the restrictions again for every block). A column type
   without it lists the articles filed below the column.
-* `home_write_url(page)` (classmethod, mailboxes): where 我要写信 goes.
+* `home_write_url(page)` (classmethod, mailboxes): where 我要写信 goes; `home_lookup_url(page)`, where 办理查询
+  goes, so that a citizen following up a letter is one tap from the home page too.
 
 HomePage.get_context finds the default pages of every block, the sites below and the protected sections
 in one query, the sites not yet public in another (`home_context`); each block then costs one query for its
@@ -359,6 +360,8 @@ class InteractionBlock(HomeBlock):
         mailbox = chosen_or_default(value["mailbox"], "mailbox", parent_context)
         write_url = getattr(mailbox.specific_class, "home_write_url", None) if mailbox else None
         context["write_url"] = write_url(mailbox) if write_url else ""
+        lookup_url = getattr(mailbox.specific_class, "home_lookup_url", None) if write_url else None
+        context["lookup_url"] = lookup_url(mailbox) if lookup_url else ""
         context["letters"] = listing(mailbox, value["count"], parent_context) if write_url and value["count"] else []
         columns = (parent_context or {}).get("home_columns", {})
         defaults = [(label, columns[role].full_url) for role, label in INTERACTION_ROLES if role in columns]

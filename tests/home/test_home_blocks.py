@@ -195,6 +195,8 @@ def test_blocks_show_the_newest_live_content_of_the_sites_columns(client, site_g
     assert (
         interaction.select_one(".home-entries__link--primary")["href"] == "http://county-a.localhost/hdjl/zmhdxx/write/"
     )
+    lookup = interaction.find("a", string="办理查询")
+    assert lookup["href"] == "http://county-a.localhost/hdjl/zmhdxx/lookup/"
     assert len(interaction.select(".home-list__title")) == 4
     # Each 更多 goes to the site's own column.
     assert {name: block.select_one(".home-block__more")["href"] for name, block in blocks.items()} == {
