@@ -155,9 +155,10 @@ class SiteScope:
         return pages | self.sites_above_q() if sites_above else pages
 
     def sites_above_q(self):
-        """Live pages of the sites above the user's own (parent, grandparent …), not of sibling sites.
+        """Live public pages of the sites above the user's own (parent, grandparent …), not of sibling sites.
 
-        A county may link the city policy it interprets; the city's other counties stay out.
+        A county may link the city policy it interprets; the city's other counties stay out, and so do the
+        city's login- or password-protected sections (a county's public pages would advertise them).
         """
         home_model = site_home_model()
         home_paths = list(
@@ -168,4 +169,8 @@ class SiteScope:
             .exclude(path__in=home_paths)
             .values_list("path", flat=True)
         )
-        return under_any_of(home_paths) & ~under_any_of(list(subsite_paths)) & Q(live=True)
+        protected_paths = Page.objects.filter(under_any_of(home_paths), view_restrictions__isnull=False).values_list(
+            "path", flat=True
+        )
+        hidden = under_any_of(list(subsite_paths)) | under_any_of(list(protected_paths))
+        return under_any_of(home_paths) & ~hidden & Q(live=True)

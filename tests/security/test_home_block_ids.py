@@ -77,6 +77,33 @@ def test_a_county_editor_cannot_save_a_home_block_naming_another_sites_page(clie
     assert HomePage.objects.get(pk=home.pk).revisions.count() == revisions
 
 
+def test_a_county_editor_cannot_choose_a_protected_section_of_the_city(client, site_group, make_user):
+    """The city's live columns may be chosen, not one it has protected: the county's home would advertise it."""
+    home = site_group.county_a.home
+    city_column = column(site_group.portal.home)
+    PageViewRestriction.objects.create(page=city_column, restriction_type="login")
+    revisions = home.revisions.count()
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    body = [("latest", {"title": "", "column": city_column.pk, "count": 3})]
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), home_form_data(home, body))
+
+    assert response.status_code == 200
+    assert "body" in response.context["form"].errors
+    assert HomePage.objects.get(pk=home.pk).revisions.count() == revisions
+
+
+def test_a_county_editor_may_choose_a_public_column_of_the_city(client, site_group, make_user):
+    home = site_group.county_a.home
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    body = [("latest", {"title": "", "column": column(site_group.portal.home).pk, "count": 3})]
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), home_form_data(home, body))
+
+    assert response.status_code == 302
+    assert HomePage.objects.get(pk=home.pk).get_latest_revision_as_object().body[0].block_type == "latest"
+
+
 def test_a_page_of_a_protected_section_elsewhere_is_not_listed(client, site_group):
     """A county may choose the city's live columns; one the city has protected lists nothing."""
     city_column = column(site_group.portal.home)
