@@ -233,6 +233,15 @@ def link_entries(links, parent_context):
     return entries
 
 
+def entries_or_defaults(links, default_roles, parent_context):
+    """The entries the editors chose, else (label, url) of the site's own pages of `default_roles`
+    ((role, label) pairs), those it has."""
+    if links:
+        return link_entries(links, parent_context)
+    columns = (parent_context or {}).get("home_columns", {})
+    return [(label, columns[role].full_url) for role, label in default_roles if role in columns]
+
+
 class HomeBlock(blocks.StructBlock):
     """A titled section of the home page. `role` names the page its 更多 link goes to by default."""
 
@@ -363,9 +372,7 @@ class InteractionBlock(HomeBlock):
         lookup_url = getattr(mailbox.specific_class, "home_lookup_url", None) if write_url else None
         context["lookup_url"] = lookup_url(mailbox) if lookup_url else ""
         context["letters"] = listing(mailbox, value["count"], parent_context) if write_url and value["count"] else []
-        columns = (parent_context or {}).get("home_columns", {})
-        defaults = [(label, columns[role].full_url) for role, label in INTERACTION_ROLES if role in columns]
-        context["entries"] = link_entries(value["links"], parent_context) if value["links"] else defaults
+        context["entries"] = entries_or_defaults(value["links"], INTERACTION_ROLES, parent_context)
         return context
 
 
@@ -386,9 +393,7 @@ class ServicesBlock(HomeBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        columns = (parent_context or {}).get("home_columns", {})
-        defaults = [(label, columns[role].full_url) for role, label in self.DEFAULT_ENTRIES if role in columns]
-        context["entries"] = link_entries(value["links"], parent_context) if value["links"] else defaults
+        context["entries"] = entries_or_defaults(value["links"], self.DEFAULT_ENTRIES, parent_context)
         return context
 
 
