@@ -47,6 +47,14 @@ class InterpretationKind(models.TextChoices):
     GRAPHIC = "graphic", _("图解")
     VIDEO = "video", _("视频解读")
     RESPONSE = "response", _("回应关切")
+    # Not written on an InterpretationPage: an online interview (interviews.InterviewPage) interprets its policies.
+    INTERVIEW = "interview", _("在线访谈")
+
+
+# The kinds an InterpretationPage may take.
+WRITTEN_INTERPRETATION_KINDS = [
+    choice for choice in InterpretationKind.choices if choice[0] != InterpretationKind.INTERVIEW
+]
 
 
 class IssuingBody(models.Model):
@@ -354,7 +362,7 @@ class InterpretationPage(Page):
     """An interpretation (政策解读) of one or more policies, or a response to a hot topic (回应关切)."""
 
     kind = models.CharField(
-        _("解读形式"), max_length=20, choices=InterpretationKind.choices, default=InterpretationKind.DEPARTMENT
+        _("解读形式"), max_length=20, choices=WRITTEN_INTERPRETATION_KINDS, default=InterpretationKind.DEPARTMENT
     )
     date = models.DateField(_("发布日期"), default=timezone.localdate)
     interpreter = models.CharField(_("解读人"), max_length=60, blank=True)
