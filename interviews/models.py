@@ -17,16 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from govcms.core.page_forms import ScopedPageForm
 from home.models import AbstractColumnPage
 from interviews.blocks import InterviewBodyBlock, TranscriptBlock, VideoStreamBlock
-from policy.models import InterpretationKind, PolicyPage
+from interviews.page_forms import InterviewPageForm
+from policy.models import InterpretationKind, InterpretsPolicies, PolicyPage
 from workdays.calendar import add_working_days
 
 # Written answers to questions not answered live are due this many working days after the end.
@@ -55,7 +56,7 @@ class InterviewIndexPage(AbstractColumnPage):
         verbose_name_plural = _("在线访谈栏目")
 
 
-class InterviewPage(Page):
+class InterviewPage(RoutablePageMixin, InterpretsPolicies, Page):
     """One interview: announced before, broadcast live, kept afterwards as an interpretation of its policies."""
 
     summary = models.TextField(_("访谈简介"), max_length=500)
@@ -84,7 +85,7 @@ class InterviewPage(Page):
         help_text=_("访谈结束时由直播记录自动生成；之后可在此更正。"),
     )
 
-    base_form_class = ScopedPageForm
+    base_form_class = InterviewPageForm
     # A translation keeps the schedule: it is the same event.
     override_translatable_fields = [SynchronizedField("scheduled_start"), SynchronizedField("scheduled_end")]
     # The interpretation kind under which a policy page lists it (policy.models).
@@ -135,6 +136,13 @@ class InterviewPage(Page):
 
     def state(self, broadcast=None, now=None):
         return (broadcast or self.broadcast()).state(self, now)
+
+    # 我要提问: the public question form (the views import this module, hence the import at call time).
+    @path("ask/", name="ask")
+    def ask(self, request):
+        from interviews import views
+
+        return views.ask(request, self)
 
 
 class InterviewGuest(Orderable):

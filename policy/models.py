@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Task, TaskState
+from wagtail.models import Orderable, Page, Task, TaskState, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -260,14 +260,17 @@ class PolicyPage(DisclosureFields, Page):
         return self.validity == Validity.VALID
 
     def live_interpretations(self):
-        """Live, public interpretations of this policy, in the order readers expect: by kind, newest first."""
-        return (
-            InterpretationPage.objects.live()
-            .public()
-            .filter(policy_links__policy=self)
-            .distinct()
-            .order_by("kind", "-date", "-pk")
-        )
+        """Live, public interpretations of this policy, of every page type that interprets policies, newest first.
+
+        One query per such page type (InterpretationPage, an online interview …) and one for the protected sections.
+        """
+        private = Page.objects.private_q()
+        interpretations = [
+            interpretation
+            for model in interpreting_models()
+            for interpretation in model.objects.live().exclude(private).filter(policy_links__policy=self).distinct()
+        ]
+        return sorted(interpretations, key=lambda page: (page.date, page.pk), reverse=True)
 
     def interpretations_by_kind(self):
         """[(kind label, [interpretations])] for the page, in the order of InterpretationKind."""
@@ -309,11 +312,32 @@ class RelatedPolicy(Orderable):
         verbose_name = _("相关文件")
 
 
-class InterpretationPageForm(ScopedPageForm):
-    """Refuses links to policies the chooser would not offer (a crafted POST names any page id),
-    and a policy linked twice. Django's formset compares only the rows it was sent: a crafted POST
-    that leaves out the rows already linked (a lower INITIAL_FORMS) and adds one of their policies
-    again passed, and broke the rows' unique constraint when the page was saved or published (a 500)."""
+class InterpretsPolicies:
+    """A page type that interprets policies: a policy page lists its live pages among the policy's interpretations,
+    a live one fulfils 三同步, and publishing one releases the major policies waiting for it (signal_handlers).
+
+    The page type declares a `policy_links` child relation whose rows have a `policy` (a PolicyPage), and its
+    pages have a `kind` (an InterpretationKind: a field, or a class attribute) and a `date`. InterpretationPage is
+    one; so is interviews.InterviewPage, which this app does not import: interpreting_models() finds them.
+    """
+
+    def pages_released_with(self):
+        """The waiting major policies that publishing this page releases (三同步; release.workflow.checks)."""
+        policy_ids = [link.policy_id for link in self.policy_links.all()]
+        return {int(state.workflow_state.object_id) for state in waiting_interpretation_task_states(policy_ids)}
+
+
+def interpreting_models():
+    """The page models that interpret policies (InterpretsPolicies), found among Wagtail's page models."""
+    return [model for model in get_page_models() if issubclass(model, InterpretsPolicies)]
+
+
+class PolicyLinksFormMixin:
+    """For the form of a page type that interprets policies (its `policy_links` rows): refuses links to policies
+    the chooser would not offer (a crafted POST names any page id), and a policy linked twice. Django's formset
+    compares only the rows it was sent: a crafted POST that leaves out the rows already linked (a lower
+    INITIAL_FORMS) and adds one of their policies again passed, and broke the rows' unique constraint when the
+    page was saved or published (a 500). Put it before ScopedPageForm, whose is_valid() runs check_inline_rows()."""
 
     def check_inline_rows(self):
         rows = self.policy_rows()
@@ -358,7 +382,11 @@ class InterpretationPageForm(ScopedPageForm):
         return not refused
 
 
-class InterpretationPage(Page):
+class InterpretationPageForm(PolicyLinksFormMixin, ScopedPageForm):
+    """The interpretation's form: its policy links checked (PolicyLinksFormMixin)."""
+
+
+class InterpretationPage(InterpretsPolicies, Page):
     """An interpretation (政策解读) of one or more policies, or a response to a hot topic (回应关切)."""
 
     kind = models.CharField(
@@ -419,11 +447,6 @@ class InterpretationPage(Page):
             errors["responded_at"] = _("回应关切须填写回应时间。")
         if errors:
             raise ValidationError(errors)
-
-    def pages_released_with(self):
-        """The waiting major policies that publishing this interpretation releases (三同步, signal_handlers)."""
-        policy_ids = [link.policy_id for link in self.policy_links.all()]
-        return {int(state.workflow_state.object_id) for state in waiting_interpretation_task_states(policy_ids)}
 
     def live_policies(self):
         return (
@@ -553,11 +576,13 @@ class InterpretationIndexPage(AbstractColumnPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         interpretations = InterpretationPage.objects.child_of(self).live().public()
+        # The column holds written interpretations only: no 在线访谈 filter that would always be empty.
+        kinds = dict(WRITTEN_INTERPRETATION_KINDS)
         kind = request.GET.get("kind", "")
-        if kind in InterpretationKind.values:
+        if kind in kinds:
             interpretations = interpretations.filter(kind=kind)
-        context["kind"] = kind if kind in InterpretationKind.values else ""
-        context["kinds"] = InterpretationKind.choices
+        context["kind"] = kind if kind in kinds else ""
+        context["kinds"] = WRITTEN_INTERPRETATION_KINDS
         context["interpretations"] = paginate(request, interpretations.order_by("-date", "-pk"))
         return context
 
@@ -572,7 +597,9 @@ def awaits_interpretation(page):
     """Whether `page` is a major policy that no live interpretation accompanies yet."""
     if not isinstance(page, PolicyPage) or not page.is_major:
         return False
-    return not InterpretationPage.objects.live().filter(policy_links__policy_id=page.pk).exists()
+    return not any(
+        model.objects.live().filter(policy_links__policy_id=page.pk).exists() for model in interpreting_models()
+    )
 
 
 class InterpretationTask(RestartsAfterChanges, Task):

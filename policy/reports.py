@@ -15,15 +15,19 @@ from wagtail.admin.views.reports import ReportView
 from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin
 from govcms.core.tree import SiteIndex
-from policy.models import InterpretationPage, PolicyPage, PolicySettings
+from policy.models import PolicyPage, PolicySettings, interpreting_models
 from release.reports.views import SiteStaffOnlyMixin
 from workdays.calendar import add_working_days
 
 
 def policies_awaiting_interpretation(user):
-    """Live major policies of the user's sites that no live interpretation accompanies."""
-    interpreted = InterpretationPage.objects.live().values("policy_links__policy_id")
-    policies = PolicyPage.objects.live().filter(is_major=True).exclude(pk__in=interpreted)
+    """Live major policies of the user's sites that no live interpretation (of any kind) accompanies."""
+    policies = PolicyPage.objects.live().filter(is_major=True)
+    # Interpreted by a live page of any interpreting type: an interpretation, an online interview.
+    # From the link rows: a live page without links would put a NULL in the list, and NOT IN (…, NULL) excludes all.
+    for model in interpreting_models():
+        links = model._meta.get_field("policy_links").related_model.objects.filter(page__live=True)
+        policies = policies.exclude(pk__in=links.values("policy_id"))
     return policies.filter(SiteScope.of(user).pages_q()).order_by("first_published_at", "pk")
 
 

@@ -3,17 +3,22 @@
 from django.utils.translation import gettext as _
 from wagtail.signals import page_published
 
-from policy.models import InterpretationPage, waiting_interpretation_task_states
+from policy.models import interpreting_models, waiting_interpretation_task_states
 
 
 def release_waiting_policies(sender, instance, **kwargs):
-    """Approve the policies' 三同步 step: each publishes the revision its reviewers approved, in this transaction."""
+    """Approve the policies' 三同步 step: each publishes the revision its reviewers approved, in this transaction.
+
+    Any page type that interprets policies (an interpretation, an online interview) releases them.
+    """
     policy_ids = list(instance.policy_links.values_list("policy_id", flat=True))
     for task_state in waiting_interpretation_task_states(policy_ids):
         task_state.specific.approve(comment=_("解读《%(title)s》已发布，三同步完成。") % {"title": instance.title})
 
 
 def register_signal_handlers():
-    page_published.connect(
-        release_waiting_policies, sender=InterpretationPage, dispatch_uid="policy_release_waiting_policies"
-    )
+    # Every page model is loaded by now, those of the apps above this one (interviews) included.
+    for model in interpreting_models():
+        page_published.connect(
+            release_waiting_policies, sender=model, dispatch_uid=f"policy_release_waiting_policies_{model._meta.label}"
+        )
