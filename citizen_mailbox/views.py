@@ -37,40 +37,41 @@ def _render(request, page, template, status=200, **context):
     return TemplateResponse(request, template, {"page": page, "self": page, **context}, status=status)
 
 
-def _private(response):
+def private(response):
     """Forms and what they reveal (a query password, a letter's progress) stay out of every cache."""
     add_never_cache_headers(response)
     return response
 
 
-def _refused(request, page, group, rate, refreshing):
-    """The 429 or 503 page instead of the form when this client posts too often, has had its share of
-    captchas, or when too many captchas are live altogether; None when the form may be shown. A post for
-    a new captcha (refreshing) counts as a captcha, not as a post."""
+def refused(request, page, group, rate, refreshing, template="mailbox/rate_limited.html"):
+    """The 429 or 503 page (`template`) instead of the form when this client posts too often, has had its
+    share of captchas, or when too many captchas are live altogether; None when the form may be shown. A
+    post for a new captcha (refreshing) counts as a captcha, not as a post. Other apps' public forms call
+    this with a page and a template of their own."""
     posts_limited = not refreshing and is_ratelimited(
         request, group=group, key=client_key, rate=rate, method="POST", increment=True
     )
     if posts_limited or captchas.client_over_limit(request):
-        return _render(request, page, "mailbox/rate_limited.html", status=429)
+        return _render(request, page, template, status=429)
     if captchas.table_full():
-        return _render(request, page, "mailbox/rate_limited.html", status=503, busy=True)
+        return _render(request, page, template, status=503, busy=True)
     return None
 
 
-def _too_big(request, page, form_class, **form_kwargs):
-    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE cannot be read at all: say so, with an empty form."""
+def too_big(request, page, form_class, template="mailbox/form_error.html", **form_kwargs):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE cannot be read at all: say so (`template`), with an empty form."""
     form = form_class(**form_kwargs)
     return _render(
         request,
         page,
-        "mailbox/form_error.html",
+        template,
         status=400,
         form=form,
         error=_("提交的内容过大，未能收到。请缩短内容后重新填写。"),
     )
 
 
-def _post_data(request):
+def post_data(request):
     """request.POST and FILES, or None when there are none (a GET) or the body exceeds the server's limit
     (read once: a second reading of a too big body does not raise again)."""
     if request.method != "POST":
@@ -81,7 +82,7 @@ def _post_data(request):
         return None
 
 
-def _refreshing(data):
+def refreshing(data):
     """Whether the form was posted to get a new captcha: with 看不清，换一张 and no answer typed. With an answer
     it is a submission, since Enter in a field presses that button, the form's first (without JavaScript)."""
     return data is not None and PublicForm.REFRESH in data[0] and not data[0].get("captcha_1", "").strip()
@@ -93,20 +94,20 @@ def index(request, page):
 
 
 def write(request, page):
-    return _private(_write(request, page))
+    return private(_write(request, page))
 
 
 def _write(request, page):
     form_kwargs = {"mailbox": page}
-    data = _post_data(request)
-    refused = _refused(request, page, "mailbox.submit", SUBMIT_RATE, _refreshing(data))
-    if refused:
-        return refused
+    data = post_data(request)
+    refusal = refused(request, page, "mailbox.submit", SUBMIT_RATE, refreshing(data))
+    if refusal:
+        return refusal
     if request.method != "POST":
         return _render(request, page, "mailbox/write.html", form=MessageForm(**form_kwargs))
     if data is None:
-        return _too_big(request, page, MessageForm, **form_kwargs)
-    if _refreshing(data):
+        return too_big(request, page, MessageForm, **form_kwargs)
+    if refreshing(data):
         return _render(request, page, "mailbox/write.html", form=MessageForm.refreshed(*data, **form_kwargs))
     form = MessageForm(*data, **form_kwargs)
     if not form.is_valid():
@@ -140,19 +141,19 @@ def _store(page, data):
 
 
 def lookup(request, page):
-    return _private(_lookup(request, page))
+    return private(_lookup(request, page))
 
 
 def _lookup(request, page):
-    data = _post_data(request)
-    refused = _refused(request, page, "mailbox.lookup", LOOKUP_RATE, _refreshing(data))
-    if refused:
-        return refused
+    data = post_data(request)
+    refusal = refused(request, page, "mailbox.lookup", LOOKUP_RATE, refreshing(data))
+    if refusal:
+        return refusal
     if request.method != "POST":
         return _render(request, page, "mailbox/lookup.html", form=LookupForm())
     if data is None:
-        return _too_big(request, page, LookupForm)
-    if _refreshing(data):
+        return too_big(request, page, LookupForm)
+    if refreshing(data):
         return _render(request, page, "mailbox/lookup.html", form=LookupForm.refreshed(data[0]))
     form = LookupForm(data[0])
     found = None
