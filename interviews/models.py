@@ -24,6 +24,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from govcms.core.tree import under_any_of
+from govcms.core.visibility import held_site_paths
 from home.models import AbstractColumnPage
 from interviews.blocks import InterviewBodyBlock, TranscriptBlock, VideoStreamBlock
 from interviews.page_forms import InterviewPageForm
@@ -50,10 +52,38 @@ class InterviewIndexPage(AbstractColumnPage):
 
     subpage_types = ["interviews.InterviewPage"]
     home_role = "interviews"  # the home page's 互动交流 block links it (home.blocks)
+    home_highlight_label = _("正在直播")  # the home page's strip of what is on air (home.blocks)
 
     class Meta:
         verbose_name = _("在线访谈栏目")
         verbose_name_plural = _("在线访谈栏目")
+
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The column's own interviews for a home-page block, live and upcoming first (home.blocks)."""
+        from interviews.listings import home_items
+
+        return home_items(InterviewPage.objects.child_of(page).live().filter(public), count, timezone.now())
+
+    @classmethod
+    def home_highlights(cls, now):
+        """The interviews on air at `now`, which their site's home page shows while they run (home.blocks)."""
+        from interviews.listings import in_state
+
+        return in_state(InterviewPage.objects.all(), InterviewState.LIVE, now)
+
+    def listed_interviews(self):
+        """Live, public interviews of this site and of the sites below, bar the sites not yet public."""
+        home = self.site_home()
+        interviews = InterviewPage.objects.descendant_of(home) if home else InterviewPage.objects.child_of(self)
+        return interviews.exclude(under_any_of(held_site_paths(self.path))).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from interviews.listings import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(request, self, timezone.now()))
+        return context
 
 
 class InterviewPage(RoutablePageMixin, InterpretsPolicies, Page):
@@ -136,6 +166,14 @@ class InterviewPage(RoutablePageMixin, InterpretsPolicies, Page):
 
     def state(self, broadcast=None, now=None):
         return (broadcast or self.broadcast()).state(self, now)
+
+    def get_context(self, request, *args, **kwargs):
+        # interviews.public_page reads this module, hence the import at call time.
+        from interviews.public_page import page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(self, request))
+        return context
 
     # 我要提问: the public question form (the views import this module, hence the import at call time).
     @path("ask/", name="ask")
