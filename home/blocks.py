@@ -15,6 +15,9 @@ a small protocol that a page type implements on its own model.
   without it lists the articles filed below the column.
 * `home_write_url(page)` (classmethod, mailboxes): where 我要写信 goes; `home_lookup_url(page)`, where 办理查询
   goes, so that a citizen following up a letter is one tap from the home page too.
+* `home_highlights(now)` (classmethod) and `home_highlight_label`: the pages, of any site, that their own site's
+  home page shows at the top under that label while they last (an interview on air: 正在直播), as a queryset
+  that `home_context` folds into its one query.
 
 HomePage.get_context finds the default pages of every block, the sites below and the protected sections
 in one query, the sites not yet public in another (`home_context`); each block then costs one query for its
@@ -30,8 +33,9 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -95,6 +99,16 @@ def has_listing(page):
     return page_class is not None and (hasattr(page_class, "home_listing") or issubclass(page_class, column_model))
 
 
+def highlighter_number(highlighters, now):
+    """An annotation: the index in `highlighters` of the page type whose `home_highlights(now)` holds the page,
+    else NULL (a subquery per highlighter, inside home_context's one query)."""
+    cases = [
+        When(pk__in=model.home_highlights(now).values("pk"), then=Value(number))
+        for number, model in enumerate(highlighters)
+    ]
+    return Case(*cases, default=Value(None), output_field=IntegerField())
+
+
 def home_context(home):
     """What the blocks read from the page's context, in one query (HomePage.get_context):
 
@@ -103,9 +117,11 @@ def home_context(home):
     * `child_sites`: the live sites directly below and open to the public, as Pages annotated with their
       `kind` and `intro`;
     * `hidden_paths`: the paths of login- or password-protected sections anywhere in the tree (a block may
-      name another site's page) and of the sites not yet public (govcms.core.visibility).
+      name another site's page) and of the sites not yet public (govcms.core.visibility);
+    * `home_highlights`: [(label, [HomeItem])] of the site's own public pages that a page type highlights now.
     """
     role_models = [model for model in get_page_models() if getattr(model, "home_role", "")]
+    highlighters = [model for model in role_models if hasattr(model, "home_highlights")]
     role_types = ContentType.objects.get_for_models(*role_models, for_concrete_models=False).values()
     home_type = ContentType.objects.get_for_model(type(home))
     # A page belongs to a site below when its ancestor one level below the home is a site home.
@@ -120,11 +136,13 @@ def home_context(home):
         Page.objects.annotate(
             restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
             in_site_below=Exists(Page.objects.filter(path=site_path, content_type=home_type)),
+            highlighter=highlighter_number(highlighters, timezone.now()),
         )
         .filter(
             Q(pk__in=PageViewRestriction.objects.values("page"))
             | below_home & Q(live=True, in_site_below=False) & plays_a_role
             | below_home & Q(live=True, depth=home.depth + 1, content_type=home_type)
+            | below_home & Q(live=True, in_site_below=False, highlighter__isnull=False)
         )
         .annotate(
             update_category=F("columnpage__update_category"),
@@ -134,7 +152,7 @@ def home_context(home):
         )
         .order_by("path")
     )
-    columns, child_sites = {}, []
+    columns, child_sites, highlights = {}, [], {}
     hidden = held_site_paths(home.path)
     for page in pages:
         if page.restricted:
@@ -143,14 +161,22 @@ def home_context(home):
         inside = page.path.startswith(home.path) and page.depth > home.depth
         if not page.live or not inside or page.path.startswith(tuple(hidden)):
             continue
-        if not page.in_site_below:
+        if page.highlighter is not None and not page.in_site_below:
+            label = highlighters[page.highlighter].home_highlight_label
+            highlights.setdefault(label, []).append(HomeItem(title=page.title, url=page.full_url))
+        elif not page.in_site_below:
             for role in (getattr(page.specific_class, "home_role", ""), page.update_category, page.family):
                 if role:
                     columns.setdefault(role, page)
         elif page.depth == home.depth + 1 and page.content_type_id == home_type.pk:
             child_sites.append(page)
     child_sites = [site for site in child_sites if not site.path.startswith(tuple(hidden))]
-    return {"home_columns": columns, "child_sites": child_sites, "hidden_paths": hidden}
+    return {
+        "home_columns": columns,
+        "child_sites": child_sites,
+        "hidden_paths": hidden,
+        "home_highlights": list(highlights.items()),
+    }
 
 
 # The pages chosen in a home page's blocks, by id, while `loaded_blocks` converts them (one query for all

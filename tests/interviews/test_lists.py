@@ -164,3 +164,49 @@ def test_the_index_costs_the_same_with_2_or_10_interviews_of_each_state(client, 
     many = count_queries(client, index_of(site_group.county_b).url, "county-b.localhost")
 
     assert few == many
+
+
+# --- The home page's 正在直播 strip ---------------------------------------------------------------
+
+
+def on_air(client, host):
+    """The titles in the home page's 正在直播 strip."""
+    soup = BeautifulSoup(client.get("/", HTTP_HOST=host).content, "html.parser")
+    strip = soup.find("section", class_="home-highlight")
+    if strip is None:
+        return []
+    assert strip.h2.get_text(strip=True) == "正在直播"
+    return [link.get_text(strip=True) for link in strip.find_all("a")]
+
+
+def test_the_home_page_shows_its_sites_interview_while_it_runs(client, site_group):
+    index = index_of(site_group.county_a)
+    running = make_interview(index, title="正在直播的访谈")
+    make_interview(index, title="明天的访谈", start=at(24), end=at(25))
+    make_interview(index, title="昨天的访谈", start=at(-24), end=at(-23))
+
+    assert on_air(client, "county-a.localhost") == ["正在直播的访谈"]
+    soup = BeautifulSoup(client.get("/", HTTP_HOST="county-a.localhost").content, "html.parser")
+    assert soup.find("section", class_="home-highlight").a["href"] == running.full_url
+
+    Broadcast.objects.create(interview=running, ended_at=timezone.now())
+    assert on_air(client, "county-a.localhost") == []
+
+
+def test_an_interview_started_early_is_shown_and_one_of_another_site_is_not(client, site_group):
+    early = make_interview(index_of(site_group.county_a), title="提前开始", start=at(1), end=at(2))
+    Broadcast.objects.create(interview=early, started_at=timezone.now())
+
+    assert on_air(client, "county-a.localhost") == ["提前开始"]
+    assert on_air(client, "county-b.localhost") == []
+    # Nor on the portal's: the portal's 访谈列表 lists it, its home page shows the portal's own.
+    assert on_air(client, "localhost") == []
+
+
+def test_a_protected_or_draft_interview_is_not_shown(client, site_group):
+    index = index_of(site_group.county_a)
+    protected = make_interview(index, title="内部访谈")
+    PageViewRestriction.objects.create(page=Page.objects.get(pk=protected.pk), restriction_type="login")
+    make_interview(index, title="草稿访谈", live=False)
+
+    assert on_air(client, "county-a.localhost") == []
