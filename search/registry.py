@@ -10,8 +10,8 @@ articles are 通知公告 or 信件答复 when typed so, 政府信息公开 when
 信息公开指南, the 年度报告), 办事指南 when under a 办事服务 column (ColumnFamily.SERVICE, whatever
 their article type: editors file guides there), else 新闻动态; a site's columns and index pages (政策文件库,
 政府信息公开目录, 突发事件 …) are 栏目; the mailbox is 互动交流. A letter answered in the mailbox is a row of
-its page, not a page: it is 信件答复 when published as an article (信件选登). 在线访谈 gets a label when interviews/
-has pages.
+its page, not a page: it is 信件答复 when published as an article (信件选登). An online interview is 在线访谈, found
+by its summary, guests and transcript (the frozen live record).
 """
 
 from dataclasses import dataclass, field
@@ -28,6 +28,7 @@ from policy.document_numbers import normalise_document_number
 LABELS = {
     "policy": _("政策文件"),
     "interpretation": _("政策解读"),
+    "interview": _("在线访谈"),
     "notice": _("通知公告"),
     "guide": _("办事指南"),
     "reply": _("信件答复"),
@@ -118,6 +119,13 @@ KINDS = (
         "home.ArticlePage", ("article", "notice", "guide", "reply", "disclosure"), "date", classify=article_label
     ),
     ContentKind("emergency.EmergencyPage", ("emergency",)),
+    ContentKind(
+        "interviews.InterviewPage",
+        ("interview",),
+        "date",
+        keywords=_("在线访谈 访谈 访谈实录 文字实录 实录 嘉宾 网友提问"),
+        prefetch_related=("guests",),
+    ),
     ContentKind("home.ColumnPage", ("column",)),
     ContentKind(
         "mailbox.MailboxPage",
@@ -132,6 +140,9 @@ KINDS = (
     ),
     ContentKind("policy.PolicyIndexPage", ("column",), keywords=_("政策文件库 文件库 规范性文件 政策查询 文号")),
     ContentKind("policy.InterpretationIndexPage", ("column",), keywords=_("政策解读 解读 图解 问答")),
+    ContentKind(
+        "interviews.InterviewIndexPage", ("column",), keywords=_("在线访谈 访谈 访谈预告 正在直播 往期回顾 实录")
+    ),
     ContentKind(
         "emergency.EmergencyIndexPage", ("column",), keywords=_("突发事件 应急 预警 通报"), text_fields=("intro",)
     ),
