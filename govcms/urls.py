@@ -9,6 +9,7 @@ from accounts import urls as accounts_urls
 from citizen_mailbox import captchas
 from govcms import conventions
 from govcms import views as govcms_views
+from interviews import urls as interviews_urls
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
@@ -29,6 +30,8 @@ urlpatterns = [
     path("", include(conventions.urlpatterns)),
     # 长者模式 without JavaScript: a plain link sets the cookie and comes back (govcms.views.elder_mode).
     path("elder-mode/", govcms_views.elder_mode, name="elder_mode"),
+    # The live transcript endpoint, polled by every open interview page: outside Wagtail's routing (interviews.live).
+    path("", include(interviews_urls)),
 ]
 
 if settings.DEBUG:

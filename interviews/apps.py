@@ -8,3 +8,8 @@ class InterviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "interviews"
     verbose_name = _("在线访谈")
+
+    def ready(self):
+        from interviews.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
