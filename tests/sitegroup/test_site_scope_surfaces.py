@@ -43,6 +43,7 @@ from wagtail.models import Page
 
 from citizen_mailbox.models import MailboxPage, Message
 from home.models import ColumnPage
+from interviews.models import InterviewIndexPage
 from policy.models import IssuingBody
 from release.models import UnreviewedPublication
 from search.models import QueryLog
@@ -50,6 +51,7 @@ from sitegroup.platform import AUDIT_ADMIN_GROUP, SYSTEM_ADMIN_GROUP
 from submissions.models import Submission
 from tests.conftest import SHARED
 from tests.factories import ArticlePageFactory, UserFactory
+from tests.interviews.factories import make_interview
 from tests.policy.utils import add_policy, library_of
 from tests.site_group import reloaded
 from workdays.models import WorkdayOverride
@@ -87,6 +89,8 @@ SENT_UPWARD = {"county_a", "county_b", "department"}
 SUBMISSIONS = by_user(SENT_UPWARD, set(), set(), SENT_UPWARD, {"county_a"}, {"department"})
 # Letters: each site's own, however far the user's page rights reach.
 LETTERS = by_user(ALL, set(), set(), {"portal"}, {"county_a"}, {"department"})
+# Live consoles (在线访谈): each site's own interviews, for its 访谈主持, 编辑 and 管理员; superusers every site's.
+CONSOLES = by_user(ALL, set(), set(), {"portal"}, {"county_a"}, {"department"})
 # Search terms are logged per Site: the department's searches are the portal's.
 SEARCH_TERMS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, {"county_a"}, set())
 # Site settings: Wagtail's per-Site permissions, held by each site's 管理员 for its own Site; model-wide
@@ -155,6 +159,10 @@ def build_world(group):
             content="请尽快维修路灯。",
             channel_name="咨询",
             password_hash="!",
+        )
+        # The site's own 在线访谈 column is the shallowest below its home (the portal's holds the counties').
+        make_interview(
+            InterviewIndexPage.objects.descendant_of(result.home).order_by("depth").first(), title=f"{mark}访谈"
         )
         if result.site is not None:
             QueryLog.objects.create(site=result.site, query_string=mark, date=timezone.localdate(), hits=3)
@@ -268,6 +276,7 @@ SURFACES = [
     *report_surfaces("release_unreviewed_publications", WORK_QUEUE, exports=False),
     *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
     *report_surfaces("mailbox_admin_index", LETTERS),
+    Surface("interviews_console:index", listing("interviews_console:index"), CONSOLES),
     Surface("issuing_bodies:index", listing("issuing_bodies:index"), KEPT_LIST),
     Surface("issuing_bodies:index_results", listing("issuing_bodies:index_results"), KEPT_LIST),
     Surface("wagtailadmin_choose_page_child", per_site(chooser_browse("news_columns")), REPORT),
@@ -430,6 +439,7 @@ MENU_ENTRIES = (
     "release_unreviewed_publications",
     "submissions_queue",
     "mailbox_admin_index",
+    "interviews_console:index",
     "issuing_bodies:index",
 )
 
