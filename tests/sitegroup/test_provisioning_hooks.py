@@ -20,19 +20,19 @@ from sitegroup.provisioning import provision_subsite
 
 pytestmark = pytest.mark.django_db
 
-INTERVIEWS_TITLE = "在线访谈"
+CONSULTATION_TITLE = "意见征集"
 
 
 def open_county_c(site_group):
     return provision_subsite(parent=site_group.portal.home, name="丙县人民政府", slug="county-c", kind="county")
 
 
-def provision_interviews(context):
+def provision_consultations(context):
     """A new app's contribution: its index under 互动交流, made once."""
     column = context.home.get_children().get(slug=INTERACTION_COLUMN)
-    if not column.get_children().filter(slug="zxft").exists():
-        column.add_child(instance=ColumnPage(title=INTERVIEWS_TITLE, slug="zxft"))
-        context.created.append(INTERVIEWS_TITLE)
+    if not column.get_children().filter(slug="yjzj").exists():
+        column.add_child(instance=ColumnPage(title=CONSULTATION_TITLE, slug="yjzj"))
+        context.created.append(CONSULTATION_TITLE)
 
 
 def test_provisioning_calls_a_registered_contribution_on_every_run(site_group):
@@ -40,7 +40,7 @@ def test_provisioning_calls_a_registered_contribution_on_every_run(site_group):
 
     def contribute(context):
         contexts.append(context)
-        provision_interviews(context)
+        provision_consultations(context)
 
     with hooks.register_temporarily(PROVISION_SITE_HOOK, contribute):
         opened = open_county_c(site_group)
@@ -55,8 +55,16 @@ def test_provisioning_calls_a_registered_contribution_on_every_run(site_group):
     )
     assert first.groups == opened.groups
     # After the apps below it: the release and emergency workflows and the mailbox exist already.
-    assert opened.created[-5:] == ["发布审核流程", "突发事件栏目", "应急发布流程", "政民互动信箱", INTERVIEWS_TITLE]
-    assert opened.home.get_children().get(slug=INTERACTION_COLUMN).get_children().filter(slug="zxft").count() == 1
+    assert opened.created[-7:] == [
+        "发布审核流程",
+        "突发事件栏目",
+        "应急发布流程",
+        "政民互动信箱",
+        "在线访谈栏目",
+        "丙县人民政府访谈主持",
+        CONSULTATION_TITLE,
+    ]
+    assert opened.home.get_children().get(slug=INTERACTION_COLUMN).get_children().filter(slug="yjzj").count() == 1
     assert second.home == opened.home and again.created == []
 
 
@@ -73,6 +81,7 @@ def test_contributions_run_in_the_order_of_their_apps(db):
         "release.workflow.provisioning",
         "emergency.provisioning",
         "citizen_mailbox.provisioning",
+        "interviews.provisioning",
         __name__,
     ]
 
