@@ -6,17 +6,20 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from policy.models import InterpretationPage, InterpretationTask, PolicyPage, PolicySettings
 from release.models import UnreviewedPublication
 from tests.policy.test_admin import interpretation_form_data
-from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, issuing_body, library_of
-
-
-def draft_policy(site_group, title="甲县重大政策", *, is_major=True):
-    body = issuing_body(site_group.county_a, "甲县人民政府")
-    return add_policy(library_of(site_group.county_a), title, bodies=[body], is_major=is_major, publish=False)
+from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
+from tests.policy.workflow import (
+    current_task_name,
+    draft_policy,
+    policy_form_data,
+    post_edit,
+    submit_new_page,
+    through_human_reviews,
+    waiting_major_policy,
+)
 
 
 def through_reviews(page, staff):
@@ -159,74 +162,14 @@ def test_the_grace_period_is_bounded(site_group):
 # --- 三同步 through the admin views, as the people of the site do it ---------------------------
 
 
-def policy_form_data(policy, **changes):
-    """What the policy editor posts back for `policy` (a valid form unless `changes` spoil it)."""
-    fields = {
-        "title": policy.title,
-        "slug": policy.slug,
-        "document_number": policy.document_number,
-        "written_date": policy.written_date.isoformat(),
-        "publish_date": policy.publish_date.isoformat(),
-        "is_major": "on" if policy.is_major else "",
-        "validity": policy.validity,
-        "validity_changed_on": "",
-        "replaced_by": "",
-        "summary": policy.summary,
-        "body": streamfield([("paragraph", rich_text("<p>正文。</p>"))]),
-        "attachments": inline_formset([]),
-        "related_policy_links": inline_formset([]),
-        "disclosure_method": policy.disclosure_method,
-        "disclosure_category": policy.disclosure_category,
-        "comments": inline_formset([]),
-        **changes,
-    }
-    # A multiple choice posts one value per choice, which nested_form_data would number.
-    return {**nested_form_data(fields), "issuing_bodies": [body.pk for body in policy.issuing_bodies.all()]}
-
-
-def post_edit(client, user, page, data):
-    client.force_login(user)
-    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
-
-
-def approve(client, user, page):
-    client.force_login(user)
-    task_state = TaskState.objects.for_instance(page).get(status=TaskState.STATUS_IN_PROGRESS)
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    response = client.post(url, {"comment": ""})
-    assert response.status_code == 302
-    return task_state
-
-
-def current_task_name(page):
-    return TaskState.objects.for_instance(page).get(status=TaskState.STATUS_IN_PROGRESS).task.name
-
-
 @pytest.fixture
 def waiting_policy(client, site_group, county_a_staff, django_capture_on_commit_callbacks):
-    """A major policy submitted and approved through the admin views, waiting at 三同步 for its interpretation."""
-    policy = draft_policy(site_group)
-    staff = county_a_staff
-    # An information officer edits and submits the pages they own.
-    policy.owner = staff.officer
-    policy.save(update_fields=["owner"])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = post_edit(client, staff.officer, policy, {**policy_form_data(policy), "action-submit": "Submit"})
-        assert response.status_code == 302, response.context["form"].errors
-        approve(client, staff.reviewer, policy)
-        approve(client, staff.approver, policy)
-    assert current_task_name(policy) == "三同步检查"
-    assert not PolicyPage.objects.get(pk=policy.pk).live
-    return PolicyPage.objects.get(pk=policy.pk)
+    return waiting_major_policy(client, site_group, county_a_staff, django_capture_on_commit_callbacks)
 
 
 def submit_interpretation(client, site_group, officer, policy):
-    client.force_login(officer)
-    data = {**interpretation_form_data(policy), "action-submit": "Submit"}
     column = interpretation_column_of(site_group.county_a)
-    response = client.post(reverse("wagtailadmin_pages:add", args=["policy", "interpretationpage", column.pk]), data)
-    assert response.status_code == 302, response.context and response.context["form"].errors
-    return InterpretationPage.objects.child_of(column).get()
+    return submit_new_page(client, officer, column, InterpretationPage, interpretation_form_data(policy))
 
 
 def test_the_interpretation_of_a_waiting_policy_passes_and_releases_the_approved_policy(
@@ -238,8 +181,7 @@ def test_the_interpretation_of_a_waiting_policy_passes_and_releases_the_approved
         interpretation = submit_interpretation(client, site_group, staff.officer, waiting_policy)
         # The check accepts the link to the policy that goes live with the interpretation.
         assert current_task_name(interpretation) == "甲县人民政府部门初审"
-        approve(client, staff.reviewer, interpretation)
-        approve(client, staff.approver, interpretation)
+        through_human_reviews(client, staff, interpretation)
 
     interpretation = InterpretationPage.objects.get(pk=interpretation.pk)
     policy = PolicyPage.objects.get(pk=waiting_policy.pk)
@@ -279,8 +221,7 @@ def test_a_revision_saved_around_the_lock_is_never_released_unreviewed(
     staff = county_a_staff
     with django_capture_on_commit_callbacks(execute=True):
         interpretation = submit_interpretation(client, site_group, staff.officer, waiting_policy)
-        approve(client, staff.reviewer, interpretation)
-        approve(client, staff.approver, interpretation)
+        through_human_reviews(client, staff, interpretation)
 
     assert InterpretationPage.objects.get(pk=interpretation.pk).live
     assert not PolicyPage.objects.get(pk=waiting_policy.pk).live
