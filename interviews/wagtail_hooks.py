@@ -1,0 +1,88 @@
+"""Admin integration of the interviews app. Each part registers in its own section below."""
+
+from wagtail import hooks
+
+from govcms.core.provisioning import PROVISION_SITE_HOOK
+from interviews.provisioning import provision_interviews
+
+# Provisioning: every site's 在线访谈 column and 访谈主持 group (interviews.provisioning).
+hooks.register(PROVISION_SITE_HOOK, provision_interviews)
+
+
+# --- Live console (interviews.admin_views, interviews.console) -----------------------------------
+from django.urls import reverse  # noqa: E402
+from django.utils.translation import gettext_lazy  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+from wagtail.admin.ui.menus.pages import PageMenuItem  # noqa: E402
+from wagtail.log_actions import LogFormatter  # noqa: E402
+
+from interviews import admin_views  # noqa: E402
+from interviews.access import can_run_console  # noqa: E402
+from interviews.console import LOG_ACTION_LABELS  # noqa: E402
+from interviews.models import InterviewPage  # noqa: E402
+
+hooks.register("register_admin_urls", admin_views.register_console_urls)
+
+
+class ConsoleMenuItem(MenuItem):
+    """在线访谈: for those who run the broadcasts of a site (its 访谈主持, 编辑 and 管理员)."""
+
+    def is_shown(self, request):
+        return admin_views.has_console_rights(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_console_menu_item():
+    return ConsoleMenuItem(
+        gettext_lazy("在线访谈"), reverse("interviews_console:index"), name="interviews", icon_name="media", order=255
+    )
+
+
+class ConsoleButton(PageMenuItem):
+    label = gettext_lazy("直播控制台")
+    icon_name = "media"
+    url_name = "interviews_console:console"
+
+    def is_shown(self, user):
+        # specific_class comes from the content type cache: other pages cost no query.
+        return (
+            issubclass(self.page.specific_class or object, InterviewPage)
+            and self.page.live
+            and can_run_console(user, self.page)
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def console_header_button(page, user, view_name, next_url=None):
+    yield ConsoleButton(page=page, priority=14)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def console_listing_button(page, user, next_url=None):
+    yield ConsoleButton(page=page, priority=6)
+
+
+class ConsoleLogFormatter(LogFormatter):
+    """The action, and the entry it concerns (its speaker and the start of its text)."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        if data.get("speaker_name"):
+            return f"{self.label}：{data['speaker_name']}：{data.get('text', '')}"
+        return str(self.label)
+
+
+@hooks.register("register_log_actions")
+def register_console_log_actions(actions):
+    for action, label in LOG_ACTION_LABELS.items():
+        actions.register_action(action)(type("ConsoleActionFormatter", (ConsoleLogFormatter,), {"label": label}))
+
+
+# --- 网友提问 (interviews.questions, interviews.question_admin, interviews.reports) ---------------------
+from interviews import question_admin, reports  # noqa: E402
+
+hooks.register("register_admin_urls", question_admin.register_question_urls)
+hooks.register("register_log_actions", question_admin.register_log_actions)
+# 网友提问逾期未答 in the Reports menu.
+hooks.register("register_admin_urls", reports.register_report_urls)
+hooks.register("register_reports_menu_item", reports.register_menu_item)
