@@ -26,7 +26,8 @@ class LoginProtectionMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.user.is_authenticated or not request.path.startswith(reverse("wagtailadmin_home")):
+        # The path first: reading request.user loads the session, which public URLs (the live endpoint) never need.
+        if not request.path.startswith(reverse("wagtailadmin_home")) or not request.user.is_authenticated:
             return None
         view_name = request.resolver_match.view_name
         if view_name in ALWAYS_OPEN:

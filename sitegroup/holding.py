@@ -9,6 +9,8 @@ prepare it; the admin is never held. Sub-sites without a hostname of their own
 go by the identity of the Site serving them (docs/architecture.md).
 """
 
+import re
+
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -67,12 +69,18 @@ class HoldingPageMiddleware:
     """Hold every public URL on the hostname of a site whose identity is incomplete (pages, search, sitemap...)."""
 
     exempt_prefixes = ("/admin/", settings.STATIC_URL, settings.MEDIA_URL)
+    # Public endpoints that answer 404 for a held site's content themselves and are polled too often to pay the
+    # two queries of this check (settings.HOLDING_SELF_CHECKED_PATHS: regular expressions matched from the start).
+    self_checked = re.compile("|".join(settings.HOLDING_SELF_CHECKED_PATHS) or r"(?!)")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def exempt(self, path):
+        return path.startswith(self.exempt_prefixes) or self.self_checked.match(path) is not None
+
     def __call__(self, request):
-        if not request.path_info.startswith(self.exempt_prefixes) and Site.find_for_request(request) is not None:
+        if not self.exempt(request.path_info) and Site.find_for_request(request) is not None:
             # for_request: the footer reuses the identity read here.
             held = hold_unless_previewing(request, SiteIdentity.for_request(request))
             if held is not None:

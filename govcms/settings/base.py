@@ -96,6 +96,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Public endpoints that hide a held site's content themselves, so sitegroup.holding skips them: the live
+# transcript every open interview page polls (interviews.live answers 404 for a held site's interview).
+HOLDING_SELF_CHECKED_PATHS = [r"/interviews/\d+/live\.json\Z"]
+
 ROOT_URLCONF = "govcms.urls"
 WSGI_APPLICATION = "govcms.wsgi.application"
 
