@@ -107,10 +107,10 @@ def add_entry(request, interview):
 @console_view
 def edit_entry(request, interview, entry_id):
     entry = get_object_or_404(interview.entries, pk=entry_id, retracted_at__isnull=True)
-    if _read_only(interview):
-        messages.error(request, _("访谈已结束，直播记录只读。"))
-        return redirect("interviews_console:console", interview.pk)
     if request.method != "POST":
+        if _read_only(interview):  # a POST is refused by console.edit_entry, with the same reason
+            messages.error(request, _("访谈已结束，直播记录只读。"))
+            return redirect("interviews_console:console", interview.pk)
         form = EntryContentForm(initial=_entry_initial(entry), user=request.user, prefix="entry")
         return _render_edit(request, interview, entry, form)
     form = EntryContentForm(request.POST, user=request.user, prefix="entry")
@@ -171,6 +171,9 @@ def extend(request, interview):
 def end(request, interview):
     """GET: the confirmation; POST: end the interview and freeze its transcript."""
     if request.method != "POST":
+        if _broadcast_of(interview).frozen_at is not None:
+            messages.error(request, _("访谈已经结束，文字实录已生成。"))
+            return redirect("interviews_console:console", interview.pk)
         context = {"interview": interview, "entry_count": _standing_entries(interview).count()}
         return TemplateResponse(request, TEMPLATES + "end_confirm.html", context)
     return _perform_button(

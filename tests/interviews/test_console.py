@@ -276,7 +276,8 @@ def test_entries_are_read_only_after_the_end(host_client, interview):
     page = host_client.get(url("console", interview)).content.decode()
     assert 'name="entry-text"' not in page and url("retract_entry", interview, entry.pk) not in page
     assert add(host_client, interview).status_code == 400
-    assert host_client.post(url("edit_entry", interview, entry.pk), {"entry-text": "改"}).status_code == 302
+    assert host_client.post(url("edit_entry", interview, entry.pk), {"entry-text": "改"}).status_code == 400
+    assert host_client.get(url("edit_entry", interview, entry.pk)).status_code == 302
     assert host_client.post(url("retract_entry", interview, entry.pk)).status_code == 400
     assert host_client.post(url("end", interview)).status_code == 400
     entry.refresh_from_db()
