@@ -6,6 +6,7 @@ import unicodedata
 from PIL import Image, ImageColor, ImageDraw
 
 BANNER_SIZE = (1200, 400)
+PORTRAIT_SIZE = (300, 400)
 
 
 def banner_png(sky, ground):
@@ -26,6 +27,49 @@ def banner_png(sky, ground):
         [(0, 370), (400, 330), (800, 365), (width, 340), (width, height), (0, height)],
         fill=_mix(ground_rgb, (0, 0, 0), 0.25),
     )
+    return _png(image)
+
+
+def portrait_png(background, clothing):
+    """A head-and-shoulders figure on a plain background, standing in for a guest's photo."""
+    image = Image.new("RGB", PORTRAIT_SIZE, background)
+    draw = ImageDraw.Draw(image)
+    _draw_figure(draw, centre=PORTRAIT_SIZE[0] // 2, top=90, scale=1.0, clothing=clothing)
+    return _png(image)
+
+
+def studio_png(clothing_colours):
+    """An interview studio: a desk with microphones and one figure behind it per colour."""
+    width, height = BANNER_SIZE
+    image = Image.new("RGB", BANNER_SIZE, "#e8eef5")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 0, width, 60], fill="#1f5fa8")
+    step = width // (len(clothing_colours) + 1)
+    for index, clothing in enumerate(clothing_colours, start=1):
+        _draw_figure(draw, centre=index * step, top=110, scale=0.7, clothing=clothing)
+        draw.line([(index * step + 40, 290), (index * step + 25, 250)], fill="#333333", width=4)
+        draw.ellipse([index * step + 15, 238, index * step + 35, 258], fill="#333333")
+    draw.rectangle([60, 290, width - 60, height], fill="#8a5a3b")
+    return _png(image)
+
+
+def _draw_figure(draw, centre, top, scale, clothing):
+    head = round(60 * scale)
+    draw.ellipse([centre - head, top, centre + head, top + 2 * head], fill="#f1c9a5")
+    shoulders_top = top + round(130 * scale)
+    draw.chord(
+        [centre - round(130 * scale), shoulders_top, centre + round(130 * scale), shoulders_top + round(320 * scale)],
+        180,
+        360,
+        fill=clothing,
+    )
+    draw.rectangle(
+        [centre - round(130 * scale), shoulders_top + round(159 * scale), centre + round(130 * scale), 1000],
+        fill=clothing,
+    )
+
+
+def _png(image):
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)
     return output.getvalue()

@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 
 from demo.content import SITES
 from demo.files import banner_png, simple_pdf
+from demo.interviews import load_interviews_demo
 from demo.mailbox import load_mailbox_demo
 from demo.policies import PUBLISHING_TIME, publish_policies, topics_named
 from demo.submissions import load_submissions_demo
@@ -59,6 +60,7 @@ def load_demo(*, port, password, usable_passwords):
         logins = ensure_users(loaded, password=password, usable=usable_passwords)
         load_mailbox_demo(loaded, usable_password=usable_passwords)
         load_submissions_demo(loaded)
+        created_pages += load_interviews_demo(loaded)
     return LoadReport(
         sites=[(spec, result.site) for spec, result in loaded], created_pages=created_pages, logins=logins
     )

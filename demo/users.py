@@ -1,4 +1,5 @@
-"""Demo users: a superuser, the three platform administrators, and one user per role group of every site.
+"""Demo users: a superuser, the three platform administrators, and one user per role group of every site
+(the five roles of sitegroup.provisioning and the 访谈主持 of interviews.provisioning).
 
 Passwords follow one rule. With usable passwords (DEBUG) every demo user
 without a usable password gets the demo password; a password someone changed
@@ -14,10 +15,13 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext as _
 
 from demo.spec import Person
+from interviews.access import HOST_ROLE_NAME
+from interviews.models import HostRole
 from sitegroup.platform import AUDIT_ADMIN_GROUP, SECURITY_ADMIN_GROUP, SYSTEM_ADMIN_GROUP, ensure_platform_groups
 
 # Role group suffix (sitegroup.provisioning.ROLES) -> username suffix.
 ROLE_USERNAMES = {"信息员": "officer", "编辑": "editor", "审核": "reviewer", "签发": "approver", "管理员": "admin"}
+HOST_USERNAME = "host"  # the member of the site's 访谈主持 group (HostRole): yunxi_host
 SUPERUSER = ("admin", Person("宋", "涛"))
 # Username and person of each platform group's demo member (sitegroup.platform).
 PLATFORM_ADMINS = {
@@ -65,6 +69,9 @@ def demo_users(loaded_sites, platform_groups):
         for suffix, username_suffix in ROLE_USERNAMES.items():
             username = f"{spec.key}_{username_suffix}"
             users.append(DemoUser(username, spec.people[suffix], suffix, spec.name, groups=(result.groups[suffix],)))
+        host_group = HostRole.objects.get(home=result.home).group
+        person = spec.people[HOST_ROLE_NAME]
+        users.append(DemoUser(f"{spec.key}_{HOST_USERNAME}", person, HOST_ROLE_NAME, spec.name, groups=(host_group,)))
     return users
 
 

@@ -215,6 +215,7 @@ SITE = DemoSite(
         "审核": Person("黄", "志远"),
         "签发": Person("马", "骏"),
         "管理员": Person("朱", "琳"),
+        "访谈主持": Person("谢", "婉清"),
     },
     articles=ARTICLES,
     banner_colours=("#5e548e", "#457b9d"),

@@ -334,6 +334,7 @@ SITE = DemoSite(
         "审核": Person("张", "丽华"),
         "签发": Person("陈", "志强"),
         "管理员": Person("刘", "洋"),
+        "访谈主持": Person("赵", "静怡"),
     },
     articles=ARTICLES,
     banner_colours=("#1f5fa8", "#2e7d4f"),

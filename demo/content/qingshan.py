@@ -282,6 +282,7 @@ SITE = DemoSite(
         "审核": Person("周", "静"),
         "签发": Person("吴", "海涛"),
         "管理员": Person("郑", "伟"),
+        "访谈主持": Person("邓", "佳"),
     },
     articles=ARTICLES,
     banner_colours=("#2a6f97", "#588157"),

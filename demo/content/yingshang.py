@@ -170,6 +170,7 @@ SITE = DemoSite(
         "审核": Person("吴", "敏"),
         "签发": Person("郑", "刚"),
         "管理员": Person("冯", "丽"),
+        "访谈主持": Person("潘", "越"),
     },
     articles=ARTICLES,
     banner_colours=("#b5651d", "#2a9d8f"),

@@ -276,6 +276,7 @@ SITE = DemoSite(
         "审核": Person("许", "文静"),
         "签发": Person("韩", "明"),
         "管理员": Person("曹", "磊"),
+        "访谈主持": Person("彭", "晓雨"),
     },
     articles=ARTICLES,
     banner_colours=("#3d7ea6", "#6a994e"),

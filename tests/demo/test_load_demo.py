@@ -19,19 +19,29 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
 
 from demo.content import SITES
-from demo.files import simple_pdf
+from demo.files import BANNER_SIZE, PORTRAIT_SIZE, simple_pdf
 from demo.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 from disclosure.catalogue import catalogue_entries
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyPage
 from govcms.core.tree import site_home_of
 from home.models import ArticlePage, ColumnPage, HomePage, column_pages
+from interviews.models import (
+    InterviewIndexPage,
+    InterviewPage,
+    InterviewState,
+    Question,
+    QuestionStatus,
+    TranscriptEntry,
+)
 from policy.models import (
     InterpretationIndexPage,
     InterpretationKind,
@@ -96,6 +106,8 @@ def counts():
             GroupPagePermission,
             get_image_model(),
             get_document_model(),
+            TranscriptEntry,
+            Question,
         )
     }
 
@@ -148,8 +160,12 @@ def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
 def test_no_column_is_blank(demo):
     listed_children = {PolicyIndexPage: PolicyPage, InterpretationIndexPage: InterpretationPage}
     columns = column_pages().live().specific()
-    assert {ColumnPage, PolicyIndexPage, InterpretationIndexPage, DisclosureCatalogPage} == {type(c) for c in columns}
+    assert {ColumnPage, PolicyIndexPage, InterpretationIndexPage, DisclosureCatalogPage, InterviewIndexPage} == {
+        type(c) for c in columns
+    }
     for column in columns:
+        if isinstance(column, InterviewIndexPage):
+            continue  # only the portal (which lists the counties' too) and 云溪县 have interviews, see below
         if isinstance(column, DisclosureCatalogPage):
             assert catalogue_entries(column.site_home()).exists(), column.url_path
         elif type(column) in listed_children:
@@ -189,10 +205,10 @@ def test_articles_are_complete_and_use_every_kind_of_block(demo):
     # Images and documents live in their own site's collection.
     for image in get_image_model().objects.all():
         assert image.collection.name in {spec.name for spec in SITES}
-        assert image.width == 1200
+        assert (image.width, image.height) in {BANNER_SIZE, PORTRAIT_SIZE}, image.title
 
 
-def test_the_2014_opinion_is_a_major_policy_with_its_three_interpretations_linked_both_ways(demo, client):
+def test_the_2014_opinion_is_a_major_policy_with_its_interpretations_linked_both_ways(demo, client):
     opinion = PolicyPage.objects.get(slug="guobanfa-2014-57")
     assert opinion.live and opinion.is_major and opinion.in_force
     assert opinion.document_number == "国办发〔2014〕57号"
@@ -204,10 +220,11 @@ def test_the_2014_opinion_is_a_major_policy_with_its_three_interpretations_linke
         InterpretationKind.DEPARTMENT,
         InterpretationKind.EXPERT,
         InterpretationKind.GRAPHIC,
+        InterpretationKind.INTERVIEW,  # demo.interviews
     }
     for interpretation in interpretations:
-        assert list(interpretation.live_policies()) == [opinion]
-    graphic = interpretations.get(kind=InterpretationKind.GRAPHIC)
+        assert [link.policy_id for link in interpretation.policy_links.all()] == [opinion.pk]
+    graphic = next(page for page in interpretations if page.kind == InterpretationKind.GRAPHIC)
     gallery = next(block for block in graphic.body if block.block_type == "gallery")
     assert len(gallery.value["images"]) == 4
     assert all(frame["image"].contextual_alt_text for frame in gallery.value["images"])
@@ -285,7 +302,7 @@ def test_loading_again_changes_nothing_and_lists_the_logins_again(demo, settings
     assert counts() == before
     assert "未作更改" in first and "未作更改" in second
     assert printed_logins(first) == printed_logins(second)
-    assert len(printed_logins(second)) == 4 + 5 * len(SITES)
+    assert len(printed_logins(second)) == 4 + 6 * len(SITES)
 
 
 def test_loading_again_leaves_existing_sites_as_they_are_but_restores_users(demo):
@@ -325,6 +342,7 @@ def test_users_hold_one_role_each_in_their_own_site(demo):
             assert not user.is_superuser
     assert users.get(username="qingshan_approver").groups.get().name == "青山区人民政府签发"
     assert users.get(username="jiaoyu_admin").groups.get().name == "示例市教育局管理员"
+    assert users.get(username="yunxi_host").groups.get().name == "云溪县人民政府访谈主持"
     system_admin, security_admin, audit_admin = (
         users.get(username=name) for name in ("system_admin", "security_admin", "audit_admin")
     )
@@ -344,7 +362,7 @@ def test_without_debug_no_password_is_printed_or_usable(demo, client, settings):
     for output in (demo, again):
         assert DEFAULT_DEMO_PASSWORD not in output
         assert "changepassword" in output
-        assert [len(row) for row in printed_logins(output)] == [3] * (4 + 5 * len(SITES))
+        assert [len(row) for row in printed_logins(output)] == [3] * (4 + 6 * len(SITES))
     for user in get_user_model().objects.all():
         assert not user.has_usable_password(), user.username
         assert not client.login(username=user.username, password=DEFAULT_DEMO_PASSWORD)
@@ -356,7 +374,7 @@ def test_with_debug_the_printed_logins_work(demo, client, settings, monkeypatch)
 
     rows = printed_logins(load_demo())
 
-    assert len(rows) == 4 + 5 * len(SITES)
+    assert len(rows) == 4 + 6 * len(SITES)
     assert {row[0] for row in rows} >= {"admin", "system_admin", "audit_admin", "qingshan_editor", "yunxi_approver"}
     for username, _role, _site, password in rows:
         assert password == "another-demo-secret"
@@ -411,3 +429,76 @@ def test_every_home_page_block_has_content_on_a_demo_site(demo, client):
     assert homes["localhost"].select_one(".home-headlines__lead img")["alt"] == "城市楼群、山丘与太阳的插画"
     assert [a.get_text() for a in homes["localhost"].select(".home-sites__link")][0] == "示例市优化营商环境专题"
     assert homes["qingshan.localhost"].select(".home-interaction .home-list__item")  # demo.mailbox's letters
+
+
+def interview_page(slug):
+    return InterviewPage.objects.get(slug=slug)
+
+
+def test_the_past_interview_interprets_the_2014_opinion_with_a_frozen_transcript(demo, client):
+    interview = interview_page("website-content-interview")
+    opinion = PolicyPage.objects.get(slug="guobanfa-2014-57")
+    assert site_home_of(interview).title == "示例市人民政府"
+    assert interview.live and interview.state() == InterviewState.ENDED
+    assert interview.broadcast().frozen_at is not None
+    assert [link.policy_id for link in interview.policy_links.all()] == [opinion.pk]
+    assert interview in opinion.live_interpretations()
+    guests = list(interview.guests.all())
+    assert 2 <= len(guests) <= 3 and all(guest.photo_id and guest.photo_alt for guest in guests)
+    assert interview.cover_image.description and interview.host
+    entries = interview.entries.filter(retracted_at__isnull=True)
+    assert entries.count() >= 15
+    assert [block.value["entry_id"] for block in interview.transcript] == [entry.pk for entry in entries]
+    assert {entry.speaker for entry in entries} == {"guest", "host", "netizen"}
+
+    page = client.get(interview.url, HTTP_HOST="localhost:8000")
+    assert page.status_code == 200
+    assert all(f'id="{entry.anchor}"' in page.text for entry in entries)
+    assert interview.title in client.get(opinion.url, HTTP_HOST="localhost:8000").text
+
+
+def test_the_past_interviews_questions_were_answered_live_in_writing_or_rejected(demo, client):
+    interview = interview_page("website-content-interview")
+    questions = interview.questions.all()
+    live = questions.filter(status=QuestionStatus.ANSWERED, answer_entry__isnull=False)
+    written = questions.get(status=QuestionStatus.ANSWERED, answer_entry__isnull=True)
+    assert live.count() >= 2
+    assert all(question.answer_entry.question_id == question.pk for question in live)
+    assert written.written_answer and written.answer_due and not written.is_overdue
+    assert questions.filter(status=QuestionStatus.REJECTED).count() == 1
+    assert not questions.filter(status__in=(QuestionStatus.PENDING, QuestionStatus.ADOPTED)).exists()
+    page = client.get(interview.url, HTTP_HOST="localhost:8000").text
+    assert written.written_answer in page
+    assert questions.get(status=QuestionStatus.REJECTED).text not in page
+
+
+def test_the_county_announces_an_interview_that_takes_questions(demo, client):
+    interview = interview_page("rural-living-environment-interview")
+    assert site_home_of(interview).title == "云溪县人民政府"
+    assert interview.live and interview.state() == InterviewState.UPCOMING
+    assert interview.scheduled_start > timezone.now() + timezone.timedelta(days=2)
+    assert [link.policy.slug for link in interview.policy_links.all()] == ["rural-living-environment-plan"]
+    assert set(interview.questions.values_list("status", flat=True)) == {"adopted", "pending"}
+    ask = client.get(interview.url + "ask/", HTTP_HOST="yunxi.localhost:8000")
+    assert ask.status_code == 200 and 'name="text"' in ask.text
+
+
+def test_the_county_host_broadcasts_the_upcoming_interview_and_a_reader_sees_it(demo, client, settings):
+    """The newcomer's journey of docs/demo.md: yunxi_host starts early, quotes the adopted question, polls see it."""
+    settings.DEBUG = True
+    load_demo()
+    interview = interview_page("rural-living-environment-interview")
+    question = interview.questions.get(status=QuestionStatus.ADOPTED)
+    assert client.login(username="yunxi_host", password=DEFAULT_DEMO_PASSWORD)
+    console = reverse("interviews_console:console", args=[interview.pk])
+    assert client.get(console).status_code == 200
+    assert client.post(reverse("interviews_console:start", args=[interview.pk])).status_code == 302
+    data = {"entry-speaker": f"question:{question.pk}", "entry-text": ""}
+    assert client.post(reverse("interviews_console:add_entry", args=[interview.pk]), data).status_code == 302
+
+    poll = Client().get(f"/interviews/{interview.pk}/live.json?since=0", HTTP_HOST="yunxi.localhost:8000").json()
+    assert poll["state"] == InterviewState.LIVE
+    assert [entry["question"]["text"] for entry in poll["entries"]] == [question.text]
+    portal_interview = interview_page("website-content-interview")
+    # Another site's console is not found for the county's host.
+    assert client.get(reverse("interviews_console:console", args=[portal_interview.pk])).status_code == 404
