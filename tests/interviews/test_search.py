@@ -62,3 +62,16 @@ def test_the_type_filter_offers_and_keeps_to_interviews(client, site_group, past
 def test_a_draft_interview_is_not_found(client, site_group):
     make_interview(index_of(site_group.county_a), title="未发布的访谈", summary="草稿里的补贴政策。", live=False)
     assert results(client, "county-a.localhost", q="草稿里的补贴政策") == []
+
+
+def test_the_transcript_frozen_at_the_end_of_a_broadcast_is_found(client, site_group, make_user):
+    from interviews.console import add_entry, end_interview
+
+    host = make_user(site_group.county_a.groups["编辑"])
+    interview = make_interview(index_of(site_group.county_a), title="正在直播的访谈")
+    add_entry(interview, host, speaker="guest", speaker_name="张明", text="零工市场下月在城东开张。")
+    assert results(client, "county-a.localhost", q="零工市场") == []
+
+    end_interview(interview, host)
+
+    assert results(client, "county-a.localhost", q="零工市场") == [("正在直播的访谈", "在线访谈")]
