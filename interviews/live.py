@@ -13,11 +13,11 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 
 from govcms.core.visibility import held_site_paths
@@ -190,7 +190,7 @@ def parse_since(request):
     return int(value) if value.isascii() and value.isdigit() else None
 
 
-@require_GET
+@require_safe
 def live_json(request, page_id):
     """The entries after `since`, the edits and retractions of earlier ones, the state and the announcement."""
     since = parse_since(request)
@@ -198,7 +198,8 @@ def live_json(request, page_id):
         return HttpResponseBadRequest("since")
     transcript = live_transcript(page_id)
     if transcript is None:
-        raise Http404
+        # A short JSON answer, not the site's 404 page: live.js stops polling on it.
+        return cacheable(JsonResponse({"error": "not_found"}, status=404))
     now = timezone.now()
     state = transcript.state(now)
     # Whole seconds, as HTTP dates carry them (If-Modified-Since compares with them).
@@ -209,5 +210,10 @@ def live_json(request, page_id):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Content-Language"] = transcript.language
+    return cacheable(response)
+
+
+def cacheable(response):
+    """The same for every visitor, so a shared cache in front may keep it briefly (CLIENT_MAX_AGE_SECONDS)."""
     patch_cache_control(response, public=True, max_age=CLIENT_MAX_AGE_SECONDS)
     return response

@@ -238,6 +238,13 @@ def test_an_interview_in_a_protected_section_is_not_found(client, index, intervi
 def test_a_page_that_is_not_an_interview_is_not_found(client, index):
     response = client.get(f"/interviews/{index.pk}/live.json", HTTP_HOST=HOST)
     assert response.status_code == 404
+    assert response.json() == {"error": "not_found"} and response["Cache-Control"] == "public, max-age=2"
+
+
+def test_only_get_and_head_are_answered(client, interview):
+    url = f"/interviews/{interview.pk}/live.json"
+    assert client.head(url, HTTP_HOST=HOST).status_code == 200
+    assert client.post(url, HTTP_HOST=HOST).status_code == 405
 
 
 def test_an_interview_of_a_site_not_yet_public_is_not_found_on_any_host(client, site_group, interview):

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from interviews import console
+from interviews.blocks import TranscriptEntryBlock
 from interviews.models import InterviewGuest, InterviewIndexPage, InterviewPolicy, Question, QuestionStatus, Speaker
 from tests.interviews.factories import make_interview
 from tests.policy.utils import add_policy, library_of
@@ -187,3 +188,23 @@ def test_the_ended_page_costs_the_same_queries_for_2_or_20_entries(client, index
         console.end_interview(interview, make_user(is_superuser=True))
         counts.append(queries_for(client, interview))
     assert counts[0] == counts[1], counts
+
+
+def test_a_frozen_transcript_block_renders_as_the_page_renders_an_entry():
+    block = TranscriptEntryBlock()
+    value = block.to_python(
+        {
+            "entry_id": 12,
+            "speaker": "netizen",
+            "speaker_name": "热心市民",
+            "time": "2026-05-20T09:30:00",
+            "question": {"nickname": "热心市民", "text": "能申请吗？"},
+            "text": "要点<b>一</b>",
+            "image": None,
+            "image_alt": "",
+        }
+    )
+    html = block.render(value)
+    assert 'id="entry-12"' in html and 'data-entry-id="12"' in html
+    assert "网友" in html and "能申请吗？" in html and "要点&lt;b&gt;一&lt;/b&gt;" in html
+    assert ">09:30</time>" in html
