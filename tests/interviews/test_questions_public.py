@@ -61,6 +61,7 @@ def test_a_valid_question_is_stored_pending_logged_and_thanked(interview):
     assert "no-store" in form["Cache-Control"]
     assert 'name="csrfmiddlewaretoken"' in form.content.decode()
     assert "看不清，换一张" in form.content.decode()
+    assert not Broadcast.objects.filter(pk=interview.pk).exists()  # a visit writes nothing but its captcha
 
     response = client.post(ask_url(interview), form_data(client, interview))
 
