@@ -394,6 +394,10 @@ NOT_PUBLISHING = {
         interviews_console:edit_entry interviews_console:retract_entry interviews_console:pin
         interviews_console:start interviews_console:extend
     """,
+    "网友提问 (interviews.questions): moderation and written answers are rows the page reads, never a revision": """
+        interviews_questions:list interviews_questions:adopt interviews_questions:reject interviews_questions:answer
+        interviews_overdue_questions interviews_overdue_questions_results
+    """,
     "login protection (accounts): two-factor set-up and check, unlocks and two-factor resets; no page": """
         accounts_two_factor_setup accounts_two_factor_verify accounts_two_factor_users accounts_two_factor_reset
         accounts_locks

@@ -43,7 +43,7 @@ from wagtail.models import Page
 
 from citizen_mailbox.models import MailboxPage, Message
 from home.models import ColumnPage
-from interviews.models import InterviewIndexPage
+from interviews.models import InterviewIndexPage, Question
 from policy.models import IssuingBody
 from release.models import UnreviewedPublication
 from search.models import QueryLog
@@ -161,9 +161,11 @@ def build_world(group):
             password_hash="!",
         )
         # The site's own 在线访谈 column is the shallowest below its home (the portal's holds the counties').
-        make_interview(
+        interview = make_interview(
             InterviewIndexPage.objects.descendant_of(result.home).order_by("depth").first(), title=f"{mark}访谈"
         )
+        # A question left without its written answer past the deadline (网友提问逾期未答).
+        Question.objects.create(interview=interview, nickname="网友", text="何时答复？", answer_due=date(2026, 1, 5))
         if result.site is not None:
             QueryLog.objects.create(site=result.site, query_string=mark, date=timezone.localdate(), hits=3)
     WorkdayOverride.objects.create(date=date(2031, 1, 2), is_working_day=True, note=MARKS["platform"])
@@ -277,6 +279,7 @@ SURFACES = [
     *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
     *report_surfaces("mailbox_admin_index", LETTERS),
     Surface("interviews_console:index", listing("interviews_console:index"), CONSOLES),
+    *report_surfaces("interviews_overdue_questions", CONSOLES),
     Surface("issuing_bodies:index", listing("issuing_bodies:index"), KEPT_LIST),
     Surface("issuing_bodies:index_results", listing("issuing_bodies:index_results"), KEPT_LIST),
     Surface("wagtailadmin_choose_page_child", per_site(chooser_browse("news_columns")), REPORT),
@@ -440,6 +443,7 @@ MENU_ENTRIES = (
     "submissions_queue",
     "mailbox_admin_index",
     "interviews_console:index",
+    "interviews_overdue_questions",
     "issuing_bodies:index",
 )
 
