@@ -138,6 +138,7 @@ def test_add_edit_and_retract_are_logged_with_who_and_when(host_client, host, in
     assert cache.get(live_cache_key(interview.pk)) is None  # the live endpoint's answer is rebuilt
     version = broadcast_of(interview).version
 
+    assert "稳就业政策今年有三项新举措。" in host_client.get(url("edit_entry", interview, entry.pk)).content.decode()
     edited = {"entry-text": "更正：今年有四项新举措。", "entry-spoken_at": "", "entry-image_alt": ""}
     assert host_client.post(url("edit_entry", interview, entry.pk), edited).status_code == 302
     entry.refresh_from_db()
@@ -283,6 +284,11 @@ def test_entries_are_read_only_after_the_end(host_client, interview):
     entry.refresh_from_db()
     assert entry.text == "稳就业政策今年有三项新举措。" and entry.retracted_at is None
     assert interview.entries.count() == 1 and broadcast_of(interview).version == version
+
+    # The pinned announcement stays the host's to change, e.g. to announce the written answers.
+    notice = {"announcement-announcement": "未能现场回答的问题将在5个工作日内书面答复。"}
+    assert host_client.post(url("pin", interview), notice).status_code == 302
+    assert broadcast_of(interview).announcement == notice["announcement-announcement"]
 
 
 # --- Who may run the console ---------------------------------------------------------------------
