@@ -159,7 +159,7 @@ def wait_until_idle(port):
 def run_wrk(args, port, path, etag=""):
     """wrk's figures for `path`: requests, seconds, p50_ms, p99_ms, socket_errors, statuses."""
     command = [
-        WRK, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
+        WRK, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s", "--latency",
         "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}{path}", "--", HOST, etag,
     ]  # fmt: skip
     wait_until_idle(port)
@@ -225,9 +225,10 @@ def cpu_per_request(paths, repeats=300, profile=False):
 
 
 def report(args, results, vendor, costs):
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(
         f"machine: {platform.machine()} {os.cpu_count()} CPUs, {platform.system()} {platform.release()},"
-        f" Python {platform.python_version()}, {vendor}, Redis cache; date {time.strftime('%Y-%m-%d')}"
+        f" Python {platform.python_version()}, {vendor}, Redis cache; {when}; load average {os.getloadavg()[0]:.1f}"
     )
     print(
         f"gunicorn {args.workers} workers (sync), wrk {args.threads} threads {args.connections} connections"
