@@ -13,7 +13,7 @@ DEPS := $(VENV)/.requirements.stamp
 DEV_DEPS := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-unit test-browser browser-deps lint audit format migrate messages
+.PHONY: help run test test-unit test-browser browser-deps lint audit format migrate messages bench-interviews
 
 help:
 	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
@@ -27,6 +27,8 @@ help:
 	@echo "make format   apply ruff fixes and formatting"
 	@echo "make migrate  apply database migrations"
 	@echo "make messages update locale/*/django.po from the code and compile them (needs GNU gettext)"
+	@echo "make bench-interviews  wrk against gunicorn: the live interview endpoint next to an article page"
+	@echo "              (needs wrk and Redis on 127.0.0.1:6379; BENCH_ARGS=\"--database postgres://...\")"
 
 # Debian ships venv/ensurepip separately (python3-venv); a failed attempt leaves a venv without pip,
 # which is why the target is bin/pip and the half-made directory is removed.
@@ -113,3 +115,7 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=tools --ignore=var --ignore=tests
 messages: $(DEPS)
 	$(PY) manage.py makemessages -l zh_Hans -l en $(MESSAGES_IGNORE)
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# docs/interviews.md, "Speed": a throw-away database, gunicorn with production settings, wrk.
+bench-interviews: $(DEPS)
+	$(PY) bench/interviews.py $(BENCH_ARGS)
