@@ -341,7 +341,7 @@ class PolicyLinksFormMixin:
 
     def check_inline_rows(self):
         rows = self.policy_rows()
-        return all([self.check_linked_policies(rows), self.check_duplicate_policies(rows)])
+        return all([super().check_inline_rows(), self.check_linked_policies(rows), self.check_duplicate_policies(rows)])
 
     def policy_rows(self):
         """(form, policy id, deleted) of the rows naming a policy, read once: an error takes it out of cleaned_data."""

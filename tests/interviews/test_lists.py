@@ -210,3 +210,25 @@ def test_a_protected_or_draft_interview_is_not_shown(client, site_group):
     make_interview(index, title="草稿访谈", live=False)
 
     assert on_air(client, "county-a.localhost") == []
+
+
+def test_a_home_block_naming_the_interview_column_lists_live_and_upcoming_first(client, site_group):
+    index = index_of(site_group.county_a)
+    make_interview(index, title="上周的访谈", start=at(-24 * 7), end=at(-24 * 7 + 1))
+    make_interview(index, title="下周的访谈", start=at(24 * 7), end=at(24 * 7 + 1))
+    make_interview(index, title="昨天的访谈", start=at(-24), end=at(-23))
+    make_interview(index, title="明天的访谈", start=at(24), end=at(25))
+    make_interview(index, title="正在进行")
+    home = site_group.county_a.home
+    home.body = [{"type": "latest", "value": {"column": index.pk, "count": 4, "title": "访谈"}}]
+    home.save_revision().publish()
+
+    soup = BeautifulSoup(client.get("/", HTTP_HOST="county-a.localhost").content, "html.parser")
+    block = soup.find("h2", string="访谈").find_parent("section")
+
+    assert [link.get_text(strip=True) for link in block.select("li a")] == [
+        "正在进行",
+        "明天的访谈",
+        "下周的访谈",
+        "昨天的访谈",
+    ]
