@@ -139,14 +139,6 @@ def public_interview(interview_id):
 BROADCAST_FIELDS = ("started_at", "extended_until", "ended_at", "announcement", "version", "changed_at")
 
 
-def broadcast_or_blank(interview):
-    """The interview's Broadcast, or a blank one until the host first acts: a visit or a poll writes nothing."""
-    try:
-        return interview.broadcast_record
-    except Broadcast.DoesNotExist:
-        return Broadcast(changed_at=interview.last_published_at)
-
-
 def detached(broadcast):
     """A copy of what the endpoint reads of a Broadcast, without its page (what the cache keeps)."""
     return Broadcast(**{name: getattr(broadcast, name) for name in BROADCAST_FIELDS})
@@ -162,7 +154,7 @@ def build_live_transcript(interview):
         serialised = [serialise_entry(entry) for entry in shown]
     return LiveTranscript(
         schedule=Schedule(interview.scheduled_start, interview.scheduled_end),
-        broadcast=detached(broadcast_or_blank(interview)),
+        broadcast=detached(interview.broadcast_or_blank()),
         published_at=interview.last_published_at,
         language=language,
         state_labels=state_labels,

@@ -161,11 +161,18 @@ class InterviewPage(RoutablePageMixin, InterpretsPolicies, Page):
         return timezone.localdate(self.scheduled_start)
 
     def broadcast(self):
-        """The operational state of this interview (created on first use)."""
+        """The operational state of this interview, saved (created on the host's first action)."""
         return Broadcast.objects.get_or_create(interview_id=self.pk)[0]
 
+    def broadcast_or_blank(self):
+        """The saved Broadcast, or a blank one until the host first acts: reading the state writes nothing."""
+        try:
+            return self.broadcast_record
+        except Broadcast.DoesNotExist:
+            return Broadcast(changed_at=self.last_published_at)
+
     def state(self, broadcast=None, now=None):
-        return (broadcast or self.broadcast()).state(self, now)
+        return (broadcast or self.broadcast_or_blank()).state(self, now)
 
     def get_context(self, request, *args, **kwargs):
         # interviews.public_page reads this module, hence the import at call time.

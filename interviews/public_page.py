@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from wagtail.images import get_image_model
 
-from interviews.live import ENTRY_IMAGE_SPEC, broadcast_or_blank, entries_with_pictures
+from interviews.live import ENTRY_IMAGE_SPEC, entries_with_pictures
 from interviews.models import InterviewState, Speaker, TranscriptEntry
 from policy.models import PolicyPage
 
@@ -120,7 +120,7 @@ def linked_policies(interview):
 
 
 def page_context(interview, request):
-    broadcast = broadcast_or_blank(interview)
+    broadcast = interview.broadcast_or_blank()
     state = broadcast.state(interview)
     entries = transcript(interview, broadcast, state)
     # After the end the transcript reads as a record, oldest first; during it the newest entry comes first.

@@ -12,7 +12,6 @@ from django.template.response import TemplateResponse
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
 from interviews import questions
 from interviews.forms import QuestionForm
-from interviews.live import broadcast_or_blank
 from interviews.models import InterviewState
 
 ASK_RATE = "10/h"
@@ -28,7 +27,7 @@ def ask(request, interview):
 
 
 def _ask(request, interview):
-    if interview.state(broadcast_or_blank(interview)) == InterviewState.ENDED:  # a visit writes nothing
+    if interview.state() == InterviewState.ENDED:
         status = 200 if request.method == "GET" else 400
         return _render(request, interview, "interviews/ask_closed.html", status=status)
     data = post_data(request)

@@ -1,8 +1,17 @@
 """Admin integration of the interviews app. Each part registers in its own section below."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
+from interviews import admin_views, question_admin, reports
+from interviews.access import can_run_console
+from interviews.console import LOG_ACTION_LABELS
+from interviews.models import InterviewPage
 from interviews.provisioning import provision_interviews
 
 # Provisioning: every site's 在线访谈 column and 访谈主持 group (interviews.provisioning).
@@ -10,17 +19,6 @@ hooks.register(PROVISION_SITE_HOOK, provision_interviews)
 
 
 # --- Live console (interviews.admin_views, interviews.console) -----------------------------------
-from django.urls import reverse  # noqa: E402
-from django.utils.translation import gettext_lazy  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.admin.ui.menus.pages import PageMenuItem  # noqa: E402
-from wagtail.log_actions import LogFormatter  # noqa: E402
-
-from interviews import admin_views  # noqa: E402
-from interviews.access import can_run_console  # noqa: E402
-from interviews.console import LOG_ACTION_LABELS  # noqa: E402
-from interviews.models import InterviewPage  # noqa: E402
-
 hooks.register("register_admin_urls", admin_views.register_console_urls)
 
 
@@ -79,8 +77,6 @@ def register_console_log_actions(actions):
 
 
 # --- 网友提问 (interviews.questions, interviews.question_admin, interviews.reports) ---------------------
-from interviews import question_admin, reports  # noqa: E402
-
 hooks.register("register_admin_urls", question_admin.register_question_urls)
 hooks.register("register_log_actions", question_admin.register_log_actions)
 # 网友提问逾期未答 in the Reports menu.

@@ -3,7 +3,6 @@
 from django import template
 
 from citizen_mailbox.masking import mask_text
-from interviews.live import broadcast_or_blank
 from interviews.models import InterviewState, Question
 
 register = template.Library()
@@ -23,5 +22,5 @@ def interview_questions(interview, state=None):
         question.public_text = mask_text(question.text)
         entry = question.answer_entry
         question.live_answer = entry if entry is not None and entry.retracted_at is None else None
-    closed = (state or interview.state(broadcast_or_blank(interview))) == InterviewState.ENDED
+    closed = (state or interview.state()) == InterviewState.ENDED
     return {"accepting": not closed, "closed": closed, "published": published}

@@ -63,7 +63,8 @@
       element("strong", "transcript-entry__name", entry.speaker_name), " ", time
     );
     item.appendChild(meta);
-    if (entry.question) {
+    // A 网友 entry that only reads the question out is the question: quoted once, as its text.
+    if (entry.question && entry.question.text !== entry.text) {
       var quote = element("blockquote", "transcript-entry__question");
       var asked = element("p");
       asked.append(
