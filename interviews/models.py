@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -190,8 +190,12 @@ class InterviewPage(RoutablePageMixin, InterpretsPolicies, Page):
         return views.ask(request, self)
 
 
-class InterviewGuest(Orderable):
-    """A guest of the interview (访谈嘉宾); transcript entries name one as their speaker."""
+class InterviewGuest(TranslatableMixin, Orderable):
+    """A guest of the interview (访谈嘉宾); transcript entries name one as their speaker.
+
+    Translatable, so wagtail-localize offers the name, title and organisation for translation; the photo is
+    the same person in every language.
+    """
 
     page = ParentalKey(InterviewPage, related_name="guests", on_delete=models.CASCADE)
     name = models.CharField(_("姓名"), max_length=40)
@@ -216,7 +220,7 @@ class InterviewGuest(Orderable):
     ]
     override_translatable_fields = [SynchronizedField("photo")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("访谈嘉宾")
         verbose_name_plural = _("访谈嘉宾")
 
@@ -243,7 +247,6 @@ class InterviewPolicy(Orderable):
     )
 
     panels = [PageChooserPanel("policy", "policy.PolicyPage")]
-    override_translatable_fields = [SynchronizedField("policy")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("解读的政策文件")

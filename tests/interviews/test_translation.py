@@ -106,6 +106,8 @@ def test_the_words_are_segments_for_the_translator(translator, interview):
     texts = segment_texts(interview)
 
     assert {"解读稳就业措施", "局长解读稳就业措施。", "王主持", "今年新增就业岗位三千个。", "张明"} <= texts
+    # The guests' words are the translator's too: names, titles, organisations and the photos' descriptions.
+    assert {"李华", "副局长", "甲县人力资源和社会保障局", "张明在访谈现场"} <= texts
 
 
 def test_moving_the_interview_moves_its_translation_too(
