@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -24,6 +25,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citizen_mailbox.masking import mask_text
 from govcms.core.tree import under_any_of
 from govcms.core.visibility import held_site_paths
 from home.models import AbstractColumnPage
@@ -413,6 +415,11 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.nickname}：{self.text[:30]}"
+
+    @cached_property
+    def public_text(self):
+        """The text as the public reads it wherever it is shown: contact details typed into it masked."""
+        return mask_text(self.text)
 
     @property
     def is_overdue(self):
