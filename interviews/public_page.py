@@ -12,10 +12,11 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from wagtail.images import get_image_model
 
-from interviews.live import ENTRY_IMAGE_SPEC, entries_with_pictures
 from interviews.models import InterviewState, Speaker, TranscriptEntry
 from policy.models import PolicyPage
 
+# The picture of an entry as the page and the live endpoint (interviews.live) show it.
+ENTRY_IMAGE_SPEC = "max-800x600"
 # The guests' photos as interview_page.html renders them ({% image %} takes the spec as written there).
 GUEST_PHOTO_SPEC = "fill-240x320"
 # ?order=asc: the live transcript oldest first (the default is newest first while it runs).
@@ -89,6 +90,16 @@ def frozen_entries(interview):
     return [ShownEntry.from_block(block.value, block.id, images) for block in blocks]
 
 
+def entries_with_pictures(interview_id):
+    """The interview's entries, retracted ones too, with their quoted question and picture (at most three queries)."""
+    images = get_image_model().objects.prefetch_renditions(ENTRY_IMAGE_SPEC)
+    return (
+        TranscriptEntry.objects.filter(interview_id=interview_id)
+        .select_related("question")
+        .prefetch_related(Prefetch("image", queryset=images))
+    )
+
+
 def live_entries(interview):
     """The live entries the public may see (retracted ones left out), oldest first."""
     entries = entries_with_pictures(interview.pk).filter(retracted_at__isnull=True)
@@ -96,10 +107,13 @@ def live_entries(interview):
 
 
 def transcript(interview, broadcast, state):
-    """Oldest first: nothing before the broadcast, the frozen transcript once there is one, else the live entries."""
+    """Oldest first: nothing before the broadcast, the frozen transcript once there is one, else the live entries.
+
+    Once frozen, only the transcript, even emptied by an editor: it is the record the editors stand by.
+    """
     if state == InterviewState.UPCOMING:
         return []
-    if broadcast.frozen_at is not None and interview.transcript:
+    if broadcast.frozen_at is not None:
         return frozen_entries(interview)
     return live_entries(interview)
 

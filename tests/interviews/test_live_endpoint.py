@@ -17,7 +17,7 @@ from wagtail.models import PageViewRestriction
 
 from interviews import console
 from interviews.live import live_cache_key
-from interviews.models import InterviewIndexPage, Question, QuestionStatus, Speaker
+from interviews.models import InterviewIndexPage, InterviewPage, Question, QuestionStatus, Speaker
 from sitegroup.models import SiteIdentity
 from tests.interviews.factories import make_interview
 
@@ -147,7 +147,8 @@ def test_headers_and_304_for_an_unchanged_poll(client, interview, host_user):
     response = poll(client, interview, since=entry.pk)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response["ETag"] == f'W/"{version}-live-{entry.pk}"'
+    published = int(interview.last_published_at.timestamp() * 1_000_000)
+    assert response["ETag"] == f'W/"{version}-{published}-live-{entry.pk}"'
     assert response["Cache-Control"] == "public, max-age=2"
     assert response["Last-Modified"]
     assert response["Content-Language"] == "zh-hans"
@@ -156,8 +157,28 @@ def test_headers_and_304_for_an_unchanged_poll(client, interview, host_user):
 
     unchanged = poll(client, interview, since=entry.pk, HTTP_IF_NONE_MATCH=response["ETag"])
     assert unchanged.status_code == 304 and unchanged.content == b""
-    assert unchanged["ETag"] == response["ETag"]
-    assert poll(client, interview, since=entry.pk, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+    assert unchanged["ETag"] == response["ETag"] and unchanged["Last-Modified"] == response["Last-Modified"]
+
+
+def test_only_the_etag_decides_a_304_as_two_changes_may_share_a_second(client, interview, host_user, time_machine):
+    time_machine.move_to(timezone.now().replace(microsecond=100000), tick=False)
+    say(interview, host_user, "一")
+    first = poll(client, interview)
+    time_machine.shift(0.5)
+    say(interview, host_user, "二")
+    again = poll(client, interview, since=0, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200 and texts(again.json()) == ["一", "二"]
+    assert again["Last-Modified"] == first["Last-Modified"]
+
+
+def test_an_unchanged_poll_reads_only_the_small_validators_entry(
+    client, interview, host_user, django_assert_num_queries
+):
+    entry = say(interview, host_user, "第一条。")
+    etag = poll(client, interview, since=entry.pk)["ETag"]
+    cache.delete(live_cache_key(interview.pk))  # the transcript entry alone
+    with django_assert_num_queries(0):
+        assert poll(client, interview, since=entry.pk, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_adding_or_retracting_an_entry_clears_the_cached_answer(client, interview, host_user):
@@ -214,7 +235,7 @@ def test_publishing_and_unpublishing_clear_the_cached_answer(client, interview):
     assert poll(client, interview).status_code == 200
 
 
-@pytest.mark.parametrize("since", ["abc", "-1", "1.5", "１"])
+@pytest.mark.parametrize("since", ["abc", "-1", "1.5", "１", "9" * 19, "9" * 5000])
 def test_a_since_that_is_not_a_whole_number_is_refused(client, interview, since):
     assert poll(client, interview, since=since).status_code == 400
 
@@ -263,3 +284,43 @@ def test_the_state_follows_the_schedule_and_the_host(client, index, host_user):
     assert poll(client, upcoming).json()["state"] == "ended"
     past = make_interview(index, start=timezone.now() - timedelta(hours=2), end=timezone.now() - timedelta(hours=1))
     assert poll(client, past).json()["state_label"] == "已结束"
+
+
+def test_a_page_added_live_without_being_published_is_answered(client, index, interview):
+    page = InterviewPage(
+        title="未经发布",
+        slug="raw",
+        summary="s",
+        scheduled_start=interview.scheduled_start,
+        scheduled_end=interview.scheduled_end,
+    )
+    index.add_child(instance=page)  # live, with no publication date
+    response = poll(client, page)
+    assert response.status_code == 200 and response.json()["entries"] == [] and response["Last-Modified"]
+
+
+def republish_without(interview, text):
+    """An editor's correction after the end: the frozen transcript published again without the entry saying `text`."""
+    page = InterviewPage.objects.get(pk=interview.pk).get_latest_revision_as_object()
+    page.transcript = [
+        {"type": block.block_type, "value": block.block.get_prep_value(block.value)}
+        for block in page.transcript
+        if text not in block.value["text"]
+    ]
+    page.save_revision().publish()
+
+
+def test_after_the_end_the_endpoint_serves_the_corrected_frozen_transcript(client, interview, host_user):
+    kept = say(interview, host_user, "正常发言。")
+    wrong = say(interview, host_user, "误录入：某网友身份证号110101199003071234。")
+    console.end_interview(interview, host_user)
+    etag = poll(client, interview, since=wrong.pk)["ETag"]
+
+    republish_without(interview, "误录入")
+    assert "误录入" not in poll(client, interview).content.decode()
+    assert [entry["id"] for entry in poll(client, interview).json()["entries"]] == [kept.pk]
+    # A client that had both hears of the removal, despite its ETag of before the correction.
+    caught_up = poll(client, interview, since=wrong.pk, HTTP_IF_NONE_MATCH=etag)
+    assert caught_up.status_code == 200 and caught_up["ETag"] != etag
+    answer = caught_up.json()
+    assert answer["retracted"] == [wrong.pk] and [entry["id"] for entry in answer["edited"]] == [kept.pk]

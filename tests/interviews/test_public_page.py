@@ -161,6 +161,18 @@ def test_a_corrected_frozen_transcript_is_what_the_page_shows(client, index, hos
     assert "补贴标准为一千五百元。" in html and "补贴标准为一千元。" not in html
 
 
+def test_an_emptied_frozen_transcript_shows_no_live_entry(client, index, host_user, make_user):
+    interview = make_interview(index)
+    say(interview, host_user, "不应再公开的发言。")
+    console.end_interview(interview, make_user(is_superuser=True))
+    page = interview.get_latest_revision_as_object()
+    page.transcript = []
+    page.save_revision().publish()
+
+    html = visit(client, interview)
+    assert "不应再公开的发言。" not in html and "暂无文字实录。" in html
+
+
 def queries_for(client, interview):
     visit(client, interview)  # renditions and caches made once
     with CaptureQueriesContext(connection) as queries:
