@@ -3,7 +3,9 @@
 Builds a throw-away database (a SQLite file in /tmp, or a new PostgreSQL database next to the one
 --database names) with production settings (DEBUG off, Redis as the shared cache the rate limits need),
 provisions a site, publishes an article and a live interview whose host adds --entries entries from the
-console (interviews.console), starts gunicorn with --workers workers, and runs wrk with --connections
+console (interviews.console), starts gunicorn as the Dockerfile runs it (sync workers, --workers defaulting to
+the image's WEB_CONCURRENCY, recycled after --max-requests as there, the access log written and dropped),
+and runs wrk with --connections
 connections for --seconds seconds against:
   (a) the article page, which is rendered on every request (no page cache);
   (b) GET /interviews/<id>/live.json?since=<last id> with If-None-Match of the current ETag: the poll of a
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import socket
@@ -42,11 +45,21 @@ TARGET_RATIO = 20
 TARGET_P99_MS = 50
 
 
+def deployed_workers():
+    """The worker count the image runs: WEB_CONCURRENCY if set here, else the Dockerfile's (2 x cores + 1)."""
+    if "WEB_CONCURRENCY" in os.environ:
+        return int(os.environ["WEB_CONCURRENCY"])
+    return int(re.search(r"^ENV WEB_CONCURRENCY=(\d+)", (ROOT / "Dockerfile").read_text(), re.MULTILINE)[1])
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default="sqlite", help="'sqlite' or a postgres:// URL of an existing server")
     parser.add_argument("--entries", type=int, default=50, help="live entries of the interview")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=deployed_workers(), help="gunicorn sync workers")
+    parser.add_argument(
+        "--max-requests", type=int, default=1000, help="a worker is recycled after about this many (0: never)"
+    )
     parser.add_argument("--connections", type=int, default=50, help="wrk connections")
     parser.add_argument("--threads", type=int, default=4, help="wrk threads")
     parser.add_argument("--seconds", type=int, default=10, help="duration of each wrk run")
@@ -123,14 +136,22 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port, workers, environment):
+def start_gunicorn(port, args, environment):
+    """gunicorn with the Dockerfile's options; its access log, written as deployed, is thrown away."""
     command = [
         sys.executable, "-m", "gunicorn", "govcms.wsgi",
         "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers),
+        "--workers", str(args.workers),
+        "--worker-class", "sync",
+        "--timeout", "60",
+        "--max-requests", str(args.max_requests),
+        "--max-requests-jitter", str(args.max_requests // 10),
+        "--worker-tmp-dir", "/dev/shm",  # noqa: S108 - as the Dockerfile: the heartbeat file in memory
         "--no-control-socket",
+        "--access-logfile", "-",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **environment})  # noqa: S603  # nosec B603
+    environment = {**os.environ, **environment}
+    server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL)  # noqa: S603  # nosec B603
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -224,6 +245,10 @@ def cpu_per_request(paths, repeats=300, profile=False):
     return costs
 
 
+def recycling(max_requests):
+    return f"recycled after ~{max_requests} requests" if max_requests else "never recycled"
+
+
 def report(args, results, vendor, costs):
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(
@@ -231,7 +256,8 @@ def report(args, results, vendor, costs):
         f" Python {platform.python_version()}, {vendor}, Redis cache; {when}; load average {os.getloadavg()[0]:.1f}"
     )
     print(
-        f"gunicorn {args.workers} workers (sync), wrk {args.threads} threads {args.connections} connections"
+        f"gunicorn {args.workers} sync workers, {recycling(args.max_requests)},"
+        f" wrk {args.threads} threads {args.connections} connections"
         f" {args.seconds} s, {args.entries} entries"
     )
     print("| request | requests/s | p50 (ms) | p99 (ms) | CPU per request in-process (ms) | answers |")
@@ -273,7 +299,7 @@ def main():
         article_path, interview = build_content(args.entries)
         vendor = connection.vendor
         connections.close_all()
-        server = start_gunicorn(free_port(), args.workers, environment)
+        server = start_gunicorn(free_port(), args, environment)
         port = int(server.args[server.args.index("--bind") + 1].rsplit(":", 1)[1])
         measured = requests_measured(port, article_path, interview)
         results = measure(args, port, measured)
