@@ -5,8 +5,7 @@ Builds a throw-away database (a SQLite file in /tmp, or a new PostgreSQL databas
 provisions a site, publishes an article and a live interview whose host adds --entries entries from the
 console (interviews.console), starts gunicorn as the Dockerfile runs it (sync workers, --workers defaulting to
 the image's WEB_CONCURRENCY, recycled after --max-requests as there, the access log written and dropped),
-and runs wrk with --connections
-connections for --seconds seconds against:
+and runs wrk with --connections connections for --seconds seconds against:
   (a) the article page, which is rendered on every request (no page cache);
   (b) GET /interviews/<id>/live.json?since=<last id> with If-None-Match of the current ETag: the poll of a
       reader who has everything (a 304);
