@@ -262,13 +262,20 @@ class PolicyPage(DisclosureFields, Page):
     def live_interpretations(self):
         """Live, public interpretations of this policy, of every page type that interprets policies, newest first.
 
-        One query per such page type (InterpretationPage, an online interview …) and one for the protected sections.
+        Not those of the sites not yet public (govcms.core.visibility), unless this policy is on that site too.
+        One query per such page type (InterpretationPage, an online interview …), one for the protected sections
+        and one for the held sites.
         """
         private = Page.objects.private_q()
+        held = under_any_of(held_site_paths(self.path))
         interpretations = [
             interpretation
             for model in interpreting_models()
-            for interpretation in model.objects.live().exclude(private).filter(policy_links__policy=self).distinct()
+            for interpretation in model.objects.live()
+            .exclude(private)
+            .exclude(held)
+            .filter(policy_links__policy=self)
+            .distinct()
         ]
         return sorted(interpretations, key=lambda page: (page.date, page.pk), reverse=True)
 
@@ -323,13 +330,36 @@ class InterpretsPolicies:
 
     def pages_released_with(self):
         """The waiting major policies that publishing this page releases (三同步; release.workflow.checks)."""
-        policy_ids = [link.policy_id for link in self.policy_links.all()]
+        policy_ids = self.policies_interpreted_in_public()
         return {int(state.workflow_state.object_id) for state in waiting_interpretation_task_states(policy_ids)}
+
+    def policies_interpreted_in_public(self):
+        """Ids of the linked policies whose public sees this page beside them (see public_policy_links): none
+        while the page is in a protected section; not those a held site of this page is held back from."""
+        if self.get_view_restrictions().exists():
+            return set()
+        policies = PolicyPage.objects.filter(pk__in=[link.policy_id for link in self.policy_links.all()])
+        held = [path for path in held_site_paths() if self.path.startswith(path)]
+        return set(policies.filter(*[Q(path__startswith=path) for path in held]).values_list("pk", flat=True))
 
 
 def interpreting_models():
     """The page models that interpret policies (InterpretsPolicies), found among Wagtail's page models."""
     return [model for model in get_page_models() if issubclass(model, InterpretsPolicies)]
+
+
+def public_policy_links(model):
+    """The policy link rows of an interpreting `model` whose page the public sees beside the policy (三同步).
+
+    Not a page in a protected section (login, password, groups): a major policy is released with an
+    interpretation its readers can open. Not a page on a site not yet public (govcms.core.visibility), unless
+    the policy is on that site too: both open together. Live or not: filter page__live for the live ones.
+    """
+    links = model._meta.get_field("policy_links").related_model.objects.filter(page__in=model.objects.public())
+    held_from_the_policy = [
+        Q(page__path__startswith=path) & ~Q(policy__path__startswith=path) for path in held_site_paths()
+    ]
+    return links.exclude(Q(*held_from_the_policy, _connector=Q.OR)) if held_from_the_policy else links
 
 
 class PolicyLinksFormMixin:
@@ -594,19 +624,24 @@ def grace_days_for(page):
 
 
 def awaits_interpretation(page):
-    """Whether `page` is a major policy that no live interpretation accompanies yet."""
+    """Whether `page` is a major policy that no live, public interpretation accompanies yet (public_policy_links)."""
     if not isinstance(page, PolicyPage) or not page.is_major:
         return False
     return not any(
-        model.objects.live().filter(policy_links__policy_id=page.pk).exists() for model in interpreting_models()
+        public_policy_links(model).filter(page__live=True, policy_id=page.pk).exists()
+        for model in interpreting_models()
     )
 
 
 class InterpretationTask(RestartsAfterChanges, Task):
-    """三同步: a major policy completes its workflow only together with a live interpretation.
+    """三同步: a major policy completes its workflow only together with a live interpretation the public sees.
 
     The task waits while none exists; publishing an interpretation of the policy
     approves it (see signal_handlers), so policy and interpretation go live together.
+    An interpretation in a protected section (login, password, groups) or on a site not
+    yet public neither counts nor releases the policy (public_policy_links): 三同步 is
+    about what the public reads, so a site whose interpretation column is protected
+    cannot release a major policy until an interpretation is published where the public sees it.
     While it waits the policy is locked, so what goes live is the revision 签发
     approved; to change it, send it back. A site with a grace period lets the
     policy through at once and lists it in the 待解读政策 report instead. Other
@@ -621,7 +656,7 @@ class InterpretationTask(RestartsAfterChanges, Task):
         task_state = super().start(workflow_state, user=user)
         page = task_state.revision.as_object()
         if not awaits_interpretation(page):
-            self.approve_automatically(task_state, _("无需等待解读：不是重大政策，或已有解读上线。"))
+            self.approve_automatically(task_state, _("无需等待解读：不是重大政策，或已有公开的解读上线。"))
         elif grace_days_for(page):
             self.approve_automatically(task_state, _("本站设有解读宽限期：文件发布后列入“待解读政策”。"))
         return task_state
@@ -650,7 +685,10 @@ class InterpretationTask(RestartsAfterChanges, Task):
 
     @classmethod
     def get_description(cls):
-        return _("重大政策须有解读同步上线；解读发布后自动通过（站点设有宽限期时直接通过）。")
+        return _(
+            "重大政策须有公众可见的解读同步上线，解读发布后自动通过（站点设有宽限期时直接通过）；"
+            "受保护栏目（需登录或密码）或尚未开通站点中的解读不算。"
+        )
 
 
 def waiting_interpretation_task_states(policy_ids):

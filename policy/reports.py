@@ -1,4 +1,4 @@
-"""待解读政策: major policies that are live without a live interpretation.
+"""待解读政策: major policies that are live without a live interpretation the public sees.
 
 A site with a grace period (PolicySettings.interpretation_grace_days) lets a
 major policy go live first; the policy stays here until an interpretation
@@ -15,18 +15,19 @@ from wagtail.admin.views.reports import ReportView
 from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin
 from govcms.core.tree import SiteIndex
-from policy.models import PolicyPage, PolicySettings, interpreting_models
+from policy.models import PolicyPage, PolicySettings, interpreting_models, public_policy_links
 from release.reports.views import SiteStaffOnlyMixin
 from workdays.calendar import add_working_days
 
 
 def policies_awaiting_interpretation(user):
-    """Live major policies of the user's sites that no live interpretation (of any kind) accompanies."""
+    """Live major policies of the user's sites that no live, public interpretation (of any kind) accompanies."""
     policies = PolicyPage.objects.live().filter(is_major=True)
-    # Interpreted by a live page of any interpreting type: an interpretation, an online interview.
-    # From the link rows: a live page without links would put a NULL in the list, and NOT IN (…, NULL) excludes all.
+    # Interpreted by a live page of any interpreting type that the public sees (an interpretation, an online
+    # interview), as 三同步 counts them. From the link rows: a live page without links would put a NULL in the
+    # list, and NOT IN (…, NULL) excludes all.
     for model in interpreting_models():
-        links = model._meta.get_field("policy_links").related_model.objects.filter(page__live=True)
+        links = public_policy_links(model).filter(page__live=True)
         policies = policies.exclude(pk__in=links.values("policy_id"))
     return policies.filter(SiteScope.of(user).pages_q()).order_by("first_published_at", "pk")
 

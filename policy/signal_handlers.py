@@ -9,10 +9,10 @@ from policy.models import interpreting_models, waiting_interpretation_task_state
 def release_waiting_policies(sender, instance, **kwargs):
     """Approve the policies' 三同步 step: each publishes the revision its reviewers approved, in this transaction.
 
-    Any page type that interprets policies (an interpretation, an online interview) releases them.
+    Any page type that interprets policies (an interpretation, an online interview) releases them, once the public
+    sees it: a page in a protected section or on a site not yet public releases none (public_policy_links).
     """
-    policy_ids = list(instance.policy_links.values_list("policy_id", flat=True))
-    for task_state in waiting_interpretation_task_states(policy_ids):
+    for task_state in waiting_interpretation_task_states(instance.policies_interpreted_in_public()):
         task_state.specific.approve(comment=_("解读《%(title)s》已发布，三同步完成。") % {"title": instance.title})
 
 

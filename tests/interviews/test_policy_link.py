@@ -16,12 +16,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from interviews.models import InterviewPage, InterviewPolicy
 from policy.models import PolicyPage, PolicySettings, awaits_interpretation
 from release.models import UnreviewedPublication
+from sitegroup.models import SiteIdentity
 from tests.interviews.factories import make_interview
 from tests.interviews.test_lists import index_of
 from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
 from tests.policy.workflow import (
     FIRST_REVIEW,
     SIMULTANEOUS_CHECK,
+    approve,
     current_task_name,
     draft_policy,
     post_edit,
@@ -83,6 +85,23 @@ def test_a_draft_or_protected_interview_is_not_listed(client, site_group):
     draft.save_revision()
 
     assert interpretation_groups(client, policy, "county-a.localhost") == {}
+
+
+def test_a_held_sites_interview_is_not_listed_on_the_portals_policy(client, site_group):
+    policy = add_policy(library_of(site_group.portal), "市级政策")
+    interview_linking(index_of(site_group.county_a), "未公开站点的访谈", [policy])
+    SiteIdentity.objects.filter(site=site_group.county_a.site).update(icp_number="")
+
+    assert "未公开站点的访谈" not in client.get(policy.url, HTTP_HOST="localhost").content.decode()
+
+
+def test_a_held_sites_own_policy_lists_the_sites_interview(site_group):
+    """Both open with their site: the held county's interview stays with its own policy."""
+    policy = add_policy(library_of(site_group.county_a), "甲县政策")
+    interview = interview_linking(index_of(site_group.county_a), "开站前的访谈", [policy])
+    SiteIdentity.objects.filter(site=site_group.county_a.site).update(icp_number="")
+
+    assert PolicyPage.objects.get(pk=policy.pk).live_interpretations() == [interview]
 
 
 def count_queries(client, url, host):
@@ -164,6 +183,45 @@ def test_publishing_an_interview_through_the_workflow_releases_the_waiting_polic
     assert not UnreviewedPublication.objects.exists()
 
 
+def protect(page):
+    PageViewRestriction.objects.create(page=Page.objects.get(pk=page.pk), restriction_type="login")
+
+
+def test_a_protected_interview_does_not_release_a_waiting_major_policy(
+    client, site_group, county_a_staff, waiting_policy, django_capture_on_commit_callbacks
+):
+    """三同步 is about the public: the content check finds the policy link broken, since it would stay unpublished."""
+    index = index_of(site_group.county_a)
+    protect(index)
+    with django_capture_on_commit_callbacks(execute=True):
+        interview = submit_new_page(
+            client, county_a_staff.officer, index, InterviewPage, interview_form_data(waiting_policy)
+        )
+
+    check = TaskState.objects.for_instance(interview).get()
+    assert check.status == TaskState.STATUS_REJECTED and "甲县重大政策" in check.comment
+    assert current_task_name(waiting_policy) == SIMULTANEOUS_CHECK
+    assert not PolicyPage.objects.get(pk=waiting_policy.pk).live
+
+
+def test_an_interview_protected_during_its_review_does_not_release_a_waiting_major_policy(
+    client, site_group, county_a_staff, waiting_policy, django_capture_on_commit_callbacks
+):
+    index = index_of(site_group.county_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        interview = submit_new_page(
+            client, county_a_staff.officer, index, InterviewPage, interview_form_data(waiting_policy)
+        )
+        approve(client, county_a_staff.reviewer, interview)
+        protect(index)
+        approve(client, county_a_staff.approver, interview)
+
+    assert InterviewPage.objects.get(pk=interview.pk).live
+    assert current_task_name(waiting_policy) == SIMULTANEOUS_CHECK
+    policy = PolicyPage.objects.get(pk=waiting_policy.pk)
+    assert not policy.live and policy.live_interpretations() == []
+
+
 def test_an_interview_in_review_releases_nothing_yet(client, site_group, county_a_staff, waiting_policy):
     index = index_of(site_group.county_a)
     submit_new_page(client, county_a_staff.officer, index, InterviewPage, interview_form_data(waiting_policy))
@@ -195,6 +253,39 @@ def test_the_report_drops_a_policy_once_an_interview_of_it_is_live(client, site_
     interview_linking(index_of(site_group.county_a), "补上的访谈", [policy])
 
     assert awaiting_titles(client, county_a_staff.administrator) == []
+
+
+def test_a_protected_interview_leaves_the_policy_in_the_report(client, site_group, county_a_staff, grace_period):
+    policy = add_policy(library_of(site_group.county_a), "甲县重大政策", is_major=True)
+    protect(interview_linking(index_of(site_group.county_a), "内部访谈", [policy]))
+
+    assert awaiting_titles(client, county_a_staff.administrator) == ["甲县重大政策"]
+
+
+@pytest.fixture
+def portal_grace_period(site_group):
+    settings = PolicySettings.for_site(site_group.portal.site)
+    settings.interpretation_grace_days = 3
+    settings.save()
+
+
+def test_a_held_countys_interview_leaves_the_portals_policy_in_the_report_until_the_county_opens(
+    client, site_group, make_user, portal_grace_period
+):
+    portal_admin = make_user(site_group.portal.groups["管理员"])
+    add_policy(library_of(site_group.portal), "市级重大政策", is_major=True)
+    own = add_policy(library_of(site_group.county_a), "甲县重大政策", is_major=True)
+    portals = PolicyPage.objects.get(title="市级重大政策")
+    interview_linking(index_of(site_group.county_a), "开站前的访谈", [portals, own])
+    identity = SiteIdentity.objects.filter(site=site_group.county_a.site)
+    icp_number = identity.get().icp_number
+    identity.update(icp_number="")
+
+    # The held county's own policy opens with its interview; the portal's is public without it.
+    assert awaiting_titles(client, portal_admin) == ["市级重大政策"]
+
+    identity.update(icp_number=icp_number)
+    assert awaiting_titles(client, portal_admin) == []
 
 
 # --- The interview's form checks its policy links like an interpretation's ----------------------

@@ -5,13 +5,14 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, PageViewRestriction, TaskState, WorkflowState
 
 from policy.models import InterpretationPage, InterpretationTask, PolicyPage, PolicySettings
 from release.models import UnreviewedPublication
 from tests.policy.test_admin import interpretation_form_data
 from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
 from tests.policy.workflow import (
+    approve,
     current_task_name,
     draft_policy,
     policy_form_data,
@@ -143,6 +144,18 @@ def test_the_report_drops_a_policy_once_an_interpretation_is_live(client, site_g
     assert list(client.get(reverse("policy_pending_interpretation_report")).context["object_list"]) == []
 
 
+def test_the_report_keeps_a_policy_whose_only_interpretation_is_protected(
+    client, site_group, county_a_staff, grace_period
+):
+    policy = draft_policy(site_group)
+    through_reviews(policy, county_a_staff)
+    interpretation = add_interpretation(interpretation_column_of(site_group.county_a), "内部解读", policies=[policy])
+    PageViewRestriction.objects.create(page=Page.objects.get(pk=interpretation.pk), restriction_type="login")
+    client.force_login(county_a_staff.administrator)
+    rows = client.get(reverse("policy_pending_interpretation_report")).context["object_list"]
+    assert [row.title for row in rows] == ["甲县重大政策"]
+
+
 def test_the_report_shows_only_the_users_sites(client, site_group, county_a_staff, make_user, grace_period):
     through_reviews(draft_policy(site_group), county_a_staff)
     county_b_admin = make_user(site_group.county_b.groups["管理员"])
@@ -189,6 +202,24 @@ def test_the_interpretation_of_a_waiting_policy_passes_and_releases_the_approved
     assert policy.live_revision_id == approved_revision.pk
     assert WorkflowState.objects.for_instance(policy).get().status == WorkflowState.STATUS_APPROVED
     assert not UnreviewedPublication.objects.exists()
+
+
+@pytest.mark.parametrize("restriction", ["login", "password"])
+def test_an_interpretation_published_in_a_protected_column_releases_nothing(
+    client, site_group, county_a_staff, waiting_policy, django_capture_on_commit_callbacks, restriction
+):
+    """三同步 is about the public: a column closed to it while the interpretation was in review releases nothing."""
+    staff = county_a_staff
+    with django_capture_on_commit_callbacks(execute=True):
+        interpretation = submit_interpretation(client, site_group, staff.officer, waiting_policy)
+        approve(client, staff.reviewer, interpretation)
+        column = Page.objects.get(pk=interpretation_column_of(site_group.county_a).pk)
+        PageViewRestriction.objects.create(page=column, restriction_type=restriction, password="jiedu")
+        approve(client, staff.approver, interpretation)
+
+    assert InterpretationPage.objects.get(pk=interpretation.pk).live
+    assert current_task_name(waiting_policy) == "三同步检查"
+    assert not PolicyPage.objects.get(pk=waiting_policy.pk).live
 
 
 def test_the_waiting_policy_is_locked_against_edits(client, county_a_staff, waiting_policy):
