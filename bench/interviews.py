@@ -57,7 +57,7 @@ def parse_args():
     parser.add_argument("--entries", type=int, default=50, help="live entries of the interview")
     parser.add_argument("--workers", type=int, default=deployed_workers(), help="gunicorn sync workers")
     parser.add_argument(
-        "--max-requests", type=int, default=1000, help="a worker is recycled after about this many (0: never)"
+        "--max-requests", type=int, default=10_000, help="a worker is recycled after about this many (0: never)"
     )
     parser.add_argument("--connections", type=int, default=50, help="wrk connections")
     parser.add_argument("--threads", type=int, default=4, help="wrk threads")
@@ -142,6 +142,7 @@ def start_gunicorn(port, args, environment):
         "--bind", f"127.0.0.1:{port}",
         "--workers", str(args.workers),
         "--worker-class", "sync",
+        "--preload",
         "--timeout", "60",
         "--max-requests", str(args.max_requests),
         "--max-requests-jitter", str(args.max_requests // 10),
