@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.images import get_permission_policy as image_permission_policy
 from wagtail.log_actions import log
 
@@ -65,7 +66,8 @@ def add_entry(interview, user, *, speaker, speaker_name, text, image=None, image
             raise ValidationError(_("访谈尚未开始：请先“提前开始”，或等到开始时间。"))
         if speaker == Speaker.NETIZEN:
             question = _adopted_question(interview, question)
-            speaker_name, text = question.nickname, text or question.text
+            # Read out, the question is public: masked as the page's question list shows it.
+            speaker_name, text = question.nickname, text or question.public_text
         elif question is not None:
             raise ValidationError(_("只有“网友”发言可以引用网友提问。"))
         entry = TranscriptEntry(
@@ -223,7 +225,7 @@ def frozen_transcript(interview):
                 "speaker": entry.speaker,
                 "speaker_name": entry.speaker_name,
                 "time": timezone.localtime(entry.spoken_at).isoformat(),
-                "question": {"nickname": entry.question.nickname, "text": entry.question.text}
+                "question": {"nickname": entry.question.nickname, "text": entry.question.public_text}
                 if entry.question
                 else {"nickname": "", "text": ""},
                 "text": entry.text,
@@ -235,22 +237,44 @@ def frozen_transcript(interview):
     ]
 
 
+class PublishKeepingReview(PublishPageRevisionAction):
+    """Publish a revision without cancelling the page's workflow in progress.
+
+    Wagtail cancels it on every publish (WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH); here what is published is the
+    live content plus the transcript, not the draft under review. An empty `_current_workflow_states` (the
+    cache prefetch_workflow_states fills) tells that step that there is no workflow in progress.
+    """
+
+    def _after_publish(self):
+        self.object._current_workflow_states = []
+        try:
+            super()._after_publish()
+        finally:
+            del self.object._current_workflow_states
+
+
 def _publish_transcript(interview, user, transcript):
     """Publish the LIVE page with the transcript, then put a pending draft back on top with it.
 
     The live content has already been through the site's release workflow; only the transcript is new.
     An editor's unpublished draft is not published here: it is saved again, with the transcript, as the
-    latest revision, so its review (which publishes the latest revision) goes on as before.
+    latest revision (the one its review approves and publishes; without the transcript, publishing the
+    draft would take it off the page). A review in progress keeps its step and its approvals, carried to
+    the new latest revision: it differs from the approved one only by the transcript, which is live.
     """
     page = InterviewPage.objects.get(pk=interview.pk)  # the page row holds the live content
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else None
+    review = page.current_workflow_state
     page.transcript = transcript
     # The host need not hold the page's publish right: what goes live is the content that went through the
     # release workflow already, plus the record of the broadcast they ran (see docs/interviews.md).
-    page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    latest = page.save_revision(user=user)
+    PublishKeepingReview(latest, user=user).execute(skip_permission_checks=True)
     if draft is not None:
         draft.transcript = transcript
-        draft.save_revision(user=user)
+        latest = draft.save_revision(user=user)
+    if review is not None:
+        review.copy_approved_task_states_to_revision(latest)
 
 
 # --- Checks and bookkeeping --------------------------------------------------------------------

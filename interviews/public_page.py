@@ -49,7 +49,7 @@ class ShownEntry:
 
     @classmethod
     def from_live(cls, entry):
-        question = QuotedQuestion(entry.question.nickname, entry.question.text) if entry.question else None
+        question = QuotedQuestion(entry.question.nickname, entry.question.public_text) if entry.question else None
         return cls(
             anchor=entry.anchor,
             entry_id=entry.pk,

@@ -148,11 +148,15 @@ def _back_to_list(question):
 
 
 class QuestionLogFormatter(LogFormatter):
-    """The step and the question it concerns, as the interview page's history shows it."""
+    """The step and the question it concerns (number and nickname, not its text), as the page's history shows it."""
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        return f"{self.label}：{data.get('nickname', '')}：{data.get('text', '')}"
+        return _("%(action)s：%(nickname)s（提问编号%(number)s）") % {
+            "action": self.label,
+            "nickname": data.get("nickname", ""),
+            "number": data.get("question_id", ""),
+        }
 
 
 def register_log_actions(actions):

@@ -2,9 +2,9 @@
 
 Every staff action checks that the user may run the interview's console (interviews.access), re-reads the
 question under a lock so two moderators cannot both move it, logs the step on the interview page's history
-beside the console's actions (wagtail log_actions: who and when; never the private contact) and, since
-adopted and answered questions are shown on the public page and offered to the live console, bumps the
-broadcast's version and clears the live endpoint's cache.
+beside the console's actions (wagtail log_actions: who and when, and which question; never its text nor the
+private contact) and, since adopted and answered questions are shown on the public page and offered to the
+live console, bumps the broadcast's version and clears the live endpoint's cache.
 
 A question moves 待审核 → 已采用 or 不予采用 (either decision may be reversed until it is answered);
 已采用 → 已回答 when a console entry quotes it (interviews.console.add_entry) or a written answer is
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from citizen_mailbox.forms import multi_line
+from citizen_mailbox.masking import mask_text
 from interviews.access import can_run_console
 from interviews.live import purge_live_cache
 from interviews.models import ENTRY_MAX_LENGTH, InterviewState, Question, QuestionStatus
@@ -115,7 +116,10 @@ def _locked(question):
 
 
 def _log(interview, question, action, user):
-    data = {"question_id": question.pk, "nickname": question.nickname, "text": question.text[:100]}
+    """The question's number and nickname, never its text: the page's and the site's history are read by staff
+    who may not moderate (信息员, 审核…), and a question not adopted is not public (its text may hold contact
+    details). The moderators read the text in the question list."""
+    data = {"question_id": question.pk, "nickname": mask_text(question.nickname)}
     log(instance=interview, action=action, user=user, data=data)
 
 

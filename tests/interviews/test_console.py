@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, WorkflowState
 from wagtail_factories import ImageFactory
 
 from interviews import console
@@ -25,6 +25,7 @@ from interviews.models import (
     answer_due_after,
 )
 from tests.interviews.factories import make_interview
+from tests.policy.workflow import approve
 
 pytestmark = pytest.mark.django_db
 
@@ -266,6 +267,46 @@ def test_ending_publishes_the_live_content_not_a_pending_draft(host_client, inte
     latest = page.get_latest_revision_as_object()
     assert latest.title == "未经审核的新标题" and len(latest.transcript) == 1
     assert page.has_unpublished_changes
+
+
+def test_a_quoted_question_is_public_masked_like_the_question_list(client, host_client, interview):
+    quoted = adopted_question(interview, text="我电话13812345678，失业金怎么领？")
+    add(host_client, interview, speaker=f"question:{quoted.pk}", text="这位网友问失业金。")  # the question quoted
+    question = adopted_question(interview, text="我电话13812345678，灵活就业如何参保？")
+    add(host_client, interview, speaker=f"question:{question.pk}", text="")  # read out as it is
+
+    def public():
+        live_json = client.get(reverse("interviews:live_json", args=[interview.pk]), HTTP_HOST="county-a.localhost")
+        return client.get(interview.url, HTTP_HOST="county-a.localhost").content.decode() + live_json.content.decode()
+
+    assert "13812345678" not in public() and "失业金怎么领" in public() and "灵活就业如何参保" in public()
+    assert interview.entries.latest("pk").text == question.public_text != question.text
+    host_client.post(url("end", interview))
+
+    frozen = [block.value["question"]["text"] for block in InterviewPage.objects.get(pk=interview.pk).transcript]
+    assert frozen == [quoted.public_text, question.public_text]
+    assert "13812345678" not in public() and "失业金怎么领" in public() and "灵活就业如何参保" in public()
+
+
+def test_ending_keeps_an_edit_in_review_with_its_approvals(client, site_group, county_a_staff, interview, host):
+    console.add_entry(interview, host, speaker=Speaker.HOST, speaker_name="", text="开场白")
+    draft = interview.get_latest_revision_as_object()
+    draft.summary = "修改后的简介"
+    draft.save_revision(user=county_a_staff.officer)
+    interview.get_workflow().start(InterviewPage.objects.get(pk=interview.pk), county_a_staff.officer)
+    approved = approve(client, county_a_staff.reviewer, interview)
+
+    console.end_interview(interview, host)
+
+    page = InterviewPage.objects.get(pk=interview.pk)
+    assert page.summary != "修改后的简介" and len(page.transcript) == 1  # the live page has the transcript
+    review = page.current_workflow_state
+    assert review is not None and review.status == WorkflowState.STATUS_IN_PROGRESS
+    assert approved.task in [state.task for state in review.successful_task_states]  # not to be approved again
+    approve(client, county_a_staff.approver, interview)
+    page = InterviewPage.objects.get(pk=interview.pk)
+    assert (page.summary, len(page.transcript)) == ("修改后的简介", 1)
+    assert not page.has_unpublished_changes
 
 
 def test_entries_are_read_only_after_the_end(host_client, interview):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from interviews import console
+from interviews import console, questions
 from interviews.live import live_cache_key
 from interviews.models import (
     Broadcast,
@@ -111,10 +111,29 @@ def test_a_decision_is_logged_and_tells_the_live_page(host_client, host, intervi
     assert question.moderated_at is not None
     entry = PageLogEntry.objects.get(action=f"interviews.question_{action}")
     assert (entry.page_id, entry.user) == (interview.pk, host)
-    assert entry.message == f"{label}网友提问：小王：灵活就业人员怎样参保？"
+    assert entry.message == f"{label}网友提问：小王（提问编号{question.pk}）"
     assert "13812345678" not in str(entry.data)
     assert version_of(interview) == version + 1
     assert cache.get(live_cache_key(interview.pk)) is None
+
+
+@pytest.mark.parametrize(("role", "history"), [("信息员", "site"), ("审核", "page")])
+def test_the_histories_show_no_question_text_to_staff_who_do_not_moderate(
+    client, site_group, make_user, host, interview, role, history
+):
+    """The site's and the page's history are read by 信息员 and 审核; a question not adopted is not public."""
+    pending = questions.submit(interview, nickname="小李", text="请回电13912345678，低保怎么办？", contact="")
+    questions.reject(ask(interview, text="不予采用的问题原文"), host)
+    client.force_login(make_user(site_group.county_a.groups[role]))
+    history_url = {
+        "site": reverse("wagtailadmin_reports:site_history"),
+        "page": reverse("wagtailadmin_pages:history", args=[interview.pk]),
+    }[history]
+
+    page = client.get(history_url).content.decode()
+
+    assert f"网友提问：小李（提问编号{pending.pk}）" in page
+    assert "13912345678" not in page and "低保" not in page and "不予采用的问题原文" not in page
 
 
 def test_a_decision_can_be_reversed_until_the_question_is_answered(host_client, interview):
