@@ -19,6 +19,15 @@ def with_end(interviews):
     return interviews.annotate(ends_at=Coalesce("broadcast_record__extended_until", "scheduled_end"))
 
 
+def with_shown_times(interviews):
+    """`with_end()` interviews annotated with the times the list shows, as interview_page.html does: `shown_start`,
+    the host's early start or the scheduled start; `shown_end`, the host's 结束, else the extended or scheduled end."""
+    return interviews.annotate(
+        shown_start=Coalesce("broadcast_record__started_at", "scheduled_start"),
+        shown_end=Coalesce("broadcast_record__ended_at", "ends_at"),
+    )
+
+
 def state_q(state, now):
     """A Q over `with_end()` interviews in `state` at `now`: Broadcast.state()'s rules."""
     not_ended = Q(broadcast_record__ended_at__isnull=True, ends_at__gt=now)
@@ -31,7 +40,7 @@ def state_q(state, now):
 
 
 def in_state(interviews, state, now):
-    return with_end(interviews).filter(state_q(state, now))
+    return with_shown_times(with_end(interviews)).filter(state_q(state, now))
 
 
 def interviews_by_state(interviews, now):

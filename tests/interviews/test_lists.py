@@ -1,6 +1,6 @@
 """访谈列表: 正在直播, 访谈预告 and 往期回顾 of the site and the sites below, each at its own host."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -84,7 +84,34 @@ def test_the_schedule_shows_local_date_and_minutes(client, site_group):
 
     html = client.get(index.url, HTTP_HOST="county-a.localhost").content.decode()
 
-    assert ">2025-03-07 09:30</time>" in html
+    assert ">2025-03-07 09:30</time>至<time" in html and ">10:30</time>" in html
+
+
+def times_listed(client, index, host):
+    """{title: [the datetimes of the row's <time> elements]} of the index page."""
+    soup = BeautifulSoup(client.get(index.url, HTTP_HOST=host).content, "html.parser")
+    return {
+        item.a.get_text(strip=True): [datetime.fromisoformat(time["datetime"]) for time in item.find_all("time")]
+        for item in soup.find_all("li", class_="article-list__item")
+    }
+
+
+def test_the_rows_show_the_hosts_times_where_the_host_changed_the_schedule(client, site_group):
+    index = index_of(site_group.county_a)
+    early = make_interview(index, title="提前开始", start=at(24), end=at(25))
+    ended = make_interview(index, title="提前结束")
+    extended = make_interview(index, title="延长", start=at(-2), end=at(-1))
+    as_planned = make_interview(index, title="按时", start=at(48), end=at(49))
+    Broadcast.objects.create(interview=early, started_at=at(-0.1))
+    Broadcast.objects.create(interview=ended, ended_at=at(-0.1))
+    Broadcast.objects.create(interview=extended, extended_until=at(1))
+
+    listed = times_listed(client, index, "county-a.localhost")
+
+    assert listed["提前开始"] == [early.broadcast().started_at, early.scheduled_end]
+    assert listed["提前结束"] == [ended.scheduled_start, ended.broadcast().ended_at]
+    assert listed["延长"] == [extended.scheduled_start, extended.broadcast().extended_until]
+    assert listed["按时"] == [as_planned.scheduled_start, as_planned.scheduled_end]
 
 
 def test_the_portals_list_includes_the_sub_sites_interviews_at_their_own_hosts(client, site_group):

@@ -1,8 +1,10 @@
 """The public interview page before, during and after the broadcast, served on the county's hostname."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -11,7 +13,15 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from interviews import console
 from interviews.blocks import TranscriptEntryBlock
-from interviews.models import InterviewGuest, InterviewIndexPage, InterviewPolicy, Question, QuestionStatus, Speaker
+from interviews.models import (
+    InterviewGuest,
+    InterviewIndexPage,
+    InterviewPage,
+    InterviewPolicy,
+    Question,
+    QuestionStatus,
+    Speaker,
+)
 from tests.interviews.factories import make_interview
 from tests.policy.utils import add_policy, library_of
 
@@ -51,6 +61,21 @@ def positions(html, *needles):
     return [html.index(needle) for needle in needles]
 
 
+def schedule_shown(html):
+    meta = BeautifulSoup(html, "html.parser").select_one(".interview__meta")
+    return next(span.get_text() for span in meta.find_all("span", recursive=False) if "访谈时间" in span.get_text())
+
+
+def span(start, end):
+    """start至end as the page writes them, local time, the end's date only on another day."""
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    return (
+        f"{start:%Y-%m-%d %H:%M}至{end:%H:%M}"
+        if start.date() == end.date()
+        else f"{start:%Y-%m-%d %H:%M}至{end:%Y-%m-%d %H:%M}"
+    )
+
+
 def test_before_the_broadcast_the_page_announces_it(client, index, picture, host_user):
     start = timezone.make_aware(datetime(2030, 5, 20, 9, 30))
     interview = make_interview(
@@ -68,7 +93,8 @@ def test_before_the_broadcast_the_page_announces_it(client, index, picture, host
 
     html = visit(client, interview)
     assert "就业政策访谈" in html and "解读本县稳就业新政。" in html
-    assert "2030-05-20 09:30" in html and "2030-05-20 10:30" in html
+    # The schedule as it stands, the end's date left out on the same day.
+    assert schedule_shown(html) == "访谈时间：2030-05-20 09:30至10:30"
     assert "预告" in html and "主持人：王主持" in html
     assert "张明" in html and "局长，甲县发展和改革局" in html
     assert 'alt="张明局长照片"' in html
@@ -95,6 +121,45 @@ def test_during_the_broadcast_the_newest_entry_comes_first_unless_asked_otherwis
     assert oldest < newest
     assert 'data-order="asc"' in ascending and 'href="?"' in ascending
     assert f'data-last-id="{second.pk}"' in html
+
+
+def test_the_page_shows_the_hosts_times_with_the_schedule_beside_them(client, index, host_user, make_user):
+    start = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(10, 0)))
+    interview = make_interview(index, start=start, end=start + timedelta(hours=1))
+    planned = f"（原定 {span(start, start + timedelta(hours=1))}）"
+
+    console.start_early(interview, host_user)
+    started = interview.broadcast().started_at
+    assert schedule_shown(visit(client, interview)) == f"访谈时间：{span(started, start + timedelta(hours=1))}{planned}"
+    console.extend(interview, host_user, start + timedelta(hours=2))
+    assert schedule_shown(visit(client, interview)) == f"访谈时间：{span(started, start + timedelta(hours=2))}{planned}"
+    console.end_interview(InterviewPage.objects.get(pk=interview.pk), make_user(is_superuser=True))
+    ended = interview.broadcast().ended_at
+    assert schedule_shown(visit(client, interview)) == f"访谈时间：{span(started, ended)}{planned}"
+
+
+def headings_in_order(html, *needles):
+    found = positions(html, *needles)
+    return found == sorted(found)
+
+
+def test_while_live_the_transcript_and_the_ask_link_come_before_the_guests(client, index, host_user, make_user):
+    tomorrow = timezone.now() + timedelta(days=1)
+    upcoming = make_interview(index, start=tomorrow, end=tomorrow + timedelta(hours=1))
+    on_air = make_interview(index)
+    say(on_air, host_user, "开场。")
+    ended = make_interview(index)
+    console.end_interview(ended, make_user(is_superuser=True))
+    ask = 'class="interview__ask"><a class="button" href="'
+    transcript, guests, questions = "interview-transcript-title", "interview-guests-title", "interview-questions-title"
+
+    live_html = visit(client, on_air)
+    assert headings_in_order(live_html, f"{ask}{urlsplit(on_air.url).path}ask/", transcript, guests, questions)
+    upcoming_html = visit(client, upcoming)
+    assert headings_in_order(upcoming_html, f"{ask}{urlsplit(upcoming.url).path}ask/", guests, transcript, questions)
+    ended_html = visit(client, ended)
+    assert ask not in ended_html and "我要提问" not in ended_html
+    assert headings_in_order(ended_html, guests, transcript, questions)
 
 
 def test_entries_are_escaped_and_keep_their_lines(client, index, host_user, picture):

@@ -2,7 +2,9 @@
    few seconds with ?since=<last id> and the last ETag, so an unchanged answer is a bodiless 304; inserts the
    new entries, applies edits, removes retracted entries, updates the state and the pinned announcement, and
    reads new entries out through a polite live region. Without JavaScript the server renders every entry and
-   a reload shows what is new. Entry text is always inserted as text, never as HTML. */
+   a reload shows what is new. Entry text is always inserted as text, never as HTML. When the state changes the
+   page reloads once: the server lays it out by state (the transcript first while live; after the end the frozen
+   transcript, without the order switch or 我要提问). */
 (function () {
   "use strict";
 
@@ -17,6 +19,7 @@
   var list = root.querySelector("[data-live-entries]");
   var status = root.querySelector("[data-live-status]");
   var lastId = parseInt(root.getAttribute("data-last-id"), 10) || 0;
+  var renderedState = root.getAttribute("data-state");
   var etag = null;
   var delay = POLL_MS;
   var timer = null;
@@ -164,7 +167,26 @@
     return messages;
   }
 
+  // Once per page and state (remembered for the tab): should the page itself come from a cache that lags behind
+  // the live endpoint, the reloaded page updates in place instead of reloading again and again.
+  function reloadOnce(state) {
+    var key = "interview-reloaded:" + location.pathname + ":" + state;
+    try {
+      if (sessionStorage.getItem(key)) {
+        return false;
+      }
+      sessionStorage.setItem(key, "1");
+    } catch (error) {
+      return false; // no storage (some private modes): update in place
+    }
+    location.reload();
+    return true;
+  }
+
   function apply(answer) {
+    if (answer.state !== renderedState && reloadOnce(answer.state)) {
+      return false;
+    }
     var messages = applyState(answer).concat(applyEntries(answer));
     lastId = Math.max(lastId, answer.last_id);
     announce(messages);
