@@ -1,10 +1,12 @@
 """Demo 在线访谈: a past interview on the portal about 国办发〔2014〕57号, and an upcoming one on 云溪县.
 
-The past interview is broadcast as a host would: published, its questions moderated (interviews.questions),
-its entries added from the console (interviews.console.add_entry) at times within the last hour, then ended
-and frozen with console.end_interview; the question left over gets its written answer afterwards. The
-upcoming one starts a few days after loading and takes questions: one adopted (for the county's host to
-quote when trying the console, started early) and one waiting for moderation.
+The past interview took place PAST_DAYS_AGO days before loading, at START_TIME. It is broadcast as a host
+would: published, its questions moderated (interviews.questions), its entries added from the console
+(interviews.console.add_entry, timed on that day), then ended and frozen with console.end_interview (the
+console acts on an interview on air, so it is on air at loading and moved to its day once frozen); the
+question left over gets its written answer afterwards. The upcoming one starts a few days after loading and
+takes questions: one adopted (for the county's host to quote when trying the console, started early) and one
+waiting for moderation.
 
 Called by the demo loader (demo.loader) after the sites and users exist; a site that already has an
 interview is left alone, so loading twice adds nothing (and the upcoming interview keeps its date).
@@ -21,8 +23,16 @@ from wagtail.images import get_image_model
 
 from demo.content.opinion_2014 import SLUG as OPINION_2014_SLUG
 from demo.files import portrait_png, studio_png
-from interviews import console, questions
-from interviews.models import HostRole, InterviewGuest, InterviewIndexPage, InterviewPage, InterviewPolicy, Speaker
+from interviews import console, live, questions
+from interviews.models import (
+    HostRole,
+    InterviewGuest,
+    InterviewIndexPage,
+    InterviewPage,
+    InterviewPolicy,
+    Speaker,
+    answer_due_after,
+)
 from policy.models import PolicyPage
 
 
@@ -77,8 +87,8 @@ START_TIME = time(10, 0)
 DURATION = timedelta(hours=1)
 ANNOUNCED_DAYS_BEFORE = 3
 PORTRAIT_BACKGROUND = "#dfe7f0"
-# How long ago the past interview started when the demo is loaded: its entries fit before the load.
-PAST_STARTED_MINUTES_AGO = 55
+# The past interview's day: this many days before loading, at START_TIME.
+PAST_DAYS_AGO = 2
 STUDIO_ALT = "访谈演播室插画：嘉宾坐在主持台后，面前摆着话筒"
 
 PAST = DemoInterview(
@@ -95,9 +105,10 @@ PAST = DemoInterview(
         "本期访谈邀请三位嘉宾，谈谈文件的要求和我市的落实情况。"
     ),
     guests=(
-        Guest("周明远", "副主任", "示例市人民政府办公室", "#2f3e56"),
+        Guest("许文博", "副主任", "示例市人民政府办公室", "#2f3e56"),
         Guest("林慧", "局长", "示例市政务服务和大数据管理局", "#6b2f3a"),
-        Guest("许文博", "教授", "示例大学公共管理学院", "#2f5640"),
+        # The professor of the 2014 opinion's expert interpretation (demo.content.opinion_2014).
+        Guest("周明远", "教授", "示例大学公共管理学院", "#2f5640"),
     ),
     policy_slug=OPINION_2014_SLUG,
     asked=(
@@ -110,15 +121,15 @@ PAST = DemoInterview(
     transcript=(
         Said(
             0,
-            "各位网友，大家好！欢迎收看本期在线访谈。今天我们邀请到市政府办公室周明远副主任、"
-            "市政务服务和大数据管理局林慧局长和示例大学许文博教授，一起解读国办发〔2014〕57号文件。",
+            "各位网友，大家好！欢迎收看本期在线访谈。今天我们邀请到市政府办公室许文博副主任、"
+            "市政务服务和大数据管理局林慧局长和示例大学周明远教授，一起解读国办发〔2014〕57号文件。",
             picture=True,
         ),
         Said(
             3,
             "这份意见是政府网站建设的纲领性文件。它明确政府网站是政府信息公开的第一平台，"
             "要求做好政策解读、回应社会关切、加强互动交流，并把网站建设管理纳入绩效考核。",
-            guest="周明远",
+            guest="许文博",
         ),
         Said(8, "林局长，我市是怎样落实“集约化”要求的？"),
         Said(
@@ -130,7 +141,7 @@ PAST = DemoInterview(
         Said(
             15,
             "集约化不只是省钱，更重要的是标准统一：栏目怎么设、多久更新、信息怎么审，全市一把尺子。",
-            guest="许文博",
+            guest="周明远",
         ),
         Said(19, "网友的提问非常踊跃，我们来看第一个问题。"),
         Said(20, "", question="topics"),
@@ -146,24 +157,24 @@ PAST = DemoInterview(
             "不会更麻烦。每个区县子站保留自己的域名和栏目，门户网站的搜索还能一次查遍全市各站点。",
             guest="林慧",
         ),
-        Said(32, "许教授，从专家的角度看，政策解读怎样才能让群众看得懂？"),
+        Said(32, "周教授，从专家的角度看，政策解读怎样才能让群众看得懂？"),
         Said(
             33,
             "关键是“三同步”：解读材料与政策文件同步组织、同步审签、同步部署。"
             "形式上要多用图解、问答和在线访谈，用群众的语言讲清楚“谁能享受、怎么办理”。",
-            guest="许文博",
+            guest="周明远",
         ),
         Said(38, "", question="letters"),
         Said(
             39,
             "各部门收到信件后会在规定的工作日内办理答复。写信后您会拿到查询码，"
             "用查询码和密码随时可以在网站上查看办理进度和答复内容。",
-            guest="周明远",
+            guest="许文博",
         ),
         Said(45, "访谈接近尾声，请各位嘉宾和网友说几句话。"),
-        Said(46, "欢迎大家常上政府网站，多提意见建议，我们会认真研究、及时回应。", guest="周明远"),
+        Said(46, "欢迎大家常上政府网站，多提意见建议，我们会认真研究、及时回应。", guest="许文博"),
         Said(47, "我们会继续完善平台，让政务信息更好找、办事更方便。", guest="林慧"),
-        Said(48, "希望政府网站真正成为政府和群众之间的桥梁。", guest="许文博"),
+        Said(48, "希望政府网站真正成为政府和群众之间的桥梁。", guest="周明远"),
         Said(50, "感谢三位嘉宾，感谢网友的参与！未能现场回答的问题，我们将在5个工作日内书面答复。"),
     ),
     written_answer=(
@@ -220,23 +231,28 @@ def _host_of(home):
     return get_user_model().objects.filter(groups=group).order_by("pk").first()
 
 
+def _start_on(days_from_today):
+    return timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=days_from_today), START_TIME))
+
+
 def _announce(demo, index, site, host):
     """An upcoming interview taking questions, `days_ahead` days after loading."""
-    day = timezone.localdate() + timedelta(days=demo.days_ahead)
-    start = timezone.make_aware(datetime.combine(day, START_TIME))
+    start = _start_on(demo.days_ahead)
     interview = _publish(demo, index, site, host, start)
     _ask(demo, interview, host, start)
     return interview
 
 
 def _broadcast(demo, index, site, host):
-    """A past interview: broadcast in the hour before loading, ended and frozen from the console."""
-    start = timezone.now().replace(second=0, microsecond=0) - timedelta(minutes=PAST_STARTED_MINUTES_AGO)
-    interview = _publish(demo, index, site, host, start)
+    """A past interview: broadcast (on air now, its entries timed on its day), ended and frozen from the console,
+    then moved to its day."""
+    start = _start_on(-PAST_DAYS_AGO)
+    interview = _publish(demo, index, site, host, start, on_air=True)
     asked = _ask(demo, interview, host, start)
     for said in demo.transcript:
         _say(interview, host, said, start, asked)
     console.end_interview(interview, host)
+    _move_to(interview, start)
     console.pin_announcement(interview, host, demo.announcement)
     for key, question in asked.items():
         if _asked(demo, key).fate == "written":
@@ -244,8 +260,24 @@ def _broadcast(demo, index, site, host):
     return interview
 
 
-def _publish(demo, index, site, host, start):
-    """The interview page, published revision by revision as the demo publishes its other pages."""
+def _move_to(interview, start):
+    """The ended interview scheduled on its day, ended at its scheduled end (the questions' deadline from then)."""
+    # The revision end_interview published, with the frozen transcript.
+    page = InterviewPage.objects.get(pk=interview.pk).get_latest_revision_as_object()
+    page.scheduled_start, page.scheduled_end = start, start + DURATION
+    page.save_revision().publish()
+    broadcast = interview.broadcast()
+    broadcast.ended_at = page.scheduled_end
+    broadcast.save(update_fields=["ended_at"])
+    interview.questions.filter(answer_due__isnull=False).update(answer_due=answer_due_after(broadcast.ended_at))
+    broadcast.touch()
+    live.purge_live_cache(interview.pk)
+
+
+def _publish(demo, index, site, host, start, on_air=False):
+    """The interview page, published revision by revision as the demo publishes its other pages; `on_air`, it is
+    scheduled from now for the console to broadcast it (see _move_to), else from `start`."""
+    scheduled_start = timezone.now() if on_air else start
     photos = {
         guest.name: _image(site.collection, _portrait_alt(guest), portrait_png(PORTRAIT_BACKGROUND, guest.clothing))
         for guest in demo.guests
@@ -255,8 +287,8 @@ def _publish(demo, index, site, host, start):
         title=demo.title,
         slug=demo.slug,
         summary=demo.summary,
-        scheduled_start=start,
-        scheduled_end=start + DURATION,
+        scheduled_start=scheduled_start,
+        scheduled_end=scheduled_start + DURATION,
         host=f"{host.last_name}{host.first_name}",
         cover_image=_image(site.collection, STUDIO_ALT, cover),
         body=[{"type": "paragraph", "value": f"<p>{demo.introduction}</p>"}],
@@ -301,7 +333,8 @@ def _ask(demo, interview, host, start):
     asked = {}
     for question in demo.asked:
         submitted = questions.submit(interview, nickname=question.nickname, text=question.text)
-        submitted.submitted_at = start - timedelta(hours=question.hours_before_start)
+        # Before the start, but never after loading (the upcoming interview's questions came in already).
+        submitted.submitted_at = min(start - timedelta(hours=question.hours_before_start), timezone.now())
         submitted.save(update_fields=["submitted_at"])
         if question.fate == "rejected":
             submitted = questions.reject(submitted, host)

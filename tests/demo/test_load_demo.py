@@ -454,6 +454,16 @@ def test_the_past_interview_interprets_the_2014_opinion_with_a_frozen_transcript
     page = client.get(interview.url, HTTP_HOST="localhost:8000")
     assert page.status_code == 200
     assert all(f'id="{entry.anchor}"' in page.text for entry in entries)
+    # On a past day at 10:00-11:00, spoken and ended within it; the page shows no other time than the schedule.
+    start = timezone.localtime(interview.scheduled_start)
+    assert start.date() < timezone.localdate() and (start.hour, start.minute) == (10, 0)
+    assert interview.broadcast().ended_at == interview.scheduled_end
+    assert all(interview.scheduled_start <= entry.spoken_at <= interview.scheduled_end for entry in entries)
+    assert "原定" not in page.text
+    # 周明远 is who the 2014 opinion's expert interpretation says he is (demo.content.opinion_2014).
+    assert ("周明远", "教授", "示例大学公共管理学院") in [
+        (guest.name, guest.title, guest.organisation) for guest in guests
+    ]
     assert interview.title in client.get(opinion.url, HTTP_HOST="localhost:8000").text
 
 
@@ -479,6 +489,7 @@ def test_the_county_announces_an_interview_that_takes_questions(demo, client):
     assert interview.scheduled_start > timezone.now() + timezone.timedelta(days=2)
     assert [link.policy.slug for link in interview.policy_links.all()] == ["rural-living-environment-plan"]
     assert set(interview.questions.values_list("status", flat=True)) == {"adopted", "pending"}
+    assert all(question.submitted_at <= timezone.now() for question in interview.questions.all())
     ask = client.get(interview.url + "ask/", HTTP_HOST="yunxi.localhost:8000")
     assert ask.status_code == 200 and 'name="text"' in ask.text
 
