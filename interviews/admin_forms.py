@@ -15,6 +15,21 @@ from interviews.models import ANNOUNCEMENT_MAX_LENGTH, ENTRY_MAX_LENGTH, Questio
 HOST_CHOICE = "host"
 
 
+class MinuteDateTimeField(forms.DateTimeField):
+    """A time shown and typed to the minute: unchanged when the minute is, whatever the stored seconds."""
+
+    def has_changed(self, initial, data):
+        try:
+            value = self.to_python(data)
+        except forms.ValidationError:
+            return True
+        return _to_the_minute(initial) != _to_the_minute(value)
+
+
+def _to_the_minute(moment):
+    return moment.replace(second=0, microsecond=0) if moment else None
+
+
 class EntryContentForm(forms.Form):
     """What an entry says: text, an optional picture with its description, the time it was said."""
 
@@ -28,7 +43,7 @@ class EntryContentForm(forms.Form):
         required=False,
         help_text=gettext_lazy("有图片时必填，供读屏软件朗读。"),
     )
-    spoken_at = forms.DateTimeField(
+    spoken_at = MinuteDateTimeField(
         label=gettext_lazy("时间"),
         required=False,
         widget=AdminDateTimeInput,
@@ -47,10 +62,31 @@ class EntryContentForm(forms.Form):
         return cleaned
 
 
+class EntryEditForm(EntryContentForm):
+    """A correction of an entry (initial: its current values). The time is saved only when the user changed it:
+    the form shows it to the minute, so saving it back would drop its seconds and move the entry among those
+    of the same minute."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["spoken_at"].help_text = _("精确到分钟；不改则保持原时间。")
+
+    def changes(self):
+        """The fields for console.edit_entry: all but an unchanged or cleared time."""
+        changes = dict(self.cleaned_data)
+        if "spoken_at" not in self.changed_data or changes["spoken_at"] is None:
+            del changes["spoken_at"]
+        return changes
+
+
 class EntryForm(EntryContentForm):
     """A new entry: its speaker is the host, a guest of the interview, or 网友 quoting an adopted question."""
 
-    speaker = forms.ChoiceField(label=gettext_lazy("发言人"))
+    speaker = forms.ChoiceField(
+        label=gettext_lazy("发言人"),
+        # The choice is gone when another host answered the quoted question meanwhile: say so, not its id.
+        error_messages={"invalid_choice": gettext_lazy("该发言人已不可选（提问可能已被回答），请重新选择。")},
+    )
     field_order = ["speaker", "text", "image", "image_alt", "spoken_at"]
 
     def __init__(self, *args, interview, **kwargs):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from govcms.core.tree import SiteIndex, paginate, under_any_of
 from interviews import console
 from interviews.access import can_run_console, console_site_ids
-from interviews.admin_forms import AnnouncementForm, EntryContentForm, EntryForm, ExtendForm
+from interviews.admin_forms import AnnouncementForm, EntryEditForm, EntryForm, ExtendForm
 from interviews.models import Broadcast, InterviewPage, InterviewState, QuestionStatus
 
 TEMPLATES = "interviews/admin/"
@@ -109,25 +109,28 @@ def edit_entry(request, interview, entry_id):
     entry = get_object_or_404(interview.entries, pk=entry_id, retracted_at__isnull=True)
     if request.method != "POST":
         if _read_only(interview):  # a POST is refused by console.edit_entry, with the same reason
-            messages.error(request, _("访谈已结束，直播记录只读。"))
-            return redirect("interviews_console:console", interview.pk)
-        form = EntryContentForm(initial=_entry_initial(entry), user=request.user, prefix="entry")
+            return _back_read_only(request, interview)
+        form = EntryEditForm(initial=_entry_initial(entry), user=request.user, prefix="entry")
         return _render_edit(request, interview, entry, form)
-    form = EntryContentForm(request.POST, user=request.user, prefix="entry")
+    form = EntryEditForm(request.POST, initial=_entry_initial(entry), user=request.user, prefix="entry")
     return _perform(
         request,
         interview,
         form,
-        lambda: console.edit_entry(entry, request.user, **form.cleaned_data),
+        lambda: console.edit_entry(entry, request.user, **form.changes()),
         _("已修改直播记录。"),
         failed=lambda: _render_edit(request, interview, entry, form, status=400),
     )
 
 
-@require_POST
 @console_view
 def retract_entry(request, interview, entry_id):
+    """GET: the confirmation (the console's script asks in a dialog instead); POST: retract the entry."""
     entry = get_object_or_404(interview.entries, pk=entry_id, retracted_at__isnull=True)
+    if request.method != "POST":
+        if _read_only(interview):  # as for edit_entry
+            return _back_read_only(request, interview)
+        return TemplateResponse(request, TEMPLATES + "retract_confirm.html", {"interview": interview, "entry": entry})
     return _perform_button(
         request, interview, lambda: console.retract_entry(entry, request.user), _("已撤回直播记录。")
     )
@@ -171,8 +174,9 @@ def extend(request, interview):
 def end(request, interview):
     """GET: the confirmation; POST: end the interview and freeze its transcript."""
     if request.method != "POST":
-        if _broadcast_of(interview).frozen_at is not None:
-            messages.error(request, _("访谈已经结束，文字实录已生成。"))
+        refusal = _end_refusal(interview)
+        if refusal:
+            messages.error(request, refusal)
             return redirect("interviews_console:console", interview.pk)
         context = {"interview": interview, "entry_count": _standing_entries(interview).count()}
         return TemplateResponse(request, TEMPLATES + "end_confirm.html", context)
@@ -182,6 +186,21 @@ def end(request, interview):
 
 
 # --- Helpers -----------------------------------------------------------------------------------
+
+
+def _back_read_only(request, interview):
+    messages.error(request, _("访谈已结束，直播记录只读。"))
+    return redirect("interviews_console:console", interview.pk)
+
+
+def _end_refusal(interview):
+    """Why 结束访谈 is not offered now (console.end_interview refuses the POST with the same reason), or None."""
+    broadcast = _broadcast_of(interview)
+    if broadcast.frozen_at is not None:
+        return _("访谈已经结束，文字实录已生成。")
+    if broadcast.state(interview) == InterviewState.UPCOMING:
+        return console.END_BEFORE_START
+    return None
 
 
 def _perform(request, interview, form, action, success, failed):

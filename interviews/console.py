@@ -49,6 +49,8 @@ LOG_ACTION_LABELS = {
     EXTEND_ACTION: gettext_lazy("延长访谈"),
     END_ACTION: gettext_lazy("结束访谈"),
 }
+# 结束访谈 before the start would freeze an empty transcript and close the questions: unpublish the page instead.
+END_BEFORE_START = gettext_lazy("访谈尚未开始，不能结束；如需取消，请撤下访谈页面。")
 # What edit_entry may change: the speaker and a quoted question stay (retract the entry and add another).
 EDITABLE_FIELDS = ("text", "image", "image_alt", "spoken_at")
 
@@ -201,6 +203,8 @@ def _freeze(interview, user, ended_at):
         broadcast = _locked_broadcast(interview)
         if broadcast.frozen_at is not None:
             raise ValidationError(_("访谈已经结束，文字实录已生成。"))
+        if broadcast.state(interview) == InterviewState.UPCOMING:
+            raise ValidationError(END_BEFORE_START)
         _require_live(interview)
         broadcast.ended_at = broadcast.ended_at or ended_at
         broadcast.ended_by = broadcast.ended_by or user

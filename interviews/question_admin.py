@@ -83,7 +83,7 @@ def question_list(request, interview):
         question.masked_contact = mask_contact(question.contact)
         question.can_adopt = question.status in questions.ADOPTABLE
         question.can_reject = question.status in questions.REJECTABLE
-        question.can_answer = questions.can_answer_in_writing(question, state)
+        question.can_answer = questions.can_answer_in_writing(question)
     sections = [
         {"status": status, "label": label, "questions": [q for q in rows if q.status == status]}
         for status, label in QuestionStatus.choices
@@ -112,6 +112,9 @@ def reject(request, question):
 @question_view
 def answer(request, question):
     """GET: the question (with its full contact) and the answer form; POST: publish the written answer."""
+    if request.method != "POST" and not questions.can_answer_in_writing(question):
+        messages.error(request, questions.NOT_ANSWERABLE % {"status": question.get_status_display()})
+        return _back_to_list(question)
     form = WrittenAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,7 +9,8 @@ live console, bumps the broadcast's version and clears the live endpoint's cache
 A question moves 待审核 → 已采用 or 不予采用 (either decision may be reversed until it is answered);
 已采用 → 已回答 when a console entry quotes it (interviews.console.add_entry) or a written answer is
 given. After the end, questions still open are due a written answer (Question.answer_due, set by
-end_interview); a pending one answered in writing is published with its answer.
+end_interview); only an adopted one is answered in writing, so a pending one is adopted first (a logged
+decision): answering publishes the question, which nobody may publish unreviewed.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +23,7 @@ from citizen_mailbox.forms import multi_line
 from citizen_mailbox.masking import mask_text
 from interviews.access import can_run_console
 from interviews.live import purge_live_cache
-from interviews.models import ENTRY_MAX_LENGTH, InterviewState, Question, QuestionStatus
+from interviews.models import ENTRY_MAX_LENGTH, Question, QuestionStatus
 
 SUBMIT = "interviews.question_submit"
 ADOPT = "interviews.question_adopt"
@@ -38,6 +39,7 @@ LOG_ACTION_LABELS = {
 # The statuses each decision may be taken from: an answered question stays answered.
 ADOPTABLE = (QuestionStatus.PENDING, QuestionStatus.REJECTED)
 REJECTABLE = (QuestionStatus.PENDING, QuestionStatus.ADOPTED)
+NOT_ANSWERABLE = _("这条提问现在不能书面答复（状态：%(status)s）：只有已采用的提问可以书面答复，待审核的请先采用。")
 
 
 def submit(interview, *, nickname, text, contact=""):
@@ -58,11 +60,9 @@ def reject(question, user):
     return _decide(question, user, QuestionStatus.REJECTED, REJECTABLE, REJECT)
 
 
-def can_answer_in_writing(question, state):
-    """An adopted question at any time; a pending one once the interview (in `state`) has ended."""
-    if question.status == QuestionStatus.ADOPTED:
-        return True
-    return question.status == QuestionStatus.PENDING and state == InterviewState.ENDED
+def can_answer_in_writing(question):
+    """Only an adopted question: the answer publishes it, so it must have been reviewed (adopt a pending one)."""
+    return question.status == QuestionStatus.ADOPTED
 
 
 def answer_in_writing(question, user, text):
@@ -73,11 +73,10 @@ def answer_in_writing(question, user, text):
         raise ValidationError({"written_answer": _("请填写书面答复。")})
     if len(text) > ENTRY_MAX_LENGTH:
         raise ValidationError({"written_answer": _("书面答复不能超过%(limit)d个字。") % {"limit": ENTRY_MAX_LENGTH}})
-    state = interview.state()
     with transaction.atomic():
         question = _locked(question)
-        if not can_answer_in_writing(question, state):
-            raise ValidationError(_("这条提问现在不能书面答复（状态：%(status)s）。") % _status_of(question))
+        if not can_answer_in_writing(question):
+            raise ValidationError(NOT_ANSWERABLE % _status_of(question))
         question.status = QuestionStatus.ANSWERED
         question.written_answer = text
         question.answered_at = timezone.now()

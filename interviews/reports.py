@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin
@@ -35,6 +35,8 @@ def annotate(questions, today):
         question.site_title = site.title if site else ""
         question.summary = f"{question.nickname}：{question.text[:40]}"
         question.days_overdue = (today - question.answer_due).days
+        # The date itself (YYYY-MM-DD): a DateColumn would say "4 日，4 小时 之前" of a whole-day deadline.
+        question.answer_due_shown = question.answer_due.isoformat()
     return questions
 
 
@@ -43,12 +45,13 @@ class OverdueQuestionsReportView(ChineseSpreadsheetMixin, ReportView):
     header_icon = "help"
     index_url_name = URL_NAME
     index_results_url_name = f"{URL_NAME}_results"
-    verbose_name_plural = _("提问")
+    verbose_name_plural = _("网友提问")
+    no_results_message = _("没有逾期未答的网友提问。")
     columns = [
         TitleColumn("summary", label=_("问题"), url_name="interviews_questions:list", id_accessor="interview_id"),
         Column("interview_title", label=_("访谈")),
         Column("site_title", label=_("站点")),
-        DateColumn("answer_due", label=_("书面答复期限")),
+        Column("answer_due_shown", label=_("书面答复期限")),
         Column("days_overdue", label=_("逾期天数")),
     ]
     list_export = ["summary", "interview_title", "site_title", "answer_due", "days_overdue"]

@@ -46,7 +46,7 @@ def test_the_county_host_broadcasts_while_a_citizen_watches(person, demo_server,
     citizen.get_by_role("link", name=re.compile("农村人居环境整治提升怎么干")).first.click()
     interview_url = citizen.url
     expect(citizen.locator(".interview__state")).to_have_text("预告")
-    citizen.get_by_role("link", name="我要提问").click()
+    citizen.get_by_role("link", name="我要提问").first.click()
     citizen.fill("#id_nickname", "云溪村民")
     citizen.fill("#id_text", "村里的生活污水什么时候能接入管网？")
     captcha_field(citizen).fill(captcha_answer(citizen))
@@ -59,6 +59,7 @@ def test_the_county_host_broadcasts_while_a_citizen_watches(person, demo_server,
     host.get_by_role("link", name="在线访谈").first.click()
     host.get_by_role("link", name=re.compile("农村人居环境整治提升怎么干")).click()
     console_url = host.url
+    expect(host.get_by_role("heading", level=1)).to_contain_text("农村人居环境整治提升怎么干")
     host.get_by_role("link", name="审核和答复提问").click()
     question_row = host.locator("tr", has_text="村里的生活污水什么时候能接入管网？")
     question_row.get_by_role("button", name="采用", exact=True).click()
@@ -89,7 +90,11 @@ def test_the_county_host_broadcasts_while_a_citizen_watches(person, demo_server,
     post_entry(host, mistake)
     expect(citizen.locator("ol.transcript")).to_contain_text(mistake, timeout=ARRIVAL_TIMEOUT)
     screenshot(citizen, "citizen-watches-live")
+    asked = []
+    host.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     host.locator("tr", has_text=mistake).get_by_role("button", name="撤回").click()
+    expect(host.locator("main table")).to_contain_text("已撤回")
+    assert "撤回" in asked[0]  # retracting asks first
     expect(citizen.locator("ol.transcript")).not_to_contain_text(mistake, timeout=ARRIVAL_TIMEOUT)
     assert_accessible(citizen)
 

@@ -1,5 +1,6 @@
 """The live console (interviews.console, interviews.admin_views), through the admin views as a logged-in user."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -214,6 +215,106 @@ def test_console_actions_check_speakers_without_the_form(host, interview, index)
     assert not TranscriptEntry.objects.exists()
 
 
+def test_editing_the_text_keeps_the_time_to_the_second(host_client, host, interview):
+    said = timezone.now().replace(second=37, microsecond=0) - timedelta(minutes=5)
+    entry = console.add_entry(interview, host, speaker=Speaker.HOST, speaker_name="", text="原文", spoken_at=said)
+    neighbour = console.add_entry(
+        interview,
+        host,
+        speaker=Speaker.HOST,
+        speaker_name="",
+        text="同一分钟稍早",
+        spoken_at=said - timedelta(seconds=20),
+    )
+    form = host_client.get(url("edit_entry", interview, entry.pk)).content.decode()
+    shown = re.search(r'name="entry-spoken_at"[^>]*value="([^"]+)"', form).group(1)
+    assert shown == timezone.localtime(said).strftime("%Y-%m-%d %H:%M")  # to the minute
+
+    response = host_client.post(
+        url("edit_entry", interview, entry.pk), {"entry-text": "改正后的原文", "entry-spoken_at": shown}
+    )
+
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.text, entry.spoken_at) == ("改正后的原文", said)  # still after its neighbour
+    assert list(interview.entries.order_by("spoken_at")) == [neighbour, entry]
+
+    earlier = timezone.localtime(said - timedelta(minutes=3)).replace(second=0)
+    host_client.post(
+        url("edit_entry", interview, entry.pk),
+        {"entry-text": "改正后的原文", "entry-spoken_at": earlier.strftime("%Y-%m-%d %H:%M")},
+    )
+    entry.refresh_from_db()
+    assert entry.spoken_at == earlier  # a time the user changed is saved
+
+
+def test_a_question_answered_meanwhile_is_refused_in_words_not_ids(host_client, host, interview):
+    question = adopted_question(interview)
+    console.add_entry(interview, host, speaker=Speaker.NETIZEN, speaker_name="", text="", question=question)
+
+    response = add(host_client, interview, speaker=f"question:{question.pk}", text="又一次引用")
+
+    assert response.status_code == 400
+    errors = response.context["entry_form"].errors["speaker"]
+    assert errors == ["该发言人已不可选（提问可能已被回答），请重新选择。"]
+    assert f"question:{question.pk}" not in str(errors)
+    assert interview.entries.count() == 1
+
+
+def test_retracting_asks_for_confirmation_first(host_client, interview):
+    add(host_client, interview)
+    entry = interview.entries.get()
+    console_page = host_client.get(url("console", interview)).content.decode()
+    retract_form = console_page.split(f'action="{url("retract_entry", interview, entry.pk)}"', 1)[0].rsplit("<form", 1)[
+        1
+    ]
+    assert 'method="get"' in retract_form  # the button opens the confirmation; console.js asks in a dialog
+
+    confirmation = host_client.get(url("retract_entry", interview, entry.pk))
+
+    assert confirmation.status_code == 200 and "确认撤回" in confirmation.content.decode()
+    entry.refresh_from_db()
+    assert entry.retracted_at is None
+    assert host_client.post(url("retract_entry", interview, entry.pk)).status_code == 302
+    entry.refresh_from_db()
+    assert entry.retracted_at is not None
+
+
+def test_the_console_pages_are_headed_by_the_interview_title(host_client, interview):
+    add(host_client, interview)
+    entry = interview.entries.get()
+    pages = {
+        "直播控制台": url("console", interview),
+        "修改直播记录": url("edit_entry", interview, entry.pk),
+        "撤回直播记录": url("retract_entry", interview, entry.pk),
+        "结束访谈": url("end", interview),
+    }
+    for name, address in pages.items():
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", host_client.get(address).content.decode(), re.S)
+        assert heading, address
+        assert interview.title in heading.group(1) and name in heading.group(1), heading.group(1)
+    index_heading = re.search(
+        r"<h1[^>]*>(.*?)</h1>", host_client.get(reverse("interviews_console:index")).content.decode(), re.S
+    )
+    assert "在线访谈" in index_heading.group(1)
+
+
+def test_an_upcoming_interview_cannot_be_ended(host_client, host, index):
+    now = timezone.now()
+    interview = make_interview(index, start=now + timedelta(hours=1), end=now + timedelta(hours=2))
+    assert url("end", interview) not in host_client.get(url("console", interview)).content.decode()
+    assert host_client.get(url("end", interview)).status_code == 302  # back to the console, saying why
+
+    response = host_client.post(url("end", interview))
+
+    assert response.status_code == 400 and "访谈尚未开始，不能结束" in response.content.decode()
+    assert not Broadcast.objects.filter(pk=interview.pk, ended_at__isnull=False).exists()
+    with pytest.raises(console.ValidationError):
+        console.end_interview(interview, host)
+    console.start_early(interview, host)
+    assert url("end", interview) in host_client.get(url("console", interview)).content.decode()
+
+
 # --- The end: the transcript frozen into the page ------------------------------------------------
 
 
@@ -321,6 +422,7 @@ def test_entries_are_read_only_after_the_end(host_client, interview):
     assert host_client.post(url("edit_entry", interview, entry.pk), {"entry-text": "改"}).status_code == 400
     assert host_client.get(url("edit_entry", interview, entry.pk)).status_code == 302
     assert host_client.post(url("retract_entry", interview, entry.pk)).status_code == 400
+    assert host_client.get(url("retract_entry", interview, entry.pk)).status_code == 302  # no confirmation
     assert host_client.post(url("end", interview)).status_code == 400
     entry.refresh_from_db()
     assert entry.text == "稳就业政策今年有三项新举措。" and entry.retracted_at is None

@@ -2,6 +2,7 @@
 deadline across a holiday, the overdue flag and report, and the public page's published questions."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -291,9 +292,30 @@ def test_questions_left_open_are_due_5_working_days_after_the_end_past_the_natio
             (pending.pk, 1, datetime.date(2026, 10, 13)),
             (adopted.pk, 1, datetime.date(2026, 10, 13)),
         ]
-        # After the end a pending question may be answered in writing too; it is then no longer overdue.
+        # After the end a pending question is adopted, then answered in writing; it is then no longer overdue.
+        client.post(action_url("adopt", pending))
         client.post(action_url("answer", pending), {"written_answer": "已书面答复。"})
         assert [row.pk for row in client.get(reverse(REPORT)).context["object_list"]] == [adopted.pk]
+
+
+def test_a_pending_question_is_answered_in_writing_only_once_adopted_even_after_the_end(host_client, host, interview):
+    pending = ask(interview)
+    host_client.post(reverse("interviews_console:end", args=[interview.pk]))
+    assert action_url("answer", pending) not in host_client.get(list_url(interview)).content.decode()
+    assert host_client.get(action_url("answer", pending)).status_code == 302  # back to the list, saying why
+
+    response = host_client.post(action_url("answer", pending), {"written_answer": "未经审核的答复。"})
+
+    assert response.status_code == 400 and "待审核的请先采用" in response.content.decode()
+    pending.refresh_from_db()
+    assert (pending.status, pending.written_answer) == (QuestionStatus.PENDING, "")
+    assert "未经审核" not in public_page(interview).content.decode()
+
+    host_client.post(action_url("adopt", pending))
+    assert action_url("answer", pending) in host_client.get(list_url(interview)).content.decode()
+    assert host_client.post(action_url("answer", pending), {"written_answer": "审核后的答复。"}).status_code == 302
+    logged = PageLogEntry.objects.filter(action__startswith="interviews.question_").order_by("pk")
+    assert [entry.action for entry in logged] == [questions.ADOPT, questions.ANSWER]
 
 
 # --- The report --------------------------------------------------------------------------------
@@ -314,7 +336,8 @@ def test_the_report_lists_the_overdue_questions_of_the_sites_the_user_runs(clien
     page = client.get(reverse(REPORT))
     body = page.content.decode()
     assert "甲县的逾期提问" in body and "乙县的逾期提问" not in body and "未到期的提问" not in body
-    assert "甲县人民政府" in body and "2026-01-05" in body
+    assert "甲县人民政府" in body and "之前" not in body  # the deadline is a date, not "4 日，4 小时 之前"
+    assert re.search(r"<td[^>]*>\s*2026-01-05\s*</td>", body)
     assert list_url(own.interview) in body
     days = (timezone.localdate() - datetime.date(2026, 1, 5)).days
     assert page.context["object_list"][0].days_overdue == days
@@ -325,6 +348,11 @@ def test_the_report_lists_the_overdue_questions_of_the_sites_the_user_runs(clien
 
     # The contact never reaches the report.
     assert "13812345678" not in body and "13812345678" not in text
+
+
+def test_an_empty_report_says_so_in_words(client, site_group, make_user):
+    client.force_login(host_of(site_group.county_a, make_user))
+    assert "没有逾期未答的网友提问。" in client.get(reverse(REPORT)).content.decode()
 
 
 def test_the_report_is_refused_to_users_who_run_no_interviews(client, site_group, make_user):
