@@ -146,7 +146,7 @@ def start_gunicorn(port, args, environment):
         "--timeout", "60",
         "--max-requests", str(args.max_requests),
         "--max-requests-jitter", str(args.max_requests // 10),
-        "--worker-tmp-dir", "/dev/shm",  # noqa: S108 - as the Dockerfile: the heartbeat file in memory
+        "--worker-tmp-dir", "/dev/shm",  # noqa: S108  # nosec B108 - as the Dockerfile: the heartbeat file in memory
         "--no-control-socket",
         "--access-logfile", "-",
     ]  # fmt: skip
