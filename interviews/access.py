@@ -6,6 +6,7 @@ sitegroup.SiteRole. A portal editor covers the county subtrees for pages, but a 
 belongs to the county: only the staff of the interview's own site (its nearest site home) run it.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from govcms.core.tree import site_home_of
@@ -38,6 +39,13 @@ def console_site_ids(user):
         if site_home and role in CONSOLE_SITE_ROLES:
             site_ids.add(site_home)
     return site_ids
+
+
+def require_console(user, interview):
+    """Refuse (PermissionDenied) an action of the console or of moderation by anyone but those who run it;
+    a user of None (a command acting for nobody) is refused too."""
+    if user is None or not can_run_console(user, interview):
+        raise PermissionDenied
 
 
 def can_run_console(user, interview):

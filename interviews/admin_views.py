@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from govcms.core.tree import SiteIndex, paginate, under_any_of
 from interviews import console
 from interviews.access import can_run_console, console_site_ids
 from interviews.admin_forms import AnnouncementForm, EntryEditForm, EntryForm, ExtendForm
-from interviews.models import Broadcast, InterviewPage, InterviewState, QuestionStatus
+from interviews.models import InterviewPage, InterviewState, QuestionStatus
 
 TEMPLATES = "interviews/admin/"
 
@@ -76,7 +76,7 @@ def index(request):
 
 
 def _index_row(interview, sites):
-    broadcast = _broadcast_of(interview)
+    broadcast = interview.broadcast_or_blank()
     return {
         "interview": interview,
         "site": sites.site_for(interview),
@@ -195,7 +195,7 @@ def _back_read_only(request, interview):
 
 def _end_refusal(interview):
     """Why 结束访谈 is not offered now (console.end_interview refuses the POST with the same reason), or None."""
-    broadcast = _broadcast_of(interview)
+    broadcast = interview.broadcast_or_blank()
     if broadcast.frozen_at is not None:
         return _("访谈已经结束，文字实录已生成。")
     if broadcast.state(interview) == InterviewState.UPCOMING:
@@ -236,16 +236,8 @@ def _add_errors(form, error):
         form.add_error(None, error)
 
 
-def _broadcast_of(interview):
-    """The interview's broadcast, from the joined row when there is one (no query per row in lists)."""
-    try:
-        return interview.broadcast_record
-    except InterviewPage.broadcast_record.RelatedObjectDoesNotExist:
-        return Broadcast(interview_id=interview.pk)  # nothing done yet: the schedule alone
-
-
 def _read_only(interview, broadcast=None):
-    return (broadcast or _broadcast_of(interview)).state(interview) == InterviewState.ENDED
+    return (broadcast or interview.broadcast_or_blank()).state(interview) == InterviewState.ENDED
 
 
 def _standing_entries(interview):
@@ -256,16 +248,8 @@ def _entry_initial(entry):
     return {name: getattr(entry, name) for name in console.EDITABLE_FIELDS}
 
 
-def _questions_url(interview):
-    """The questions' moderation view (interviews.questions' admin), when it is installed."""
-    try:
-        return reverse("interviews_questions:list", args=[interview.pk])
-    except NoReverseMatch:
-        return None
-
-
 def _render_console(request, interview, status=200, **forms):
-    broadcast = interview.broadcast()
+    broadcast = interview.broadcast_or_blank()  # showing the console writes nothing
     read_only = _read_only(interview, broadcast)
     questions = interview.questions.all()
     context = {
@@ -277,7 +261,6 @@ def _render_console(request, interview, status=200, **forms):
         "entries": interview.entries.select_related("question", "image").order_by("-spoken_at", "-pk"),
         "pending_count": questions.filter(status=QuestionStatus.PENDING).count(),
         "overdue_count": questions.overdue().count(),
-        "questions_url": _questions_url(interview),
         "announcement_form": forms.get("announcement_form")
         or AnnouncementForm(initial={"announcement": broadcast.announcement}, prefix="announcement"),
         "extend_form": forms.get("extend_form") or ExtendForm(prefix="extend"),

@@ -9,7 +9,7 @@ None of them saves a page revision, except end_interview: it freezes the live en
 Entries are read-only once the interview has ended, by the host or by its schedule.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from wagtail.images import get_permission_policy as image_permission_policy
 from wagtail.log_actions import log
 
 from interviews import live
-from interviews.access import can_run_console
+from interviews.access import require_console
 from interviews.models import (
     ANNOUNCEMENT_MAX_LENGTH,
     ENTRY_MAX_LENGTH,
@@ -60,7 +60,7 @@ EDITABLE_FIELDS = ("text", "image", "image_alt", "spoken_at")
 
 def add_entry(interview, user, *, speaker, speaker_name, text, image=None, image_alt="", spoken_at=None, question=None):
     """Add an entry; a quoted question (网友) must be an adopted question of this interview and becomes 已回答."""
-    _require_console(user, interview)
+    require_console(user, interview)
     with transaction.atomic():
         broadcast = _locked_broadcast(interview)
         _require_entries_open(interview, broadcast)
@@ -97,7 +97,7 @@ def add_entry(interview, user, *, speaker, speaker_name, text, image=None, image
 def edit_entry(entry, user, **fields):
     """Correct an entry's text, picture, picture description or time (EDITABLE_FIELDS)."""
     interview = entry.interview
-    _require_console(user, interview)
+    require_console(user, interview)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("不能修改：%(fields)s") % {"fields": "、".join(sorted(unknown))})
@@ -119,7 +119,7 @@ def edit_entry(entry, user, **fields):
 def retract_entry(entry, user):
     """Take an entry off the public page; the row stays, marked retracted. A question it answered is open again."""
     interview = entry.interview
-    _require_console(user, interview)
+    require_console(user, interview)
     with transaction.atomic():
         broadcast = _locked_broadcast(interview)
         _require_entries_open(interview, broadcast)
@@ -146,7 +146,7 @@ def pin_announcement(interview, user, text):
 
 
 def start_early(interview, user):
-    _require_console(user, interview)
+    require_console(user, interview)
     if interview.state() != InterviewState.UPCOMING:
         raise ValidationError(_("访谈不在预告状态，无需提前开始。"))
     return _update_broadcast(interview, user, START_ACTION, started_at=timezone.now())
@@ -154,7 +154,7 @@ def start_early(interview, user):
 
 def extend(interview, user, until):
     """Move the end to `until`, later than now and than the start; an ended interview is not reopened."""
-    _require_console(user, interview)
+    require_console(user, interview)
     if until <= timezone.now() or until <= interview.scheduled_start:
         raise ValidationError(_("新的结束时间须晚于现在和开始时间。"))
     return _update_broadcast(interview, user, EXTEND_ACTION, extended_until=until)
@@ -162,7 +162,7 @@ def extend(interview, user, until):
 
 def end_interview(interview, user):
     """End the broadcast now: freeze the live entries into the page and set the written-answer deadlines."""
-    _require_console(user, interview)
+    require_console(user, interview)
     return _freeze(interview, user, ended_at=timezone.now())
 
 
@@ -173,11 +173,14 @@ def close_ended(now=None):
     """
     now = now or timezone.now()
     candidates = (
-        InterviewPage.objects.live().filter(scheduled_end__lte=now).exclude(broadcast_record__frozen_at__isnull=False)
+        InterviewPage.objects.live()
+        .filter(scheduled_end__lte=now)
+        .exclude(broadcast_record__frozen_at__isnull=False)
+        .select_related("broadcast_record")
     )
     closed = []
     for interview in candidates:
-        broadcast = interview.broadcast()
+        broadcast = interview.broadcast_or_blank()
         if broadcast.state(interview, now) == InterviewState.ENDED:
             _freeze(interview, None, ended_at=broadcast.ended_at or broadcast.end_time(interview))
             closed.append(interview)
@@ -185,7 +188,7 @@ def close_ended(now=None):
 
 
 def _update_broadcast(interview, user, action, **changes):
-    _require_console(user, interview)
+    require_console(user, interview)
     with transaction.atomic():
         broadcast = _locked_broadcast(interview)
         if broadcast.ended_at is not None and action != PIN_ACTION:
@@ -282,11 +285,6 @@ def _publish_transcript(interview, user, transcript):
 
 
 # --- Checks and bookkeeping --------------------------------------------------------------------
-
-
-def _require_console(user, interview):
-    if user is None or not can_run_console(user, interview):
-        raise PermissionDenied
 
 
 def _require_live(interview):

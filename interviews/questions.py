@@ -13,7 +13,7 @@ end_interview); only an adopted one is answered in writing, so a pending one is 
 decision): answering publishes the question, which nobody may publish unreviewed.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,7 @@ from wagtail.log_actions import log
 
 from citizen_mailbox.forms import multi_line
 from citizen_mailbox.masking import mask_text
-from interviews.access import can_run_console
+from interviews.access import require_console
 from interviews.live import purge_live_cache
 from interviews.models import ENTRY_MAX_LENGTH, Question, QuestionStatus
 
@@ -67,7 +67,8 @@ def can_answer_in_writing(question):
 
 def answer_in_writing(question, user, text):
     """书面答复: the answer is published with the question, which becomes 已回答."""
-    interview = _require_console(question, user)
+    interview = question.interview
+    require_console(user, interview)
     text = multi_line(text)
     if not text:
         raise ValidationError({"written_answer": _("请填写书面答复。")})
@@ -88,7 +89,8 @@ def answer_in_writing(question, user, text):
 
 
 def _decide(question, user, status, allowed_from, action):
-    interview = _require_console(question, user)
+    interview = question.interview
+    require_console(user, interview)
     with transaction.atomic():
         question = _locked(question)
         if question.status not in allowed_from:
@@ -100,13 +102,6 @@ def _decide(question, user, status, allowed_from, action):
         _log(interview, question, action, user)
     _changed(interview)
     return question
-
-
-def _require_console(question, user):
-    interview = question.interview
-    if not can_run_console(user, interview):
-        raise PermissionDenied
-    return interview
 
 
 def _locked(question):

@@ -75,7 +75,8 @@ def state_shown(client, interview):
 
 
 def broadcast_of(interview):
-    return Broadcast.objects.get(pk=interview.pk)
+    """The stored broadcast; a blank one while nothing was stored (a refused action stores nothing)."""
+    return Broadcast.objects.filter(pk=interview.pk).first() or Broadcast()
 
 
 # --- State: the schedule and the host's overrides -----------------------------------------------
