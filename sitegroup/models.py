@@ -118,6 +118,8 @@ class SiteRole(models.Model):
         REVIEWER = "reviewer", _("审核")
         APPROVER = "approver", _("签发")
         ADMINISTRATOR = "administrator", _("管理员")
+        # Recorded by translations.provisioning when the site opens a foreign-language version.
+        TRANSLATOR = "translator", _("翻译")
 
     home = models.ForeignKey("home.HomePage", verbose_name=_("站点首页"), on_delete=models.CASCADE, related_name="+")
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices)

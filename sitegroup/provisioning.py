@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import RegexValidator, validate_slug
@@ -159,7 +160,8 @@ class ProvisionContext:
     """What a `govcms_provision_site` contribution is given: the site as provisioning has made it so far.
 
     `groups` are the site's role groups by role suffix ("信息员", "编辑", "审核", "签发", "管理员"), as in
-    ProvisionResult; `user` is who provisions (None from a command or a loader). A contribution appends a
+    ProvisionResult; `user` is who provisions (None from a command or a loader); `languages` are the foreign
+    content languages asked for (translations opens them). A contribution appends a
     short description of each thing it creates to `created` (logged on the home, shown to the operator), and
     nothing when the site already has it.
     """
@@ -171,6 +173,7 @@ class ProvisionContext:
     groups: dict[str, Group]
     user: object
     created: list[str]
+    languages: tuple[str, ...] = ()
 
 
 @dataclass
@@ -190,7 +193,7 @@ def role_group_name(site_name, role):
     return f"{site_name}{role.suffix}"
 
 
-def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, identity=None, user=None):
+def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, identity=None, user=None, languages=()):
     """Create (or complete) the sub-site `name` under `parent`.
 
     `identity` holds SiteIdentity field values (政府网站标识码, filings, 主办单位...)
@@ -199,17 +202,19 @@ def provision_subsite(*, parent, name, slug, kind, hostname="", port=80, identit
 
     `parent` is a HomePage, or the tree root for the portal itself. Raises
     ValidationError, having written nothing, when an argument is invalid or
-    the slug, hostname or a group name belongs to something else. When
+    the slug, hostname or a group name belongs to something else. `languages` are foreign content languages
+    (codes of WAGTAIL_CONTENT_LANGUAGES) the site offers from the start. When
     something was created, the action is logged on the sub-site's HomePage
     (its history and the site history report) as done by `user`.
     """
     hostname = (hostname or "").strip().lower()
     identity = {"site_name": name, **(identity or {})}
     _validate_arguments(parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity)
+    _validate_languages(languages)
     with transaction.atomic():
         result = _Provisioner(
             parent=parent, name=name, slug=slug, kind=kind, hostname=hostname, port=port, identity=identity, user=user
-        ).run()
+        ).run(languages=tuple(languages))
         if result.changed:
             log(instance=result.home, action=LOG_ACTION, user=user, data={"created": result.created})
     return result
@@ -247,6 +252,12 @@ def _validate_arguments(*, parent, name, slug, kind, hostname, port, identity):
         raise ValidationError(errors)
 
 
+def _validate_languages(languages):
+    foreign = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE}
+    if set(languages) - foreign:
+        raise ValidationError({"languages": _("不支持的外文版语言：%(codes)s。") % {"codes": "、".join(languages)}})
+
+
 class _Provisioner:
     def __init__(self, *, parent, name, slug, kind, hostname, port, identity, user):
         self.parent = parent
@@ -259,7 +270,7 @@ class _Provisioner:
         self.user = user
         self.created = []
 
-    def run(self):
+    def run(self, languages=()):
         home = self._existing_home()
         self._check_site_clash(home)
         self._check_group_clashes(home)
@@ -276,6 +287,7 @@ class _Provisioner:
             groups=groups,
             user=self.user,
             created=self.created,
+            languages=languages,
         )
         for contribute in hooks_in_app_order(PROVISION_SITE_HOOK):
             contribute(context)

@@ -4,6 +4,12 @@ It finds what the annual inspection calls serious errors before a reviewer
 has to: words from the sensitive-word lists, wrong forms of official names
 and titles (严重错别字), links to pages or documents that are deleted,
 unpublished or private, and missing required metadata.
+
+Apps add checks of their own through the `govcms_content_checks` hook
+(CONTENT_CHECKS_HOOK): a function taking the page (as it would be published)
+and returning Problems, run after release's own checks in the order of the
+apps in INSTALLED_APPS (translations checks a translated page's glossary terms
+and untranslated segments). Release imports none of them.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +20,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
+from govcms.core.hooks import hooks_in_app_order
 from govcms.core.tree import site_home_of
 from release.models import PlatformContentRules, SiteContentRules
 
@@ -22,6 +29,8 @@ SENSITIVE_WORD = "sensitive_word"
 WRONG_NAME = "wrong_name"
 BROKEN_LINK = "broken_link"
 MISSING_METADATA = "missing_metadata"
+
+CONTENT_CHECKS_HOOK = "govcms_content_checks"
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,8 @@ def check_page(page):
     report.problems += find_wrong_names(text, rules)
     report.problems += find_broken_links(page)
     report.problems += find_missing_metadata(page)
+    for check in hooks_in_app_order(CONTENT_CHECKS_HOOK):
+        report.problems += check(page)
     return report
 
 

@@ -1,0 +1,48 @@
+"""Which languages the platform and each site offer.
+
+Content languages are `WAGTAIL_CONTENT_LANGUAGES`; the first entry of `LANGUAGE_CODE` (zh-hans) is the
+original language, served unprefixed, and every other one is a *foreign language* a site may offer under
+/<code>/ (`GOVCMS_FOREIGN_LANGUAGES`, English by default). A site offers a foreign language when it has a
+SiteLanguage record (translations.sync.open_foreign_version makes it, with the translated tree).
+"""
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from govcms.core.tree import site_home_of
+
+
+def foreign_languages():
+    """(code, name) of every content language but the original one."""
+    return [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def foreign_language_codes():
+    return [code for code, _name in foreign_languages()]
+
+
+def language_name(code):
+    return dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code, code)
+
+
+def original_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def is_original(page):
+    return page.locale.language_code == settings.LANGUAGE_CODE
+
+
+def offered_languages(home):
+    """The foreign languages the site rooted at `home` (its original-language HomePage) offers."""
+    from translations.models import SiteLanguage
+
+    return set(SiteLanguage.objects.filter(home=home).values_list("language_code", flat=True))
+
+
+def original_site_home(page):
+    """The original-language home of the site `page` belongs to (a translated page's source site)."""
+    home = site_home_of(page)
+    if home is None or is_original(home):
+        return home
+    return home.get_translation_or_none(original_locale())
