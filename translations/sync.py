@@ -111,6 +111,16 @@ def follow_source(page, user=None):
         save_translation_draft(translation, user)
 
 
+def withdraw_translations(page, user=None):
+    """The original `page` went offline (unpublished, withdrawn, expired or deleted): so do its translations.
+
+    A notice withdrawn in Chinese must not stay up in English. The translations stay as drafts, to be
+    published again through review if the original comes back.
+    """
+    for translation in page.get_translations().live().specific():
+        translation.unpublish(user=user)
+
+
 def fact_fields(model):
     """Names of `model`'s own synchronised, non-overridable concrete fields: the facts a translation never retypes."""
     names = []

@@ -171,10 +171,22 @@ LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="zh-hans")
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# Content languages: Chinese, unprefixed, and the foreign languages sites may offer under /<code>/ (each site
+# chooses its own: translations.SiteLanguage). Each is named in its own language in the language switcher.
+CONTENT_LANGUAGE_NAMES = {
+    "zh-hans": "简体中文",
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "ja": "日本語",
+    "ko": "한국어",
+}
+FOREIGN_LANGUAGES = env.list("GOVCMS_FOREIGN_LANGUAGES", default=["en"])
+LANGUAGES = [(code, CONTENT_LANGUAGE_NAMES[code]) for code in ["zh-hans", *FOREIGN_LANGUAGES]]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin speaks the languages it has catalogues for.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # A new translation starts as a draft and goes through its site's workflow; wagtail-localize
 # would publish it at once when its source is live (docs/publishing.md, "Every publish path").
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
