@@ -106,9 +106,11 @@ def follow_source(page, user=None):
             ensure_translation(page, locale, user)
             continue
         translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-        prefill_from_memory(translation)
         copy_facts_to_live(page, target.specific)
-        save_translation_draft(translation, user)
+        if translation.enabled:
+            # A translation stopped in wagtail-localize's editor is edited as a page of its own: no new draft.
+            prefill_from_memory(translation)
+            save_translation_draft(translation, user)
 
 
 def withdraw_translations(page, user=None):
@@ -121,24 +123,38 @@ def withdraw_translations(page, user=None):
         translation.unpublish(user=user)
 
 
-def fact_fields(model):
-    """Names of `model`'s own synchronised, non-overridable concrete fields: the facts a translation never retypes."""
-    names = []
+def _facts(model):
+    """`model`'s own synchronised, non-overridable concrete fields (govcms.core.translation.facts)."""
     for translatable in get_translatable_fields(model):
         if not isinstance(translatable, SynchronizedField) or translatable.overridable:
             continue
         field = model._meta.get_field(translatable.field_name)
-        if field.concrete and field.editable and not field.many_to_many and field.model is not Page:
-            names.append(field.attname)
-    return names
+        if field.concrete and field.editable and field.model is not Page:
+            yield field
+
+
+def fact_fields(model):
+    """Names of `model`'s facts held in its own row: the columns a translation never retypes."""
+    return [field.attname for field in _facts(model) if not field.many_to_many]
+
+
+def fact_relations(model):
+    """Names of `model`'s many-to-many facts (发文机关, 主题分类): wagtail-localize copies them only when declared."""
+    return [field.name for field in _facts(model) if field.many_to_many]
 
 
 def copy_facts_to_live(original, translated):
-    """Copy the original's facts onto the translation's row (what the public sees when it is live)."""
-    names = fact_fields(type(original))
-    values = {name: getattr(original, name) for name in names}
-    if values and translated.live:
+    """Copy the original's facts onto the translation's row and relations (what the public sees when it is live)."""
+    if not translated.live:
+        return
+    model = type(original)
+    values = {name: getattr(original, name) for name in fact_fields(model)}
+    if values:
         type(translated).objects.filter(pk=translated.pk).update(**values)
+    for name in fact_relations(model):
+        relation = getattr(translated, name)
+        relation.set(getattr(original, name).all())
+        relation.commit()
 
 
 def save_translation_draft(translation, user=None):
