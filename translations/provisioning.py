@@ -63,6 +63,14 @@ def provision_language_staff(home, locale):
             page=translated_home,
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
+    if SiteRole.Role.APPROVER in roles:
+        # 签发 is the translation workflow's last step, whose approval publishes the page as the approver:
+        # Wagtail refuses it without their right to publish there (never to edit: they sign off, not translate).
+        GroupPagePermission.objects.get_or_create(
+            group=roles[SiteRole.Role.APPROVER],
+            page=translated_home,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page"),
+        )
     if _assign_translation_workflow(home, translated_home, translator, roles):
         created.append(_("%(language)s版发布流程") % {"language": language_name(locale.language_code)})
     return created

@@ -1,12 +1,14 @@
 """Admin integration of the foreign-language versions. Each part registers in its own section below."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
 from release.workflow.checks import CONTENT_CHECKS_HOOK
-from translations import checks
+from translations import admin_views, checks
 from translations.languages import language_name
 from translations.provisioning import provision_foreign_versions
 from translations.sync import OPEN_LOG_ACTION
@@ -28,3 +30,52 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return gettext("开设%(language)s版") % {"language": language_name(log_entry.data.get("language", ""))}
+
+# --- Translators and reviewers: 提交审校, 翻译任务, 开设外文版 (translations.admin_views) ---------------
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    work = admin_views.TranslationWorkView
+    return [
+        path(
+            "translations/pages/<int:page_id>/submit/",
+            admin_views.submit_translation_for_review,
+            name="translations_submit_for_review",
+        ),
+        path("translations/work/", work.as_view(), name="translations_work"),
+        path("translations/work/results/", work.as_view(results_only=True), name="translations_work_results"),
+        path(
+            "translations/sites/",
+            admin_views.ForeignVersionsView.as_view(),
+            name="translations_foreign_versions",
+        ),
+        path(
+            "translations/sites/<int:home_id>/open/<str:language_code>/",
+            admin_views.open_foreign_version_view,
+            name="translations_open_foreign_version",
+        ),
+    ]
+
+
+class TranslationWorkMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_translation_work(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_work_menu_item():
+    return TranslationWorkMenuItem(
+        gettext_lazy("翻译任务"), reverse("translations_work"), name="translation-work", icon_name="globe", order=1200
+    )
+
+
+class ForeignVersionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_open_foreign_versions(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_foreign_versions_menu_item():
+    return ForeignVersionsMenuItem(
+        gettext_lazy("外文版"), reverse("translations_foreign_versions"), name="foreign-versions", icon_name="globe"
+    )
+

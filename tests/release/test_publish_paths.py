@@ -301,6 +301,12 @@ NOT_PUBLISHING = {
         release_withdraw
     """,
     "saves a draft revision (Word import into the body); the page then goes through review": "home_import_word",
+    "外文版: 提交审校 starts or resumes the translated page's 外文发布流程, whose last approval publishes it; "
+    "opening a foreign version drafts the site's pages; the rest are lists (tests/translations/test_review.py, "
+    "test_isolation.py)": """
+        translations_submit_for_review translations_open_foreign_version translations_foreign_versions
+        translations_work translations_work_results
+    """,
     "changes a page's state without publishing content": """
         wagtailadmin_pages:lock wagtailadmin_pages:unlock wagtailadmin_pages:set_page_position
         wagtailadmin_editing_sessions:ping wagtailadmin_editing_sessions:release release_post_review

@@ -396,6 +396,10 @@ NOT_PER_SITE = {
     "forms for adding one row, whose site field offers the user's sites (sitegroup.viewsets)": """
         issuing_bodies:add
     """,
+    "外文版: the 翻译任务 list, the translated pages of the user's sites (tests/translations/test_isolation.py), "
+    "and the list of sites to open a foreign version for, kept by platform administrators": """
+        translations_work translations_work_results translations_foreign_versions
+    """,
     "no rows: the dashboard, the account, login and the admin's plumbing": """
         wagtailadmin_home wagtailadmin_account wagtailadmin_login wagtailadmin_logout wagtailadmin_password_reset
         wagtailadmin_password_reset_done wagtailadmin_password_reset_complete wagtailadmin_javascript_catalog

@@ -1,0 +1,177 @@
+"""Admin views of the foreign-language versions: 提交审校 from the translation editor, the 翻译任务 list, and
+opening a site's foreign version (开设外文版)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from govcms.core.scope import SiteScope
+from govcms.core.tree import SiteIndex, site_home_model, under_any_of
+from release.models import rejecting_check
+from release.workflow.hooks import check_report_message
+from translations.languages import foreign_languages, language_name, original_locale
+from translations.models import SiteLanguage
+from translations.review import Status, state_of_annotated, submit_for_review, with_translation_state
+from translations.sync import open_foreign_version
+
+OPEN_PERMISSION = "sitegroup.provision_subsite"
+
+# --- 提交审校 / 重新提交 -------------------------------------------------------------------------------
+
+
+@require_POST
+def submit_translation_for_review(request, page_id):
+    """POST from the translation editor: the translated page goes to its site's 外文发布流程."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    resubmitting = page.current_workflow_state is not None
+    try:
+        workflow_state = submit_for_review(page, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    check = rejecting_check(workflow_state)
+    if check is not None:
+        check_report_message(request, check, _("提交未通过内容自动检查，已退回修改。请按以下问题修改后重新提交："))
+    elif resubmitting:
+        messages.success(request, _("“%(title)s”已重新提交审校。") % {"title": page.get_admin_display_title()})
+    else:
+        messages.success(request, _("“%(title)s”已提交审校。") % {"title": page.get_admin_display_title()})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# --- 翻译任务 ----------------------------------------------------------------------------------------
+
+
+def translated_pages_in_scope(user):
+    """The translated pages of the user's sites: under the translations of the site homes in their scope.
+
+    A translator's rights are on the translated homes, a 审核's and 签发's on the originals: either way the
+    sites are the homes in their scope, in whichever language, and their translated trees are the work.
+    """
+    original = original_locale()
+    pages = Page.objects.exclude(locale=original)
+    scope = SiteScope.of(user)
+    if scope.platform_wide:
+        return pages
+    keys = scope.site_homes().values("translation_key")
+    translated_homes = site_home_model().objects.filter(translation_key__in=keys).exclude(locale=original)
+    return pages.filter(under_any_of(list(translated_homes.values_list("path", flat=True))))
+
+
+def may_see_translation_work(user):
+    scope = SiteScope.of(user)
+    return scope.platform_wide or (scope.is_site_staff and translated_pages_in_scope(user).exists())
+
+
+class TranslationWorkView(ReportView):
+    """报表 → 翻译任务: the translated pages of the user's sites with their progress and review status."""
+
+    page_title = gettext_lazy("翻译任务")
+    header_icon = "globe"
+    index_url_name = "translations_work"
+    index_results_url_name = "translations_work_results"
+    no_results_message = gettext_lazy("您的站点没有外文版页面。")
+    columns = [
+        TitleColumn(
+            "title",
+            label=gettext_lazy("页面"),
+            accessor="page.title",
+            get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page.pk]),
+        ),
+        Column("site", label=gettext_lazy("站点")),
+        Column("language", label=gettext_lazy("语言")),
+        Column("progress", label=gettext_lazy("翻译进度")),
+        Column("status_label", label=gettext_lazy("状态")),
+        DateColumn("last_published_at", label=gettext_lazy("发布时间"), accessor="page.last_published_at"),
+    ]
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Page)
+
+    def user_has_permission(self, permission):
+        return may_see_translation_work(self.request.user)
+
+    def get_queryset(self):
+        pages = translated_pages_in_scope(self.request.user).exclude(depth__lte=1)
+        return with_translation_state(pages.select_related("locale")).order_by("path")
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        sites = SiteIndex(site_home_model().objects.exclude(locale=original_locale()).only("pk", "path", "title"))
+        rows = []
+        for page in pages:
+            row = state_of_annotated(page)
+            home = sites.site_for(page)
+            row.site = home.title if home is not None else ""
+            row.language = language_name(page.locale.language_code)
+            row.progress = f"{row.translated}/{row.total}"
+            row.status_label = Status(row.status).label
+            rows.append(row)
+        return rows
+
+
+# --- 开设外文版 --------------------------------------------------------------------------------------
+
+
+def may_open_foreign_versions(user):
+    """Platform administrators only: opening a language creates a site's 翻译 group, rights and workflow,
+    which is provisioning, as opening a sub-site is (docs/translations.md)."""
+    return user.has_perm(OPEN_PERMISSION)
+
+
+class ForeignVersionsView(WagtailAdminTemplateMixin, TemplateView):
+    """设置 → 外文版: every site with the foreign languages it offers, and a button to open the others."""
+
+    page_title = gettext_lazy("外文版")
+    header_icon = "globe"
+    template_name = "translations/foreign_versions.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_open_foreign_versions(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        offered = {}
+        for home_id, code in SiteLanguage.objects.values_list("home_id", "language_code"):
+            offered.setdefault(home_id, set()).add(code)
+        context["sites"] = [
+            {
+                "home": home,
+                "offered": [name for code, name in foreign_languages() if code in offered.get(home.pk, ())],
+                "to_open": [(code, name) for code, name in foreign_languages() if code not in offered.get(home.pk, ())],
+            }
+            for home in site_home_model().objects.filter(locale=original_locale()).order_by("path")
+        ]
+        return context
+
+
+@require_POST
+def open_foreign_version_view(request, home_id, language_code):
+    if not may_open_foreign_versions(request.user):
+        raise PermissionDenied
+    home = get_object_or_404(site_home_model(), pk=home_id, locale=original_locale())
+    try:
+        created = open_foreign_version(home, language_code, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        values = {"site": home.title, "language": language_name(language_code), "created": "、".join(created)}
+        if created:
+            messages.success(request, _("已为“%(site)s”开设%(language)s版：%(created)s。") % values)
+        else:
+            messages.success(request, _("“%(site)s”已开设%(language)s版，无需重复开设。") % values)
+    return redirect("translations_foreign_versions")
