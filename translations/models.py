@@ -61,6 +61,8 @@ class GlossaryTerm(index.Indexed, models.Model):
         verbose_name = _("规范译名")
         verbose_name_plural = _("规范译名")
         ordering = ["source"]
+        # Site terms are kept by the site's 管理员 and 翻译 (SiteRole); the platform's list by holders of this.
+        permissions = [("manage_platform_glossary", _("维护全平台规范译名"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["home", "language_code", "source"], name="translations_one_term_per_site_and_language"

@@ -31,6 +31,11 @@ TRANSLATOR_PERMISSIONS = (
     ("translations", "view_glossaryterm"),
 )
 TRANSLATED_PAGE_PERMISSIONS = ("change_page",)
+# The site's 管理员 keep its glossary additions with the translators, and may remove them
+# (translations.viewsets confines both to their own site).
+ADMINISTRATOR_PERMISSIONS = tuple(
+    ("translations", f"{action}_glossaryterm") for action in ("add", "change", "delete", "view")
+)
 
 
 def provision_foreign_versions(context):
@@ -57,6 +62,11 @@ def provision_language_staff(home, locale):
         created.append(translator.name)
     for app_label, codename in TRANSLATOR_PERMISSIONS:
         translator.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    if SiteRole.Role.ADMINISTRATOR in roles:
+        for app_label, codename in ADMINISTRATOR_PERMISSIONS:
+            roles[SiteRole.Role.ADMINISTRATOR].permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
     for codename in TRANSLATED_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=translator,

@@ -4,21 +4,30 @@ from django.urls import path, reverse
 from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
 from release.workflow.checks import CONTENT_CHECKS_HOOK
-from translations import admin_views, checks
+from translations import admin_views, checks, glossary, po
 from translations.languages import language_name
 from translations.provisioning import provision_foreign_versions
 from translations.sync import OPEN_LOG_ACTION
+from translations.viewsets import GlossaryViewSet
 
 # Provisioning: the foreign languages a site is opened with, and the repair of its translators' rights.
 hooks.register(PROVISION_SITE_HOOK, provision_foreign_versions)
 
 
-# --- Content check (release.workflow.checks): untranslated segments ------------------------------
+# --- Content check (release.workflow.checks): untranslated segments, glossary terms ---------------
 hooks.register(CONTENT_CHECKS_HOOK, checks.find_untranslated_segments)
+hooks.register(CONTENT_CHECKS_HOOK, glossary.find_misrendered_terms)
+
+
+# --- The glossary (设置 → 规范译名, translations.viewsets) ------------------------------------------
+@hooks.register("register_admin_viewset")
+def register_glossary_viewset():
+    return GlossaryViewSet("glossary", url_prefix="translations/glossary")
 
 
 # --- Log actions --------------------------------------------------------------------------------
@@ -30,6 +39,7 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return gettext("开设%(language)s版") % {"language": language_name(log_entry.data.get("language", ""))}
+
 
 # --- Translators and reviewers: 提交审校, 翻译任务, 开设外文版 (translations.admin_views) ---------------
 @hooks.register("register_admin_urls")
@@ -79,3 +89,31 @@ def register_foreign_versions_menu_item():
         gettext_lazy("外文版"), reverse("translations_foreign_versions"), name="foreign-versions", icon_name="globe"
     )
 
+
+# --- PO files for outside agencies (translations.po): per page and per column ---------------------
+@hooks.register("register_admin_urls")
+def register_po_urls():
+    return [
+        path("translations/po/<int:page_id>/", po.POView.as_view(), name="translations_po"),
+        path("translations/po/<int:page_id>/page.po", po.download_page, name="translations_po_download_page"),
+        path("translations/po/<int:page_id>/column.zip", po.download_column, name="translations_po_download_column"),
+    ]
+
+
+class POButton(PageMenuItem):
+    label = gettext_lazy("外包翻译（PO）")
+    icon_name = "download"
+    url_name = "translations_po"
+
+    def is_shown(self, user):
+        return po.may_translate(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def po_header_button(page, user, view_name, next_url=None):
+    yield POButton(page=page, priority=70)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def po_listing_button(page, user, next_url=None):
+    yield POButton(page=page, priority=70)

@@ -190,6 +190,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English
 # A new translation starts as a draft and goes through its site's workflow; wagtail-localize
 # would publish it at once when its source is live (docs/publishing.md, "Every publish path").
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The editor's "Machine translate" fills segments from the translation memory (翻译记忆) only: no
+# outside service sees government text before its release (translations/memory.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translations.memory.MemoryMachineTranslator", "OPTIONS": {}}
 # locale/ holds the project's own strings (`make messages`); locale_overrides/ fills the gaps of
 # Wagtail's zh_Hans catalogues and is edited by hand, since makemessages would drop its msgids.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "govcms" / "locale_overrides"]

@@ -301,11 +301,18 @@ NOT_PUBLISHING = {
         release_withdraw
     """,
     "saves a draft revision (Word import into the body); the page then goes through review": "home_import_word",
+    "PO files: downloads read; an upload saves translated strings and a draft revision, then 外文审校 (test_po.py)": """
+        translations_po translations_po_download_page translations_po_download_column
+    """,
     "外文版: 提交审校 starts or resumes the translated page's 外文发布流程, whose last approval publishes it; "
     "opening a foreign version drafts the site's pages; the rest are lists (tests/translations/test_review.py, "
     "test_isolation.py)": """
         translations_submit_for_review translations_open_foreign_version translations_foreign_versions
         translations_work translations_work_results
+    """,
+    "the glossary (规范译名): a list of terms, no pages": """
+        glossary:index glossary:index_results glossary:add glossary:edit glossary:delete glossary:history
+        glossary:history_results glossary:usage
     """,
     "changes a page's state without publishing content": """
         wagtailadmin_pages:lock wagtailadmin_pages:unlock wagtailadmin_pages:set_page_position

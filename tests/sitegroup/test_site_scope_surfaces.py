@@ -396,6 +396,10 @@ NOT_PER_SITE = {
     "forms for adding one row, whose site field offers the user's sites (sitegroup.viewsets)": """
         issuing_bodies:add
     """,
+    "the glossary: the platform's terms and the user's own sites' additions, kept by their 管理员 and 翻译 "
+    "(translations.viewsets, tests/translations/test_glossary.py); its form offers their own sites only": """
+        glossary:index glossary:index_results glossary:add
+    """,
     "外文版: the 翻译任务 list, the translated pages of the user's sites (tests/translations/test_isolation.py), "
     "and the list of sites to open a foreign version for, kept by platform administrators": """
         translations_work translations_work_results translations_foreign_versions
