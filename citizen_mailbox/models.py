@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from citizen_mailbox.masking import mask_message_text, mask_name
 from citizen_mailbox.page_forms import MailboxPageForm
 from citizen_mailbox.storage import private_storage
+from govcms.core.translation import facts
 from home.blocks import HomeItem
 from home.models import HomePage
 from workdays.calendar import add_working_days
@@ -68,6 +69,8 @@ class MailboxPage(RoutablePageMixin, Page):
         InlinePanel("departments", heading=_("承办部门"), label=_("部门")),
     ]
 
+    # Whether replies are published and who handles which department are the same mailbox's in every language.
+    override_translatable_fields = facts("publish_replies", "channels", "departments")
     parent_page_types = ["home.ColumnPage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from govcms.core.translation import facts
 from govcms.core.tree import site_home_of
 
 INDEX_NUMBER_FORMAT = "{code}/{year}-{serial:05d}"
@@ -111,6 +112,10 @@ class DisclosureFields(models.Model):
         index.FilterField("index_number"),
         index.FilterField("disclosure_category"),
     ]
+    # For the page type's override_translatable_fields: a translation is the same document, so it shares the
+    # number, method, category and topics. wagtail-localize skips many-to-many fields (the topics) and
+    # non-editable ones (the number) unless declared; declared, it copies them onto the translation.
+    disclosure_translated_fields = facts("index_number", "disclosure_method", "disclosure_category", "topics")
     # A copy is a new document: it gets a number of its own when saved.
     exclude_fields_in_copy = ["index_number"]
 

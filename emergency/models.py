@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from govcms.core.page_forms import ScopedPageForm
+from govcms.core.translation import facts
 from govcms.core.tree import paginate
 from home.blocks import HomeItem
 
@@ -152,6 +153,9 @@ class EmergencyPage(Page):
         ),
         MultiFieldPanel([FieldPanel("resolved"), FieldPanel("resolved_at")], heading=_("处置状态")),
     ]
+    # The level, the end and its time are the same emergency's in every language (copied to a live
+    # translation as soon as the original is published); the updates are translatable rows (EmergencyUpdate).
+    override_translatable_fields = facts("level", "resolved", "resolved_at")
     parent_page_types = ["emergency.EmergencyIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [
@@ -191,8 +195,12 @@ class EmergencyPage(Page):
         return context
 
 
-class EmergencyUpdate(Orderable):
-    """One update of an emergency: when, what, and optionally a photo."""
+class EmergencyUpdate(TranslatableMixin, Orderable):
+    """One update of an emergency: when, what, and optionally a photo.
+
+    Translatable, so wagtail-localize offers its text and image description for translation; its time and
+    photo are the same in every language.
+    """
 
     page = ParentalKey(EmergencyPage, related_name="updates", on_delete=models.CASCADE)
     time = models.DateTimeField(_("时间"), default=timezone.now)
@@ -210,8 +218,9 @@ class EmergencyUpdate(Orderable):
     )
 
     panels = [FieldPanel("time"), FieldPanel("text"), FieldPanel("image"), FieldPanel("image_alt")]
+    override_translatable_fields = facts("time", "image")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("事件进展")
         verbose_name_plural = _("事件进展")
 

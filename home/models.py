@@ -22,6 +22,7 @@ from wagtail.search import index
 from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from govcms.core.page_forms import ScopedPageForm
+from govcms.core.translation import facts
 from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
 from home.blocks import HomeBodyBlock, default_layout, home_context, loaded_blocks
@@ -92,6 +93,8 @@ class HomePage(RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("organisation_code")]
+    # The code prefixes the site's 索引号 in every language; the blocks' texts are translated, their settings kept.
+    override_translatable_fields = facts("kind", "organisation_code")
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]
     # Only provisioning (sitegroup) opens a site: it gives the home its collection, role groups, workflows
     # and columns. A home added in the page editor would be a site without them, and Wagtail lets anyone
@@ -178,6 +181,8 @@ class AbstractColumnPage(Page):
         MultiFieldPanel([FieldPanel("family"), FieldPanel("update_category")], heading=_("分类")),
         FieldPanel("intro"),
     ]
+    # A translated column is the same column: its category and update monitoring are not the translator's.
+    override_translatable_fields = facts("family", "update_category")
     parent_page_types = ["home.HomePage", "home.ColumnPage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -215,6 +220,10 @@ class ColumnPage(RoutablePageMixin, AbstractColumnPage):
     content_panels = AbstractColumnPage.content_panels + [
         FieldPanel("aggregate_subsites"),
         FieldPanel("accepts_submissions"),
+    ]
+    override_translatable_fields = [
+        *AbstractColumnPage.override_translatable_fields,
+        *facts("aggregate_subsites", "accepts_submissions"),
     ]
     subpage_types = [
         "home.ColumnPage",
@@ -318,6 +327,11 @@ class ArticlePage(DisclosureFields, Page):
 
     # A draft may lack these; the release workflow's content check will not pass it without them.
     release_required_fields = ("source",)
+    # The source (来源) and author are names to translate; the rest is the same article in every language.
+    override_translatable_fields = [
+        *DisclosureFields.disclosure_translated_fields,
+        *facts("kind", "date", "cover_image", "attachments"),
+    ]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -404,6 +418,7 @@ class StandardPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     promote_panels = Page.promote_panels + [FieldPanel("footer_link")]
+    override_translatable_fields = facts("footer_link")
     parent_page_types = ["home.HomePage", "home.ColumnPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("body")]

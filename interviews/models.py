@@ -23,9 +23,9 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from citizen_mailbox.masking import mask_text
+from govcms.core.translation import facts
 from govcms.core.tree import under_any_of
 from govcms.core.visibility import held_site_paths
 from home.models import AbstractColumnPage
@@ -118,8 +118,9 @@ class InterviewPage(RoutablePageMixin, InterpretsPolicies, Page):
     )
 
     base_form_class = InterviewPageForm
-    # A translation keeps the schedule: it is the same event.
-    override_translatable_fields = [SynchronizedField("scheduled_start"), SynchronizedField("scheduled_end")]
+    # A translation is the same event: its schedule, cover and the policies it interprets are the original's;
+    # the guests are translatable rows (their names and titles to translate, InterviewGuest).
+    override_translatable_fields = facts("scheduled_start", "scheduled_end", "cover_image", "policy_links")
     # The interpretation kind under which a policy page lists it (policy.models).
     kind = InterpretationKind.INTERVIEW
 
@@ -220,7 +221,7 @@ class InterviewGuest(TranslatableMixin, Orderable):
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("photo"), FieldPanel("photo_alt")]),
     ]
-    override_translatable_fields = [SynchronizedField("photo")]
+    override_translatable_fields = facts("photo")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("访谈嘉宾")

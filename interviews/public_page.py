@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from wagtail.images import get_image_model
 
+from govcms.core.translation import in_language_of
 from interviews.models import InterviewState, Speaker, TranscriptEntry
 from policy.models import PolicyPage
 
@@ -124,13 +125,15 @@ def guests_with_photos(interview):
 
 
 def linked_policies(interview):
-    """The policies the interview interprets that the public may see, in the editor's order."""
-    return (
+    """The policies the interview interprets that the public may see, in the editor's order; on a translation,
+    their translations where live (its links are copies of the original's)."""
+    policies = (
         PolicyPage.objects.live()
         .public()
         .filter(interview_links__page=interview)
         .order_by("interview_links__sort_order")
     )
+    return in_language_of(interview, policies)
 
 
 def page_context(interview, request):

@@ -9,7 +9,7 @@ category and update monitoring and appear in the site's navigation like any othe
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,13 +17,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Task, TaskState, get_page_models
+from wagtail.models import Locale, Orderable, Page, Task, TaskState, get_page_models
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
 from govcms.core.page_forms import ScopedPageForm
+from govcms.core.translation import facts, in_language_of
 from govcms.core.tree import paginate, under_any_of
 from govcms.core.visibility import held_site_paths
 from home.blocks import HomeItem
@@ -165,8 +165,23 @@ class PolicyPage(DisclosureFields, Page):
     base_form_class = PolicyPageForm
     # An interpretation may link the policies of the sites above its own (sitegroup's chooser hook).
     chosen_from_sites_above = True
-    # A translation is the same document: its 文号 is not translated.
-    override_translatable_fields = [SynchronizedField("document_number")]
+    # A translation is the same document: its 文号, 发文机关, dates, validity, attachments and related policies
+    # are the original's (the links point at the original policies; templates show their translations).
+    override_translatable_fields = [
+        *DisclosureFields.disclosure_translated_fields,
+        *facts(
+            "document_number",
+            "issuing_bodies",
+            "written_date",
+            "publish_date",
+            "validity",
+            "validity_changed_on",
+            "replaced_by",
+            "is_major",
+            "attachments",
+            "related_policy_links",
+        ),
+    ]
     exclude_fields_in_copy = [*DisclosureFields.exclude_fields_in_copy, "document_number"]
 
     content_panels = Page.content_panels + [
@@ -268,16 +283,27 @@ class PolicyPage(DisclosureFields, Page):
         """
         private = Page.objects.private_q()
         held = under_any_of(held_site_paths(self.path))
+        # The interpretations of the original policy in its language: a translation's links are copies of its
+        # original's (they point at the original policy); a translated policy shows their translations.
+        original = self.original()
         interpretations = [
             interpretation
             for model in interpreting_models()
             for interpretation in model.objects.live()
             .exclude(private)
             .exclude(held)
-            .filter(policy_links__policy=self)
+            .filter(policy_links__policy=original, locale_id=original.locale_id)
             .distinct()
         ]
+        interpretations = in_language_of(self, interpretations)
         return sorted(interpretations, key=lambda page: (page.date, page.pk), reverse=True)
+
+    def original(self):
+        """This policy in the original language: itself, unless it is a translation (its links point there)."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
 
     def interpretations_by_kind(self):
         """[(kind label, [interpretations])] for the page, in the order of InterpretationKind."""
@@ -287,14 +313,21 @@ class PolicyPage(DisclosureFields, Page):
         return [(label, grouped[kind]) for kind, label in InterpretationKind.choices if kind in grouped]
 
     def live_related_policies(self):
-        return PolicyPage.objects.live().public().filter(related_from__page=self).order_by("related_from__sort_order")
+        related = PolicyPage.objects.live().public().filter(related_from__page=self)
+        return in_language_of(self, related.order_by("related_from__sort_order"))
+
+    def live_replacement(self):
+        """The live policy replacing this one, in this page's language where it is translated."""
+        if self.replaced_by_id is None or not self.replaced_by.live:
+            return None
+        return in_language_of(self, [self.replaced_by])[0]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachment_list"] = self.attachments.select_related("document")
         context["interpretation_groups"] = self.interpretations_by_kind()
         context["related_policies"] = self.live_related_policies()
-        context["replacement"] = self.replaced_by if self.replaced_by_id and self.replaced_by.live else None
+        context["replacement"] = self.live_replacement()
         context["issuing_body_names"] = [body.name for body in self.issuing_bodies.all()]
         context["topic_names"] = [topic.name for topic in self.topics.all()]
         return context
@@ -338,7 +371,10 @@ class InterpretsPolicies:
         while the page is in a protected section; not those a held site of this page is held back from."""
         if self.get_view_restrictions().exists():
             return set()
-        policies = PolicyPage.objects.filter(pk__in=[link.policy_id for link in self.policy_links.all()])
+        # A translation's links are copies of its original's: only the original releases the policy.
+        policies = PolicyPage.objects.filter(
+            pk__in=[link.policy_id for link in self.policy_links.all()], locale_id=self.locale_id
+        )
         held = [path for path in held_site_paths() if self.path.startswith(path)]
         return set(policies.filter(*[Q(path__startswith=path) for path in held]).values_list("pk", flat=True))
 
@@ -355,7 +391,10 @@ def public_policy_links(model):
     interpretation its readers can open. Not a page on a site not yet public (govcms.core.visibility), unless
     the policy is on that site too: both open together. Live or not: filter page__live for the live ones.
     """
-    links = model._meta.get_field("policy_links").related_model.objects.filter(page__in=model.objects.public())
+    # A translation's link rows are copies of its original's (they point at the original policy): they do not count.
+    links = model._meta.get_field("policy_links").related_model.objects.filter(
+        page__in=model.objects.public(), page__locale_id=F("policy__locale_id")
+    )
     held_from_the_policy = [
         Q(page__path__startswith=path) & ~Q(policy__path__startswith=path) for path in held_site_paths()
     ]
@@ -432,6 +471,9 @@ class InterpretationPage(InterpretsPolicies, Page):
     body = StreamField(InterpretationBodyBlock(), verbose_name=_("正文"))
 
     base_form_class = InterpretationPageForm
+    # The interpreter's name, title and organisation and the hot topic are text to translate; the links to the
+    # interpreted policies (三同步) and the dates are the original's.
+    override_translatable_fields = facts("kind", "date", "responded_at", "policy_links")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -479,13 +521,15 @@ class InterpretationPage(InterpretsPolicies, Page):
             raise ValidationError(errors)
 
     def live_policies(self):
-        return (
+        """The live policies this page interprets; on a translation, their translations where live."""
+        policies = (
             PolicyPage.objects.live()
             .public()
             .filter(interpretation_links__page=self)
             .distinct()
             .order_by("-publish_date")
         )
+        return in_language_of(self, policies)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -518,6 +562,7 @@ class PolicyIndexPage(RoutablePageMixin, AbstractColumnPage):
     )
 
     content_panels = AbstractColumnPage.content_panels + [FieldPanel("include_subsites")]
+    override_translatable_fields = [*AbstractColumnPage.override_translatable_fields, *facts("include_subsites")]
     subpage_types = ["policy.PolicyPage"]
     home_role = "policies"  # the home page's 政策文件 block (home.blocks)
 

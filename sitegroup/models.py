@@ -1,9 +1,13 @@
 """Per-site identity shown in every page footer, as the inspection rules require, and each site's role groups."""
 
+from typing import NamedTuple
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -16,6 +20,24 @@ https_url_validator = URLValidator(schemes=["https"], message=_("请填写以 ht
 # 我为政府网站找错, the national error-report platform of the General Office of the State Council: the footer links
 # to it until a site has an error-report form of its own (a plain link; nothing is fetched from it).
 NATIONAL_ERROR_REPORT_URL = "https://zfwzzc.www.gov.cn/"
+
+# The names the English pages show, by the Chinese field they translate; the numbers and links serve every language.
+ENGLISH_NAME_FIELDS = {
+    "site_name": "site_name_en",
+    "sponsor": "sponsor_en",
+    "organizer": "organizer_en",
+    "address": "address_en",
+}
+
+CHINESE_LANG = "zh-Hans"
+
+
+class Name(NamedTuple):
+    """A name as a page shows it: its text, and its language ("zh-Hans") when it is not the page's."""
+
+    text: str
+    lang: str
+
 
 # What inspection requires on every page: until these are filled in, the site shows a holding page (sitegroup.holding).
 MANDATORY_IDENTITY_FIELDS = ("identifier_code", "icp_number", "police_record_number", "sponsor")
@@ -35,6 +57,10 @@ class SiteIdentity(BaseSiteSetting):
     organizer = models.CharField(_("承办单位"), max_length=100, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True, validators=[phone_validator])
     address = models.CharField(_("联系地址"), max_length=200, blank=True)
+    site_name_en = models.CharField(_("英文网站名称"), max_length=200, blank=True)
+    sponsor_en = models.CharField(_("主办单位（英文）"), max_length=200, blank=True)
+    organizer_en = models.CharField(_("承办单位（英文）"), max_length=200, blank=True)
+    address_en = models.CharField(_("联系地址（英文）"), max_length=300, blank=True)
     show_party_government_mark = models.BooleanField(_("显示党政机关网站标识"), default=True)
     party_government_mark_url = models.URLField(
         _("党政机关网站标识链接"),
@@ -69,6 +95,11 @@ class SiteIdentity(BaseSiteSetting):
             [FieldPanel("sponsor"), FieldPanel("organizer"), FieldPanel("phone"), FieldPanel("address")],
             heading=_("主办与联系"),
         ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ENGLISH_NAME_FIELDS.values()],
+            heading=_("英文版名称"),
+            help_text=_("英文版页面显示的名称；留空则显示中文名称。标识码、备案号、电话和链接各语言共用。"),
+        ),
     ]
 
     class Meta:
@@ -85,6 +116,20 @@ class SiteIdentity(BaseSiteSetting):
         """The verbose names of the mandatory fields still blank."""
         blank = [name for name in MANDATORY_IDENTITY_FIELDS if not getattr(self, name)]
         return [self._meta.get_field(name).verbose_name for name in blank]
+
+    def names(self):
+        """The site's name, sponsor, organizer and address as the active language's pages show them, by field.
+
+        English pages show the English forms; where one is blank (or in another foreign language) the Chinese,
+        with its language (Name.lang) so that the page can mark it and screen readers read it as Chinese."""
+        language = get_language()
+        names = {}
+        for field, english_field in ENGLISH_NAME_FIELDS.items():
+            translated = getattr(self, english_field) if language == "en" else ""
+            text = translated or getattr(self, field)
+            untranslated = text and not translated and language != settings.LANGUAGE_CODE
+            names[field] = Name(text, CHINESE_LANG if untranslated else "")
+        return names
 
     def police_record_code(self):
         """The digits of 公安机关备案号, used in the link to the public-security filing."""

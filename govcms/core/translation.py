@@ -1,0 +1,37 @@
+"""What a page's translation shares with its original, and how links between pages read in a translation.
+
+A *fact* is the same in every language: a 文号, an index number, a date, an issuing body, an image, an
+attachment, a link to another policy, a setting of the page. It is declared in the page type's
+`override_translatable_fields` (wagtail-localize) as a SynchronizedField that cannot be overridden:
+wagtail-localize copies it from the original whenever the translation is synchronised and never offers it to
+a translator, and translations.sync copies a live translation's facts at once when the original is published
+(`fact_fields`). Text left out of `facts()` stays a TranslatableField (segments to translate).
+
+A synchronised link (a policy's interpretations, related policies, an interview's policies) points at the
+original page; `in_language_of` gives the reader of a translation the linked page's live translation where
+there is one.
+"""
+
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+
+def facts(*field_names):
+    """Non-overridable SynchronizedFields for `field_names` (fields, many-to-many fields or child relations)."""
+    return [SynchronizedField(name, overridable=False) for name in field_names]
+
+
+def in_language_of(page, linked_pages):
+    """`linked_pages` (specific pages) as `page`'s reader should follow them: each replaced by its live translation in
+    `page`'s language where there is one, else left as it is (the template marks its language). One query."""
+    linked_pages = list(linked_pages)
+    others = [linked for linked in linked_pages if linked.locale_id != page.locale_id]
+    if not others:
+        return linked_pages
+    translations = (
+        Page.objects.live()
+        .filter(locale_id=page.locale_id, translation_key__in=[linked.translation_key for linked in others])
+        .specific()
+    )
+    by_key = {translation.translation_key: translation for translation in translations}
+    return [by_key.get(linked.translation_key, linked) for linked in linked_pages]
