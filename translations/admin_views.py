@@ -4,7 +4,6 @@ opening a site's foreign version (开设外文版)."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,7 +13,6 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
 from govcms.core.scope import SiteScope
 from govcms.core.tree import SiteIndex, site_home_model, under_any_of
@@ -96,9 +94,7 @@ class TranslationWorkView(ReportView):
         DateColumn("last_published_at", label=gettext_lazy("发布时间"), accessor="page.last_published_at"),
     ]
 
-    @cached_property
-    def permission_policy(self):
-        return policy_registry.get_by_type(Page)
+    permission_required = "view"
 
     def user_has_permission(self, permission):
         return may_see_translation_work(self.request.user)
@@ -107,7 +103,11 @@ class TranslationWorkView(ReportView):
         pages = translated_pages_in_scope(self.request.user).exclude(depth__lte=1)
         return with_translation_state(pages.select_related("locale")).order_by("path")
 
-    def decorate_paginated_queryset(self, object_list):
+    def get_table(self, object_list):
+        # The table is built before ReportView's decorate_paginated_queryset runs: rows are made here.
+        return super().get_table(self.rows(object_list))
+
+    def rows(self, object_list):
         pages = list(object_list)
         sites = SiteIndex(site_home_model().objects.exclude(locale=original_locale()).only("pk", "path", "title"))
         rows = []

@@ -453,6 +453,8 @@ MENU_ENTRIES = (
     "interviews_console:index",
     "interviews_overdue_questions",
     "issuing_bodies:index",
+    "translations_work",
+    "translations_foreign_versions",
 )
 
 

@@ -5,8 +5,10 @@ wagtail-localize's editor has no workflow actions; translations.admin_views.subm
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Locale, TaskState, WorkflowState
 from wagtail_localize.models import StringSegment
 
 from tests.sitegroup.utils import message_texts
@@ -37,6 +39,7 @@ def journey(english, make_user, django_capture_on_commit_callbacks):
 
     class Journey:
         page = english_of(article)
+        county = english.county_a
         translator = make_user(translators)
         second_translator = make_user(translators)
         reviewer = make_user(county.groups["审核"])
@@ -210,3 +213,56 @@ def test_only_translators_of_the_site_may_submit(client, journey, make_user, eng
     client.force_login(other)
     submit(client, journey.page)
     assert journey.page.current_workflow_state is not None
+
+
+def work_row(client, page):
+    """The 翻译任务 row of `page` as text (status and progress)."""
+    response = client.get(reverse("translations_work"))
+    row = next(row for row in response.context["table"].rows if row.instance.page.pk == page.pk)
+    return row.instance
+
+
+def test_the_work_list_follows_the_page_from_untranslated_to_live_and_out_of_date(
+    client, journey, django_capture_on_commit_callbacks
+):
+    page = journey.page
+    client.force_login(journey.translator)
+    row = work_row(client, page)
+    assert (row.status_label, row.progress) == ("待翻译", f"0/{row.total}")
+    translate_every_segment(client, page, to_english)
+    assert work_row(client, page).status_label == "待提交审校"
+    submit(client, page)
+    assert work_row(client, page).status_label == "审校中"
+    for user in (journey.reviewer, journey.approver):
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            act(client, page)
+    client.force_login(journey.translator)
+    assert work_row(client, page).status_label == "已发布"
+
+    original = page.get_translation(Locale.objects.get(language_code="zh-hans")).specific
+    original.title = "甲县召开防汛抗旱工作会议"
+    with django_capture_on_commit_callbacks(execute=True):
+        original.save_revision().publish()
+    row = work_row(client, page)
+    assert row.status_label == "原文已更新"
+    assert row.translated < row.total
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "原文已更新" in editor
+    # The public keeps the reviewed English title until the update is reviewed in turn.
+    page.refresh_from_db()
+    assert page.title == "Jiaxian County holds a flood prevention meeting"
+
+
+def test_the_work_list_costs_the_same_queries_for_more_pages(client, journey, django_capture_on_commit_callbacks):
+    client.force_login(journey.translator)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("translations_work")).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for number in range(3):
+        publish_new_article(journey.county, f"甲县新闻{number}", "正文。", django_capture_on_commit_callbacks)
+    assert queries() == before
