@@ -38,6 +38,8 @@ def submit_translation_for_review(request, page_id):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("wagtailadmin_pages:edit", page.pk)
+    # The content check ran (and may have sent the page back) on another copy of the state.
+    workflow_state.refresh_from_db()
     check = rejecting_check(workflow_state)
     if check is not None:
         check_report_message(request, check, _("提交未通过内容自动检查，已退回修改。请按以下问题修改后重新提交："))

@@ -266,3 +266,15 @@ def test_the_work_list_costs_the_same_queries_for_more_pages(client, journey, dj
     for number in range(3):
         publish_new_article(journey.county, f"甲县新闻{number}", "正文。", django_capture_on_commit_callbacks)
     assert queries() == before
+
+
+def test_a_submission_the_content_check_returns_says_why(client, journey):
+    page = journey.page
+    client.force_login(journey.translator)
+    # 人民政府 not rendered as the glossary's "People's Government".
+    translate_every_segment(client, page, lambda text: "Office of the Shili Municipal Government")
+    response = submit(client, page)
+    messages = " ".join(message_texts(client.get(response.url, follow=True)))
+    assert "提交未通过内容自动检查" in messages
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
