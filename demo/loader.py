@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo.content import SITES
+from demo.english import open_english, translate_english
 from demo.files import banner_png, simple_pdf
 from demo.interviews import load_interviews_demo
 from demo.mailbox import load_mailbox_demo
@@ -38,13 +39,14 @@ class LoadReport:
     sites: list  # (DemoSite, Wagtail Site) in tree order
     created_pages: int
     logins: list
+    english: list  # demo.english.EnglishSite of each site translated by this load
 
 
 def load_demo(*, port, password, usable_passwords):
     """Load (or complete) the demo site group; see `ensure_users` for the password rules."""
     with transaction.atomic():
         _move_demo_sites_to(port)
-        loaded, created_pages = [], 0
+        loaded, created_pages, new_keys = [], 0, set()
         portal_home = None
         for spec in SITES:
             parent = portal_home or Page.get_first_root_node()
@@ -54,6 +56,7 @@ def load_demo(*, port, password, usable_passwords):
             )
             if is_new:
                 created_pages += _fill_site(spec, result)
+                new_keys.add(spec.key)
             portal_home = portal_home or result.home
             loaded.append((spec, result))
         _make_default_site(loaded[0][1].site)
@@ -61,8 +64,16 @@ def load_demo(*, port, password, usable_passwords):
         load_mailbox_demo(loaded, usable_password=usable_passwords)
         load_submissions_demo(loaded)
         created_pages += load_interviews_demo(loaded)
+        # English is opened on sites already filled, as on a real site group (and the pages published above
+        # give no translation work to follow). Its 翻译 groups are new: the users again, for their translators.
+        if open_english(loaded, new_keys):
+            logins = ensure_users(loaded, password=password, usable=usable_passwords)
+        english = translate_english(loaded, new_keys)
     return LoadReport(
-        sites=[(spec, result.site) for spec, result in loaded], created_pages=created_pages, logins=logins
+        sites=[(spec, result.site) for spec, result in loaded],
+        created_pages=created_pages,
+        logins=logins,
+        english=english,
     )
 
 

@@ -261,7 +261,8 @@ class DemoSite:
     """A demo site: provisioned like any sub-site, then filled with identity, people and articles.
 
     `key` prefixes the usernames (qingshan_editor); `people` maps a role
-    suffix of sitegroup.provisioning.ROLES (编辑), and 访谈主持, to the person holding it.
+    suffix of sitegroup.provisioning.ROLES (编辑), 访谈主持, and 翻译 on a site with English, to the person
+    holding it.
     `banner_colours` are the sky and ground colours of the site's banner. A site with an
     `emergency` shows its banner on every page. Policies and interpretations go to the
     site's 政策文件库 and 政策解读 columns, with the site's `issuing_bodies` created first.

@@ -1,5 +1,6 @@
 """Demo users: a superuser, the three platform administrators, and one user per role group of every site
-(the five roles of sitegroup.provisioning and the 访谈主持 of interviews.provisioning).
+(the five roles of sitegroup.provisioning and the 访谈主持 of interviews.provisioning), and the 翻译 of every
+site with a foreign-language version (translations.provisioning's translator group).
 
 Passwords follow one rule. With usable passwords (DEBUG) every demo user
 without a usable password gets the demo password; a password someone changed
@@ -17,11 +18,14 @@ from django.utils.translation import gettext as _
 from demo.spec import Person
 from interviews.access import HOST_ROLE_NAME
 from interviews.models import HostRole
+from sitegroup.models import SiteRole
 from sitegroup.platform import AUDIT_ADMIN_GROUP, SECURITY_ADMIN_GROUP, SYSTEM_ADMIN_GROUP, ensure_platform_groups
+from translations.provisioning import TRANSLATOR_SUFFIX
 
 # Role group suffix (sitegroup.provisioning.ROLES) -> username suffix.
 ROLE_USERNAMES = {"信息员": "officer", "编辑": "editor", "审核": "reviewer", "签发": "approver", "管理员": "admin"}
 HOST_USERNAME = "host"  # the member of the site's 访谈主持 group (HostRole): yunxi_host
+TRANSLATOR_USERNAME = "translator"  # the member of the site's 翻译 group, where it has one: portal_translator
 SUPERUSER = ("admin", Person("宋", "涛"))
 # Username and person of each platform group's demo member (sitegroup.platform).
 PLATFORM_ADMINS = {
@@ -72,6 +76,11 @@ def demo_users(loaded_sites, platform_groups):
         host_group = HostRole.objects.get(home=result.home).group
         person = spec.people[HOST_ROLE_NAME]
         users.append(DemoUser(f"{spec.key}_{HOST_USERNAME}", person, HOST_ROLE_NAME, spec.name, groups=(host_group,)))
+        translators = SiteRole.objects.filter(home=result.home, role=SiteRole.Role.TRANSLATOR).first()
+        if translators is not None:
+            person = spec.people[TRANSLATOR_SUFFIX]
+            username = f"{spec.key}_{TRANSLATOR_USERNAME}"
+            users.append(DemoUser(username, person, TRANSLATOR_SUFFIX, spec.name, groups=(translators.group,)))
     return users
 
 

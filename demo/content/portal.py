@@ -335,6 +335,7 @@ SITE = DemoSite(
         "签发": Person("陈", "志强"),
         "管理员": Person("刘", "洋"),
         "访谈主持": Person("赵", "静怡"),
+        "翻译": Person("林", "可欣"),
     },
     articles=ARTICLES,
     banner_colours=("#1f5fa8", "#2e7d4f"),

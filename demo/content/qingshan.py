@@ -283,6 +283,7 @@ SITE = DemoSite(
         "签发": Person("吴", "海涛"),
         "管理员": Person("郑", "伟"),
         "访谈主持": Person("邓", "佳"),
+        "翻译": Person("高", "思远"),
     },
     articles=ARTICLES,
     banner_colours=("#2a6f97", "#588157"),

@@ -9,11 +9,13 @@ each test so a rolled-back Site never lingers there.
 """
 
 import io
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -24,9 +26,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
+from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site, TaskState, WorkflowState
+from wagtail_localize.models import StringTranslation, Translation
 
 from demo.content import SITES
+from demo.content.english import TRANSLATED
 from demo.files import BANNER_SIZE, PORTRAIT_SIZE, simple_pdf
 from demo.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 from disclosure.catalogue import catalogue_entries
@@ -51,13 +55,20 @@ from policy.models import (
     PolicyPage,
     Validity,
 )
-from sitegroup.models import SiteIdentity
+from sitegroup.models import SiteIdentity, SiteRole
 from tests.site_group import remove_site_group, search_indexing
+from translations.languages import original_site_home
+from translations.memory import MEMORY_TOOL, memory_share
+from translations.models import SiteLanguage, TranslationReviewTask
+from translations.sync import site_pages
 
 pytestmark = pytest.mark.django_db
 
 HOSTNAMES = {"localhost", "qingshan.localhost", "yunxi.localhost", "jiaoyu.localhost", "yingshang.localhost"}
 ROLES = {"信息员", "编辑", "审核", "签发", "管理员"}
+# The superuser and three platform administrators, six role holders per site, and the translators of the
+# two sites with English (demo.content.english).
+LOGIN_COUNT = 4 + 6 * len(SITES) + len(TRANSLATED)
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +89,11 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def original(model):
+    """The model's pages in the original language (the English versions copy slugs, numbers and facts)."""
+    return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def load_demo(**options):
@@ -138,7 +154,7 @@ def test_every_site_has_the_standard_columns_groups_collection_and_identity(demo
         identity.full_clean()
         assert identity.identifier_code == spec.identity["identifier_code"]
         assert identity.icp_number and identity.police_record_number and identity.phone and identity.address
-    aggregate = ColumnPage.objects.get(slug="qxdt")
+    aggregate = original(ColumnPage).get(slug="qxdt")
     assert aggregate.aggregate_subsites
     assert aggregate.update_category == "news"
     assert aggregate.get_parent().pk == Site.objects.get(hostname="localhost").root_page_id
@@ -150,7 +166,7 @@ def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
     for page in pages:
         _site_id, root_url, path = page.get_url_parts()
         host = urlsplit(root_url).netloc
-        expected_hostname = next(spec.hostname for spec in SITES if spec.name == site_home_of(page).title)
+        expected_hostname = next(spec.hostname for spec in SITES if spec.name == original_site_home(page).title)
         assert host == f"{expected_hostname}:8000", page.url_path
         response = client.get(path, HTTP_HOST=host)
         assert response.status_code == 200, f"{host}{path}"
@@ -159,7 +175,7 @@ def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
 
 def test_no_column_is_blank(demo):
     listed_children = {PolicyIndexPage: PolicyPage, InterpretationIndexPage: InterpretationPage}
-    columns = column_pages().live().specific()
+    columns = column_pages().live().filter(locale__language_code=settings.LANGUAGE_CODE).specific()
     assert {ColumnPage, PolicyIndexPage, InterpretationIndexPage, DisclosureCatalogPage, InterviewIndexPage} == {
         type(c) for c in columns
     }
@@ -188,7 +204,7 @@ def test_an_ongoing_emergency_is_announced_on_the_county_it_concerns(demo, clien
 
 def test_articles_are_complete_and_use_every_kind_of_block(demo):
     block_types = set()
-    for article in ArticlePage.objects.live():
+    for article in original(ArticlePage).live():
         assert article.summary and article.source, article.title
         assert article.date <= timezone.localdate()
         assert len(article.body) >= 2, article.title
@@ -201,7 +217,7 @@ def test_articles_are_complete_and_use_every_kind_of_block(demo):
     assert ArticlePage.objects.filter(attachments__isnull=False).distinct().count() >= 8
     # Dates spread over months, and the 2014 State Council opinion keeps its real date.
     assert ArticlePage.objects.dates("date", "month").count() >= 4
-    assert PolicyPage.objects.get(slug="guobanfa-2014-57").publish_date == date(2014, 12, 1)
+    assert original(PolicyPage).get(slug="guobanfa-2014-57").publish_date == date(2014, 12, 1)
     # Images and documents live in their own site's collection.
     for image in get_image_model().objects.all():
         assert image.collection.name in {spec.name for spec in SITES}
@@ -209,7 +225,7 @@ def test_articles_are_complete_and_use_every_kind_of_block(demo):
 
 
 def test_the_2014_opinion_is_a_major_policy_with_its_interpretations_linked_both_ways(demo, client):
-    opinion = PolicyPage.objects.get(slug="guobanfa-2014-57")
+    opinion = original(PolicyPage).get(slug="guobanfa-2014-57")
     assert opinion.live and opinion.is_major and opinion.in_force
     assert opinion.document_number == "国办发〔2014〕57号"
     assert opinion.written_date == date(2014, 11, 17)
@@ -241,7 +257,7 @@ def test_every_site_has_policies_and_a_repealed_one_points_to_its_live_replaceme
         for policy in policies:
             policy.full_clean()  # as an editor's form would
             assert policy.issuing_bodies.exists() and policy.disclosure_category and policy.topics.exists()
-    repealed = PolicyPage.objects.get(validity=Validity.REPEALED)
+    repealed = original(PolicyPage).get(validity=Validity.REPEALED)
     assert repealed.replaced_by.live and repealed.replaced_by.in_force
     assert repealed.validity_changed_on == repealed.replaced_by.publish_date
     assert repealed.written_date < repealed.publish_date < repealed.validity_changed_on
@@ -257,8 +273,8 @@ def test_every_sites_catalogue_lists_its_policies_and_articles_with_its_own_inde
         assert {site_home_of(entry).pk for entry in entries} == {home.pk}  # not its sub-sites
         response = client.get(catalogue.url, HTTP_HOST=f"{spec.hostname}:8000")
         assert response.context["entries"].paginator.count == entries.count()
-    numbers = [*PolicyPage.objects.values_list("index_number", flat=True)]
-    numbers += ArticlePage.objects.values_list("index_number", flat=True)
+    numbers = [*original(PolicyPage).values_list("index_number", flat=True)]
+    numbers += original(ArticlePage).values_list("index_number", flat=True)
     assert "" not in numbers and len(numbers) == len(set(numbers))
 
 
@@ -284,7 +300,7 @@ def test_long_pdfs_continue_on_further_pages():
 
 
 def test_every_page_is_live_with_its_latest_revision_published_and_searchable(demo):
-    for page in Page.objects.filter(depth__gt=1):
+    for page in original(Page).filter(depth__gt=1):
         assert page.live, page.url_path
         assert page.live_revision_id is not None, page.url_path
         assert page.live_revision_id == page.latest_revision_id, page.url_path
@@ -302,11 +318,11 @@ def test_loading_again_changes_nothing_and_lists_the_logins_again(demo, settings
     assert counts() == before
     assert "未作更改" in first and "未作更改" in second
     assert printed_logins(first) == printed_logins(second)
-    assert len(printed_logins(second)) == 4 + 6 * len(SITES)
+    assert len(printed_logins(second)) == LOGIN_COUNT
 
 
 def test_loading_again_leaves_existing_sites_as_they_are_but_restores_users(demo):
-    ArticlePage.objects.get(slug="fire-safety-drill").delete()
+    original(ArticlePage).get(slug="fire-safety-drill").delete()
     identity = SiteIdentity.objects.get(site__hostname="yunxi.localhost")
     identity.phone = "0000-99999999"
     identity.save()
@@ -315,7 +331,7 @@ def test_loading_again_leaves_existing_sites_as_they_are_but_restores_users(demo
     output = load_demo()
 
     assert "未作更改" in output
-    assert not ArticlePage.objects.filter(slug="fire-safety-drill").exists()
+    assert not original(ArticlePage).filter(slug="fire-safety-drill").exists()
     assert SiteIdentity.objects.get(site__hostname="yunxi.localhost").phone == "0000-99999999"
     officer = get_user_model().objects.get(username="qingshan_officer")
     assert officer.groups.get().name == "青山区人民政府信息员"
@@ -362,7 +378,7 @@ def test_without_debug_no_password_is_printed_or_usable(demo, client, settings):
     for output in (demo, again):
         assert DEFAULT_DEMO_PASSWORD not in output
         assert "changepassword" in output
-        assert [len(row) for row in printed_logins(output)] == [3] * (4 + 6 * len(SITES))
+        assert [len(row) for row in printed_logins(output)] == [3] * (LOGIN_COUNT)
     for user in get_user_model().objects.all():
         assert not user.has_usable_password(), user.username
         assert not client.login(username=user.username, password=DEFAULT_DEMO_PASSWORD)
@@ -374,14 +390,14 @@ def test_with_debug_the_printed_logins_work(demo, client, settings, monkeypatch)
 
     rows = printed_logins(load_demo())
 
-    assert len(rows) == 4 + 6 * len(SITES)
+    assert len(rows) == LOGIN_COUNT
     assert {row[0] for row in rows} >= {"admin", "system_admin", "audit_admin", "qingshan_editor", "yunxi_approver"}
     for username, _role, _site, password in rows:
         assert password == "another-demo-secret"
         assert client.login(username=username, password=password), username
         client.logout()
     assert client.login(username="qingshan_editor", password="another-demo-secret")
-    article = ArticlePage.objects.get(slug="old-neighbourhood-renovation-meeting")
+    article = original(ArticlePage).get(slug="old-neighbourhood-renovation-meeting")
     assert client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200
 
 
@@ -432,12 +448,12 @@ def test_every_home_page_block_has_content_on_a_demo_site(demo, client):
 
 
 def interview_page(slug):
-    return InterviewPage.objects.get(slug=slug)
+    return original(InterviewPage).get(slug=slug)
 
 
 def test_the_past_interview_interprets_the_2014_opinion_with_a_frozen_transcript(demo, client):
     interview = interview_page("website-content-interview")
-    opinion = PolicyPage.objects.get(slug="guobanfa-2014-57")
+    opinion = original(PolicyPage).get(slug="guobanfa-2014-57")
     assert site_home_of(interview).title == "示例市人民政府"
     assert interview.live and interview.state() == InterviewState.ENDED
     assert interview.broadcast().frozen_at is not None
@@ -513,3 +529,137 @@ def test_the_county_host_broadcasts_the_upcoming_interview_and_a_reader_sees_it(
     portal_interview = interview_page("website-content-interview")
     # Another site's console is not found for the county's host.
     assert client.get(reverse("interviews_console:console", args=[portal_interview.pk])).status_code == 404
+
+
+# --- The English versions (demo.english) ---------------------------------------------------------------
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def english(model):
+    return model.objects.filter(locale__language_code="en")
+
+
+def english_site_pages(key):
+    home = HomePage.objects.get(title=next(spec.name for spec in SITES if spec.key == key))
+    return english(Page).filter(translation_key__in=site_pages(home).values("translation_key"))
+
+
+@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1:8000"])
+def test_the_portal_answers_in_english_under_en(demo, client, host):
+    response = client.get("/en/", HTTP_HOST=host)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.h1.get_text(strip=True) == "Shili Municipal People's Government"
+    assert soup.title.get_text(strip=True).startswith("Shili Municipal People's Government")
+    headings = [heading.get_text(" ", strip=True) for heading in soup.select("main h1, main h2, main h3")]
+    assert len(headings) > 3
+    assert not [heading for heading in headings if HAN.search(heading)]
+    # The site identity's English names in the footer.
+    footer = soup.find("footer").get_text(" ", strip=True)
+    assert "General Office of Shili Municipal People's Government" in footer
+    assert "1 Zhongshan Road, Shili" in footer
+    # The English news column lists its translated articles.
+    news = client.get("/en/zwdt/", HTTP_HOST=host)
+    assert "City Holds Meeting to Advance Work on Government Websites and New Media" in news.text
+
+
+def test_the_english_2014_opinion_is_live_with_its_number_and_interpretations(demo, client):
+    opinion = english(PolicyPage).get(slug="guobanfa-2014-57")
+    original_opinion = original(PolicyPage).get(slug="guobanfa-2014-57")
+    assert opinion.live and not opinion.has_unpublished_changes
+    assert opinion.title.startswith("Opinions of the General Office of the State Council")
+    # Facts are synchronised, never retyped.
+    assert opinion.document_number == "国办发〔2014〕57号"
+    for fact in ("publish_date", "written_date", "index_number"):
+        assert getattr(opinion, fact) == getattr(original_opinion, fact), fact
+    assert opinion.is_major
+
+    page = client.get(opinion.url, HTTP_HOST="localhost:8000")
+    assert page.status_code == 200
+    assert "国办发〔2014〕57号" in page.text and "2. Good Policy Interpretation" in page.text
+    interpretations = english(InterpretationPage).live().filter(slug__startswith="guobanfa-2014-57-")
+    assert {interpretation.kind for interpretation in interpretations} == {
+        InterpretationKind.DEPARTMENT,
+        InterpretationKind.EXPERT,
+        InterpretationKind.GRAPHIC,
+    }
+    for interpretation in interpretations:
+        assert "/en/zwgk/zcjd/" in interpretation.url and interpretation.url in page.text
+        assert not HAN.search(interpretation.title)
+
+
+def test_english_pages_went_live_through_the_translation_workflow(demo):
+    opinion = english(PolicyPage).get(slug="guobanfa-2014-57")
+    state = WorkflowState.objects.for_instance(opinion).get()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert state.workflow.name == "示例市人民政府外文发布流程"
+    assert state.requested_by.username == "portal_translator"
+    approvals = state.task_states.filter(status=TaskState.STATUS_APPROVED).order_by("pk")
+    assert [task_state.finished_by and task_state.finished_by.username for task_state in approvals] == [
+        None,  # 内容自动检查
+        "portal_reviewer",
+        "portal_approver",
+    ]
+    translated_by = StringTranslation.objects.filter(context__object_id=opinion.translation_key, locale=opinion.locale)
+    assert set(translated_by.values_list("last_translated_by__username", flat=True)) == {"portal_translator"}
+
+
+def test_the_county_in_progress_has_live_out_of_date_and_untranslated_english_pages(demo, client):
+    pages = english_site_pages("qingshan")
+    home = pages.get(depth=3).specific
+    assert home.live and home.title == "Qingshan District People's Government"
+    assert client.get("/en/", HTTP_HOST="qingshan.localhost:8000").context["page"].pk == home.pk
+    untranslated = pages.filter(live=False)
+    assert untranslated.filter(slug="residence-permit-guide").exists()
+    assert pages.filter(live=True).count() == len(TRANSLATED["qingshan"])
+
+    # Corrected in Chinese after its English went live: the English keeps serving its reviewed text while the
+    # correction waits, untranslated, in a draft.
+    meeting = english(ArticlePage).get(slug="old-neighbourhood-renovation-meeting")
+    assert meeting.live and meeting.has_unpublished_changes
+    translation = Translation.objects.get(source__object_id=meeting.translation_key, target_locale=meeting.locale)
+    total, translated = translation.get_progress()
+    assert translated == total - 1
+    assert "21 have been completed" in client.get(meeting.url, HTTP_HOST="qingshan.localhost:8000").text
+    assert "截至本周已完工24个" in original(ArticlePage).get(slug=meeting.slug).body.render_as_block()
+    drill = english(ArticlePage).get(slug="fire-safety-drill")
+    assert drill.live and not drill.has_unpublished_changes
+
+
+def test_translation_memory_prefilled_the_countys_repeated_segments(demo):
+    qingshan = HomePage.objects.get(title="青山区人民政府")
+    translations = Translation.objects.filter(source__object_id__in=site_pages(qingshan).values("translation_key"))
+    filled, total = memory_share(translations)
+    assert 0 < filled < total
+    column = english(Page).get(translation_key=original(Page).get(url_path=f"{qingshan.url_path}zwgk/").translation_key)
+    remembered = StringTranslation.objects.get(context__object_id=column.translation_key, context__path="title")
+    assert remembered.data == "Government Information" and remembered.tool_name.startswith(MEMORY_TOOL)
+    line = next(line for line in demo.splitlines() if line.startswith("英文版：青山区人民政府"))
+    assert f"翻译记忆预填 {filled} / {total} 段" in line
+
+
+def test_the_county_without_english_has_no_english_pages_and_shows_the_notice(demo, client):
+    yunxi = HomePage.objects.get(title="云溪县人民政府")
+    assert not english_site_pages("yunxi").exists()
+    assert not SiteLanguage.objects.filter(home=yunxi).exists()
+    response = client.get("/en/", HTTP_HOST="yunxi.localhost:8000")
+    assert response.status_code == 404
+    assert 'href="http://yunxi.localhost:8000/"' in response.text or 'href="/"' in response.text
+
+
+def test_each_site_with_english_has_a_translator_in_its_translator_group(demo):
+    users = get_user_model().objects
+    for key, name in (("portal", "示例市人民政府"), ("qingshan", "青山区人民政府")):
+        translator = users.get(username=f"{key}_translator")
+        group = translator.groups.get()
+        assert group.name == f"{name}翻译"
+        assert SiteRole.objects.get(group=group).role == SiteRole.Role.TRANSLATOR
+        review = TranslationReviewTask.objects.get(name=f"{name}外文审校")
+        assert {group.name, f"{name}审核"} <= set(review.groups.values_list("name", flat=True))
+    assert not users.filter(username__in=["yunxi_translator", "jiaoyu_translator"]).exists()
+    assert [row[:3] for row in printed_logins(demo) if row[0].endswith("_translator")] == [
+        ["portal_translator", "翻译", "示例市人民政府"],
+        ["qingshan_translator", "翻译", "青山区人民政府"],
+    ]

@@ -42,6 +42,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(_("演示站群已存在，未作更改。"))
         self.write_sites(report.sites)
+        self.write_english(report.english)
         self.write_logins(report.logins)
 
     def write_sites(self, sites):
@@ -53,6 +54,25 @@ class Command(BaseCommand):
             _("门户网站是默认站点，也可通过 http://127.0.0.1:%(port)d/ 访问。") % {"port": sites[0][1].port}
         )
         self.stdout.write(_("管理后台：%(url)s/admin/") % {"url": portal_url})
+
+    def write_english(self, english):
+        """Each English version opened by this load: pages live and waiting, and translation memory's share."""
+        for site in english:
+            share = site.memory_filled / site.segments if site.segments else 0
+            self.stdout.write(
+                _(
+                    "英文版：%(site)s，已译并发布 %(translated)d 页，待翻译 %(waiting)d 页；"
+                    "翻译记忆预填 %(filled)d / %(total)d 段（%(share).0f%%）。"
+                )
+                % {
+                    "site": site.name,
+                    "translated": site.translated_pages,
+                    "waiting": site.untranslated_pages,
+                    "filled": site.memory_filled,
+                    "total": site.segments,
+                    "share": share * 100,
+                }
+            )
 
     def write_logins(self, logins):
         headers = [_("用户名"), _("角色"), _("站点")]
