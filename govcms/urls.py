@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +13,7 @@ from interviews import urls as interviews_urls
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
+from translations import public as translations_public
 
 urlpatterns = [
     # Scoped page chooser endpoints shadow Wagtail's own (see sitegroup/admin_urls.py).
@@ -39,11 +40,18 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's front-end URLs with its serve view replaced: a foreign-language address without a live translation
+# answers a bilingual notice instead of Wagtail's fallback to the Chinese page (translations.public).
+wagtail_page_urls = [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, translations_public.serve, name="wagtail_serve"),
+]
+
 # Public pages: Chinese unprefixed, English under /en/.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", translations_public.offered_language_only(search_views.search), name="search"),
     path("", include(accounts_urls.page_password_patterns)),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_page_urls)),
     prefix_default_language=False,
 )
 

@@ -77,7 +77,7 @@ def build_document(page, kind, facts):
         date=date,
         **extras,
     )
-    document.set_text(page.title, *_texts(page, kind, label_key))
+    document.set_text(page.title, *_texts(page, kind, label_key), language=page.locale.language_code)
     return document
 
 
@@ -103,7 +103,7 @@ def index_page(page):
     if not _is_searchable(page, _restricted_paths()):
         SearchDocument.objects.filter(page_id=page.pk).delete()
         return
-    page = kind.model.objects.prefetch_related(*kind.prefetch_related).get(pk=page.pk)
+    page = kind.model.objects.select_related("locale").prefetch_related(*kind.prefetch_related).get(pk=page.pk)
     document = build_document(page, kind, IndexFacts(SiteIndex()))
     with transaction.atomic():
         SearchDocument.objects.filter(page_id=page.pk).delete()
@@ -130,7 +130,9 @@ def rebuild():
 def _index_pages(kind, pages):
     facts = IndexFacts(SiteIndex())
     restricted = _restricted_paths()
-    queryset = pages.select_related(*kind.select_related).prefetch_related(*kind.prefetch_related).order_by("pk")
+    queryset = (
+        pages.select_related("locale", *kind.select_related).prefetch_related(*kind.prefetch_related).order_by("pk")
+    )
     batch = []
     for page in queryset.iterator(chunk_size=REBUILD_BATCH):
         if _is_searchable(page, restricted):

@@ -58,12 +58,13 @@ class SearchDocument(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
-    def set_text(self, title, body, keywords=""):
-        """`keywords` are searched like the body but not stored for snippets."""
+    def set_text(self, title, body, keywords="", language=None):
+        """`keywords` are searched like the body but not stored for snippets; `language` chooses the analysis
+        (search.segment: jieba for the original language, words and stems for a foreign one)."""
         self.title = title[:255]
         self.text = body[:MAX_STORED_TEXT]
-        self.title_tokens = index_tokens(title)
-        self.tokens = index_tokens(f"{body} {keywords}" if keywords else body)
+        self.title_tokens = index_tokens(title, language)
+        self.tokens = index_tokens(f"{body} {keywords}" if keywords else body, language)
 
 
 class QueryLog(models.Model):

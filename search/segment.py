@@ -5,15 +5,22 @@ Text is indexed as jieba's search-mode tokens (each word plus the dictionary wor
 longer words the page may have segmented differently, all the words it splits into.
 HMM is off on both sides: segmentation then depends only on the dictionary, which keeps
 the tokens of a query and of the pages that contain it the same.
+
+Pages and queries in a foreign language (the English site, /en/search/) are not run through jieba: their words
+are split on anything that is not a letter or digit, folded (NFKC, lower case) and stemmed with the S-stemmer
+(policies → policy, services → service), on both sides. Only runs of Han characters inside such text (a Chinese
+name or 文号 quoted in an English page) are segmented as Chinese.
 """
 
 import logging
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import jieba
+from django.conf import settings
 
 _lock = threading.Lock()
 _tokenizer = None
@@ -43,10 +50,43 @@ def _clean(token):
     return token.strip().lower()
 
 
-def index_tokens(text):
-    """The words of `text` to store in the index, space-separated, in order (repeats kept)."""
+_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+_FOREIGN_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_original(language):
+    return not language or language == settings.LANGUAGE_CODE
+
+
+def s_stem(word):
+    """Harman's S-stemmer: plural endings only, so both a query and a page reduce a word the same way."""
+    if len(word) <= 3 or not word.isascii():
+        return word
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
+def _foreign_words(text, cut_han):
+    """Words of foreign-language `text`: letters and digits, folded and stemmed; Han runs cut by `cut_han`."""
+    for piece in _HAN_RUN.split(unicodedata.normalize("NFKC", text)):
+        if _HAN_RUN.fullmatch(piece):
+            yield from (word for word in cut_han(piece) if word)
+        else:
+            yield from (s_stem(word) for word in _FOREIGN_WORD.findall(piece.lower()))
+
+
+def index_tokens(text, language=None):
+    """The words of `text` (in `language`, the original one by default) to store in the index, space-separated,
+    in order (repeats kept)."""
     if not text:
         return ""
+    if not _is_original(language):
+        return " ".join(_foreign_words(text, lambda han: tokenizer().cut_for_search(han, HMM=False)))
     words = (_clean(token) for token in tokenizer().cut_for_search(text, HMM=False))
     return " ".join(word for word in words if word and _is_meaningful(word))
 
@@ -63,11 +103,16 @@ class QueryTerm:
         return (self.word, *self.parts)
 
 
-def query_terms(query, limit=20):
-    """The words of a query, each with the smaller words to fall back on; at most `limit` words."""
+def query_terms(query, limit=20, language=None):
+    """The words of a query in `language` (the original one by default), each with the smaller words to fall
+    back on; at most `limit` words."""
     terms = []
     seen = set()
-    for raw in tokenizer().cut(query or "", HMM=False):
+    if _is_original(language):
+        words = tokenizer().cut(query or "", HMM=False)
+    else:
+        words = _foreign_words(query or "", lambda han: tokenizer().cut(han, HMM=False))
+    for raw in words:
         word = _clean(raw)
         if not word or word in seen or not _is_meaningful(word):
             continue

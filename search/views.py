@@ -149,7 +149,7 @@ def _search_request(form, query_words, scope, page_number, locale, sites):
 
 
 def _results(request, form, query, scope, page_number, locale, sites):
-    terms = query_terms(query)
+    terms = query_terms(query, language=locale.language_code)
     search_request = _search_request(form, terms, scope, page_number, locale, sites)
     try:
         hits = engine.search(search_request, query)

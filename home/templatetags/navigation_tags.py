@@ -1,5 +1,6 @@
 """Site chrome shared by every public page: header, column navigation,
-breadcrumb, language links and the footer with the site's identity.
+breadcrumb and the footer with the site's identity (the language links are
+translations.templatetags.translation_tags').
 
 base.html asks for the breadcrumb trail once and derives the sub-site's home
 from it, so the whole chrome costs a fixed, small number of queries however
@@ -7,10 +8,9 @@ large the site group grows.
 """
 
 from django import template
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import to_locale
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.models import HomePage, SiteKind
 
@@ -72,25 +72,6 @@ def aria_current(column, current_page):
 def bcp47(language_code):
     """'zh-hans' -> 'zh-Hans', the spelling HTML's lang and hreflang attributes use."""
     return to_locale(language_code).replace("_", "-")
-
-
-@register.simple_tag
-def get_translations(page=None):
-    """Live versions of this page in the other content languages, as (page, language code, name)."""
-    if not page:
-        return []
-    translations = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key)
-        .exclude(locale_id=page.locale_id)
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-    return [
-        (translation, translation.locale.language_code, names.get(translation.locale.language_code))
-        for translation in translations
-    ]
 
 
 KIND_ORDER = {kind: position for position, kind in enumerate(SiteKind.values)}

@@ -19,6 +19,7 @@ from tests.home.pages import (
     listing_titles,
     texts,
 )
+from translations.models import SiteLanguage
 
 pytestmark = pytest.mark.django_db
 
@@ -303,8 +304,11 @@ def test_user_typed_titles_are_escaped_everywhere_they_appear(client, site_group
 
 @pytest.fixture
 def english(site_group):
-    """English versions of the portal home and of one county article."""
+    """English versions of the portal home and of one county article; both sites offer English (pages link only
+    to translations in languages their site offers, translations.templatetags.translation_tags)."""
     en = Locale.objects.get(language_code="en")
+    for provisioned in (site_group.portal, site_group.county_a):
+        SiteLanguage.objects.create(home=provisioned.home, language_code="en")
     article = ArticlePageFactory(parent=column(site_group.county_a.home), title="甲县新闻", slug="news")
     home_en = site_group.portal.home.copy_for_translation(en)
     home_en.title = "Example City"
@@ -324,6 +328,7 @@ def test_chinese_pages_link_to_their_english_version(client, english):
     assert {tag["hreflang"]: tag["href"] for tag in soup.select('link[rel="alternate"]')} == {
         "zh-Hans": "http://county-a.localhost/zwdt/news/",
         "en": "http://county-a.localhost/en/zwdt/news/",
+        "x-default": "http://county-a.localhost/zwdt/news/",
     }
 
 

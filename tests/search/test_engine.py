@@ -8,7 +8,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from search import engine
 from search.models import SearchDocument
-from search.segment import query_terms
+from search.segment import index_tokens, query_terms, s_stem
 from tests.search.conftest import add_article, news_column
 
 
@@ -117,3 +117,25 @@ def test_a_failing_index_update_does_not_stop_publishing(site_group, monkeypatch
     assert article.live
     assert "Search index update failed" in caplog.text
     assert not SearchDocument.objects.filter(page_id=article.pk).exists()
+
+
+def test_foreign_language_text_is_split_into_stemmed_words_not_chinese_segments():
+    # Chinese analysis of English keeps jieba's tokens, plural and all.
+    assert index_tokens("Policies on e-Government Services") == "policies on e government services"
+    # English: words folded to lower case and to the singular, on pages and queries alike; full-width letters
+    # are folded; Han characters quoted inside (a 文号) are still cut as Chinese.
+    assert index_tokens("Policies on e-Government Services", "en") == "policy on e government service"
+    assert (
+        index_tokens("ＮＥＷ Measures (国务院办公厅)", "en") == "new measure 国务 院办 办公 国务院 办公厅 国务院办公厅"
+    )
+    assert [term.word for term in query_terms("POLICIES, services", language="en")] == ["policy", "service"]
+    assert query_terms("国务院办公厅", language="en")[0].parts == ("国务院", "办公厅")
+    # Harman's S-stemmer: short words and -ss, -us are left alone; crude (series → sery) but the same both sides.
+    assert [s_stem(word) for word in ("bus", "status", "business", "has", "agrees", "series")] == [
+        "bus",
+        "status",
+        "business",
+        "has",
+        "agree",
+        "sery",
+    ]

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from search import views
 from search.models import QueryLog
 from tests.search.conftest import add_article
+from translations.models import SiteLanguage
 
 
 def search(client, host="localhost", path="/search/", **params):
@@ -90,6 +91,8 @@ def test_results_are_paginated(client, site_group):
 
 def test_results_only_in_the_active_language(client, site_group, portal_and_county):
     portal, _county = portal_and_county
+    # The portal offers English (/en/search/ elsewhere answers "not available in English", translations.public).
+    SiteLanguage.objects.create(home=site_group.portal.home, language_code="en")
     translation = portal.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
     translation.title = "Government website 政府网站 report"
     translation.save_revision().publish()
