@@ -26,6 +26,7 @@ from citizen_mailbox.forms import validate_attachment
 from citizen_mailbox.models import CLOSED_STATUSES, Extension, MailboxDepartment, Message, Status
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin, local_time_text
 from govcms.core.tree import site_home_model
+from govcms.core.wording import brackets
 from workdays.calendar import years_without_official_data
 
 # With no state chosen the list shows the open letters (未办结), the work to do; these are the others.
@@ -94,12 +95,12 @@ class LetterFilterSet(WagtailFilterSet):
 def status_text(message):
     """待受理, or 办理中（已延期）: the state and, when asked for, the extension."""
     status = message.get_status_display()
-    return f"{status}（{message.get_extension_display()}）" if message.extension else status
+    return status + brackets(message.get_extension_display()) if message.extension else status
 
 
 def due_text(message):
     due = message.due_date.isoformat()
-    return f"{due}（{_('已超期')}）" if message.is_overdue() else due
+    return due + brackets(_("已超期")) if message.is_overdue() else due
 
 
 def yes_or_no(value):

@@ -1,8 +1,9 @@
-"""The public forms' captcha: one small sum, shown as a large image and as a Chinese text question.
+"""The public forms' captcha: one small sum, shown as a large image and as a text question in the page's language.
 
 The challenge (arithmetic_challenge, CAPTCHA_CHALLENGE_FUNCT) is a sum or difference of two digits. The
-widget shows it as an image ("7 + 2 = ?") and as text in the page ("七加二等于几？"), which screen readers
-read and which works offline; the answer is taken in Arabic or Chinese numerals, full or half width. A
+widget shows it as an image ("7 + 2 = ?") and as text in the page ("七加二等于几？", on English pages "What is
+seven plus two?"), which screen readers read and which works offline; the answer is taken in Arabic or Chinese
+numerals, full or half width, or in English words. A
 script reading the page can answer it as easily as a person: the captcha only stops blind form-filling
 robots, and the rate limits below and in the views are what hold a determined sender (docs/accessibility.md).
 
@@ -37,6 +38,7 @@ from django.http import JsonResponse
 from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
@@ -52,7 +54,31 @@ _PRUNED_KEY = "citizen_mailbox:captchas-pruned"
 # Chinese numerals 0–18, the range of arithmetic_challenge's operands and answers.
 _NUMERALS = "零一二三四五六七八九十"
 CHINESE_NUMBERS = [_NUMERALS[n] if n <= 10 else "十" + _NUMERALS[n - 10] for n in range(19)]
-_OPERATORS = {"+": "加", "-": "减"}
+# The question's numbers in words in the page's language (digits would read the same in every language, but a
+# question in words is what the text version is for); Chinese for any language without a list here.
+ENGLISH_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+]
+NUMBER_WORDS = {"zh": CHINESE_NUMBERS, "en": ENGLISH_NUMBERS}
+_OPERATORS = {"+": gettext_lazy("加"), "-": gettext_lazy("减")}
 
 
 def arithmetic_challenge():
@@ -66,20 +92,24 @@ def arithmetic_challenge():
 
 
 def question(challenge):
-    """The challenge as a Chinese question: "7 + 2 = ?" → "七加二等于几？"."""
+    """The challenge as a question in the page's language: "7 + 2 = ?" → "七加二等于几？", "What is seven plus two?"."""
     a, operator, b = challenge.split()[:3]
+    numbers = NUMBER_WORDS.get((get_language() or "zh").split("-")[0], CHINESE_NUMBERS)
     return _("%(a)s%(operator)s%(b)s等于几？") % {
-        "a": CHINESE_NUMBERS[int(a)],
+        "a": numbers[int(a)],
         "operator": _OPERATORS[operator],
-        "b": CHINESE_NUMBERS[int(b)],
+        "b": numbers[int(b)],
     }
 
 
 def normalise_answer(text):
-    """What the citizen typed as Arabic digits: full-width digits (Chinese input methods) and numerals 零–十八
-    become "0"–"18"; anything else is left for the comparison to reject."""
+    """What the citizen typed as Arabic digits: full-width digits (Chinese input methods), numerals 零–十八 and
+    the words zero–eighteen become "0"–"18"; anything else is left for the comparison to reject."""
     text = unicodedata.normalize("NFKC", text or "").strip()
-    return str(CHINESE_NUMBERS.index(text)) if text in CHINESE_NUMBERS else text
+    for words in (CHINESE_NUMBERS, ENGLISH_NUMBERS):
+        if text.lower() in words:
+            return str(words.index(text.lower()))
+    return text
 
 
 def challenge_data(store):

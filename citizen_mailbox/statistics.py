@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from citizen_mailbox.models import CLOSED_STATUSES, Message
+from govcms.core.wording import month_label
 from workdays.calendar import working_days_between
 
 MONTHS_SHOWN = 12
@@ -80,9 +81,12 @@ def bar_chart(months):
         x = index * slot + slot * 0.15
         received_height = round(_BAR_AREA * month.received / peak, 1)
         answered_height = round(_BAR_AREA * month.answered / peak, 1)
+        label, unit = month_label(month.month)
         bars.append(
             {
                 "month": month,
+                "label": label,
+                "unit": unit,
                 "label_x": round(x + bar, 1),
                 "received": {"x": round(x, 1), "y": CHART_BASELINE - received_height, "height": received_height},
                 "answered": {

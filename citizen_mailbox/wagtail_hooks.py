@@ -10,6 +10,7 @@ from citizen_mailbox import access, admin_views
 from citizen_mailbox.handling import LOG_ACTION_LABELS
 from citizen_mailbox.provisioning import provision_mailbox
 from govcms.core.provisioning import PROVISION_SITE_HOOK
+from govcms.core.wording import colon
 
 
 @hooks.register("register_admin_urls")
@@ -44,7 +45,7 @@ class MessageLogFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         text = log_entry.data.get("text")
-        return f"{self.label}：{text}" if text else str(self.label)
+        return f"{self.label}{colon()}{text}" if text else str(self.label)
 
 
 @hooks.register("register_log_actions")

@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from disclosure.metadata import DisclosureCategory, Topic
 from govcms.core.tree import paginate, under_any_of
+from govcms.core.wording import join_words
 
 # The page types carrying DisclosureFields, by the name of their link to Page, with the field holding their date.
 DATE_FIELDS = {"policypage": "publish_date", "articlepage": "date"}
@@ -82,7 +83,7 @@ def label_rows(rows):
     labels = dict(DisclosureCategory.choices)
     for row in rows:
         row.category_label = labels.get(row.category, "")
-        row.issuer = "、".join(names[row.pk]) or row.source
+        row.issuer = join_words(names[row.pk]) or row.source
 
 
 def filter_query(filters):

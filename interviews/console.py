@@ -18,6 +18,7 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.images import get_permission_policy as image_permission_policy
 from wagtail.log_actions import log
 
+from govcms.core.wording import join_words
 from interviews import live
 from interviews.access import require_console
 from interviews.models import (
@@ -100,7 +101,7 @@ def edit_entry(entry, user, **fields):
     require_console(user, interview)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(_("不能修改：%(fields)s") % {"fields": "、".join(sorted(unknown))})
+        raise ValidationError(_("不能修改：%(fields)s") % {"fields": join_words(sorted(unknown))})
     with transaction.atomic():
         broadcast = _locked_broadcast(interview)
         _require_entries_open(interview, broadcast)

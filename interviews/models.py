@@ -28,6 +28,7 @@ from citizen_mailbox.masking import mask_text
 from govcms.core.translation import facts
 from govcms.core.tree import under_any_of
 from govcms.core.visibility import held_site_paths
+from govcms.core.wording import join_words
 from home.models import AbstractColumnPage
 from interviews.blocks import InterviewBodyBlock, TranscriptBlock, VideoStreamBlock
 from interviews.page_forms import InterviewPageForm
@@ -237,8 +238,8 @@ class InterviewGuest(TranslatableMixin, Orderable):
 
     @property
     def description(self):
-        """ "职务，单位" as the page shows it under the name."""
-        return "，".join(part for part in (self.title, self.organisation) if part)
+        """ "职务，单位" ("Director, City Bureau" in English) as the page shows it under the name."""
+        return join_words((part for part in (self.title, self.organisation) if part), "clauses")
 
 
 class InterviewPolicy(Orderable):

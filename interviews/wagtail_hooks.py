@@ -8,6 +8,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
+from govcms.core.wording import colon
 from interviews import admin_views, question_admin, reports
 from interviews.access import can_run_console
 from interviews.console import LOG_ACTION_LABELS
@@ -66,7 +67,7 @@ class ConsoleLogFormatter(LogFormatter):
     def format_message(self, log_entry):
         data = log_entry.data
         if data.get("speaker_name"):
-            return f"{self.label}：{data['speaker_name']}：{data.get('text', '')}"
+            return f"{self.label}{colon()}{data['speaker_name']}{colon()}{data.get('text', '')}"
         return str(self.label)
 
 

@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
+from govcms.core.wording import brackets
+
 FEED_SIZE = 20
 
 
@@ -25,7 +27,7 @@ class PolicyFeed(Feed):
         return policies[:FEED_SIZE]
 
     def item_title(self, policy):
-        return f"{policy.title}（{policy.document_number}）" if policy.document_number else policy.title
+        return policy.title + brackets(policy.document_number) if policy.document_number else policy.title
 
     def item_description(self, policy):
         return policy.summary

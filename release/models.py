@@ -10,6 +10,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting,
 from wagtail.log_actions import LogContext
 from wagtail.models import COMMENTS_RELATION_NAME, AbstractGroupApprovalTask, Revision, Task, TaskState
 
+from govcms.core.wording import join_words
+
 NAME_CORRECTION_SEPARATOR = "="
 
 
@@ -32,7 +34,7 @@ def parse_name_corrections(text):
     if bad_lines:
         raise ValidationError(
             _("第 %(lines)s 行格式不对：每行写一条“错误写法=正确写法”，两边都不能为空且不能相同。")
-            % {"lines": "、".join(bad_lines)}
+            % {"lines": join_words(bad_lines)}
         )
     return pairs
 

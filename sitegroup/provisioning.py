@@ -61,6 +61,7 @@ from govcms.core.provisioning import (
     SITE_COLUMNS_HOOK,
     ColumnSpec,
 )
+from govcms.core.wording import join_words
 from home.models import ColumnFamily, ColumnPage, HomePage, SiteKind, UpdateCategory
 from sitegroup.models import SiteIdentity, SiteRole
 
@@ -255,7 +256,7 @@ def _validate_arguments(*, parent, name, slug, kind, hostname, port, identity):
 def _validate_languages(languages):
     foreign = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE}
     if set(languages) - foreign:
-        raise ValidationError({"languages": _("不支持的外文版语言：%(codes)s。") % {"codes": "、".join(languages)}})
+        raise ValidationError({"languages": _("不支持的外文版语言：%(codes)s。") % {"codes": join_words(languages)}})
 
 
 class _Provisioner:

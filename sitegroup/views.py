@@ -19,6 +19,7 @@ from wagtail.permissions import policy_registry
 from govcms.core.hooks import hooks_in_app_order
 from govcms.core.provisioning import PROVISIONED_SITE_WARNINGS_HOOK
 from govcms.core.scope import SiteScope
+from govcms.core.wording import join_words
 from sitegroup.forms import ProvisionSubsiteForm
 from sitegroup.holding import governing_site
 from sitegroup.models import SiteIdentity
@@ -54,7 +55,7 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
         if result.changed:
             messages.success(
                 self.request,
-                _("已开设“%(site)s”：%(items)s。") % {"site": result.home.title, "items": "、".join(result.created)},
+                _("已开设“%(site)s”：%(items)s。") % {"site": result.home.title, "items": join_words(result.created)},
             )
         else:
             messages.info(self.request, _("“%(site)s”已存在，未作更改。") % {"site": result.home.title})
@@ -74,7 +75,7 @@ class ProvisionSubsiteView(WagtailAdminTemplateMixin, FormView):
             messages.warning(
                 self.request,
                 _("“%(site)s”尚未向公众开放：请在“设置 → 网站标识”中填写%(fields)s，填写完整后即对公众开放。")
-                % {"site": site.site_name or site.hostname, "fields": "、".join(map(str, missing))},
+                % {"site": site.site_name or site.hostname, "fields": join_words(map(str, missing))},
             )
 
     def form_invalid(self, form):

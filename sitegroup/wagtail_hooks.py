@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 
 from govcms.core.scope import SiteScope
 from govcms.core.visibility import HELD_SITE_PATHS_HOOK
+from govcms.core.wording import join_words
 from sitegroup import views
 from sitegroup.holding import held_sites_user_may_open, hold_pages_of_held_sites
 from sitegroup.models import held_site_paths
@@ -62,7 +63,7 @@ def register_provision_log_action(actions):
 
         def format_message(self, log_entry):
             created = log_entry.data.get("created", [])
-            return _("开设或补全站点：%(items)s") % {"items": "、".join(created)}
+            return _("开设或补全站点：%(items)s") % {"items": join_words(created)}
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -38,6 +38,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from govcms.core.scope import SiteScope
+from govcms.core.wording import join_words
 
 DOCUMENT, IMAGE, PAGE = "document", "image", "page"
 KIND_NAMES = {DOCUMENT: _("文件"), IMAGE: _("图片"), PAGE: _("页面")}
@@ -188,8 +189,8 @@ class ScopedPageForm(WagtailAdminPageForm):
         kinds = sorted({kind for kind, _pk in refused})
         message = _("“%(field)s”中的%(kinds)s（编号 %(ids)s）不属于您可以使用的站点，请用选择器重新选择。") % {
             "field": form.fields[name].label,
-            "kinds": "、".join(str(KIND_NAMES[kind]) for kind in kinds),
-            "ids": "、".join(sorted({pk for _kind, pk in refused}, key=lambda pk: (len(pk), pk))),
+            "kinds": join_words(str(KIND_NAMES[kind]) for kind in kinds),
+            "ids": join_words(sorted({pk for _kind, pk in refused}, key=lambda pk: (len(pk), pk))),
         }
         if isinstance(form._meta.model._meta.get_field(name), StreamField):
             # The stream widget shows its errors from a StreamBlockValidationError only.

@@ -196,6 +196,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translations.memory.MemoryMachin
 # locale/ holds the project's own strings (`make messages`); locale_overrides/ fills the gaps of
 # Wagtail's zh_Hans catalogues and is edited by hand, since makemessages would drop its msgids.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "govcms" / "locale_overrides"]
+# Dates per language (4 December 2026 in English, 2026-12-04 in Chinese lists): govcms/formats.
+FORMAT_MODULE_PATH = ["govcms.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))

@@ -21,10 +21,12 @@ from operator import attrgetter
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, Task, Workflow, WorkflowPage, WorkflowTask
 
 from govcms.core.hooks import hooks_in_app_order
 from govcms.core.tree import under_any_of
+from govcms.core.wording import join_words
 from release.models import ContentCheckTask, ReviewTask
 
 RELEASE_WORKFLOW_TASKS_HOOK = "govcms_release_workflow_tasks"
@@ -110,8 +112,16 @@ def understaffed_review_steps(pages):
         groups = task.groups.all()
         members = get_user_model().objects.filter(groups__in=groups, is_active=True).distinct().count()
         if members < MINIMUM_REVIEWERS:
-            steps.append(UnderstaffedStep(task.name, "、".join(group.name for group in groups), members))
+            steps.append(UnderstaffedStep(task.name, join_words(group.name for group in groups), members))
     return steps
+
+
+def understaffed_step_text(step):
+    return ngettext("%(task)s（%(group)s，%(members)s 人）", "%(task)s（%(group)s，%(members)s 人）", step.members) % {
+        "task": step.task,
+        "group": step.group,
+        "members": step.members,
+    }
 
 
 def understaffed_warnings(result):
@@ -122,5 +132,5 @@ def understaffed_warnings(result):
         return []
     return [
         _("请为审核环节添加成员，每个环节至少两人（不能审核通过自己修改的内容）：%(steps)s。")
-        % {"steps": "；".join(f"{step.task}（{step.group}，{step.members} 人）" for step in steps)}
+        % {"steps": join_words((understaffed_step_text(step) for step in steps), "items")}
     ]

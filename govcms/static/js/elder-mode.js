@@ -60,6 +60,13 @@
     }
     var today = new Date();
     var date = today.getFullYear() + "-" + twoDigits(today.getMonth() + 1) + "-" + twoDigits(today.getDate());
+    // Written as the server writes dates in the page's language (govcms/formats): 2026-12-04 in Chinese,
+    // 4 December 2026 in English (British order, not the browser's default for "en").
+    var language = document.documentElement.lang;
+    if (language.indexOf("zh") !== 0) {
+      var locale = language === "en" ? "en-GB" : language;
+      date = today.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+    }
     info.querySelector(".print-info__date").setAttribute("data-date", date);
   }
 

@@ -126,7 +126,7 @@
 
   function spoken(entry) {
     var text = entry.text.length > ANNOUNCE_CHARS ? entry.text.slice(0, ANNOUNCE_CHARS) + "…" : entry.text;
-    return entry.speaker_label + " " + entry.speaker_name + "：" + text;
+    return entry.speaker_label + " " + entry.speaker_name + status.getAttribute("data-colon") + text;
   }
 
   function applyEntries(answer) {
