@@ -25,7 +25,7 @@ import polib
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -55,8 +55,11 @@ def may_translate(user, page):
 
 
 def translation_of(page):
-    return Translation.objects.select_related("source", "target_locale").get(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    """The Translation `page` is the target of; None for a page made otherwise (an alias, say)."""
+    return (
+        Translation.objects.select_related("source", "target_locale")
+        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .first()
     )
 
 
@@ -80,6 +83,8 @@ def translatable_page(user, page_id):
 def download_page(request, page_id):
     page = translatable_page(request.user, page_id)
     translation = translation_of(page)
+    if translation is None:
+        raise Http404
     response = HttpResponse(str(translation.export_po()), content_type="text/x-gettext-translation; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{po_file_name(page, translation.target_locale.language_code)}"'
@@ -92,8 +97,8 @@ def download_column(request, page_id):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for page in column_pages(column):
-            if may_translate(request.user, page):
-                translation = translation_of(page)
+            translation = translation_of(page) if may_translate(request.user, page) else None
+            if translation is not None:
                 name = po_file_name(page, translation.target_locale.language_code)
                 archive.writestr(name, str(translation.export_po()))
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
@@ -105,7 +110,10 @@ def download_column(request, page_id):
 
 
 def read_po(name, content):
-    """The PO file `content` (bytes) named `name`; ValidationError unless it is one exported from here."""
+    """(translation uuid, POFile) of the PO file `content` (bytes) named `name`.
+
+    ValidationError unless it is a PO file exported from here (its header names the translation).
+    """
     # polib takes a path or the text itself, and reads a path it is given: parse from a file of our own.
     with tempfile.NamedTemporaryFile(suffix=".po", delete=False) as handle:
         handle.write(content)
