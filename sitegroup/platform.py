@@ -60,6 +60,9 @@ SYSTEM_PERMISSIONS = (
     *_crud("policy", "issuingbody"),
     # The State Council's holiday schedule (设置 → 节假日调整), which every site's deadlines follow.
     *_crud("workdays", "workdayoverride"),
+    # The platform's standard translations (设置 → 规范译名); sites add their own terms.
+    ("translations", "manage_platform_glossary"),
+    *_crud("translations", "glossaryterm"),
 )
 
 SECURITY_PERMISSIONS = (

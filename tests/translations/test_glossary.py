@@ -1,11 +1,12 @@
 """The glossary (规范译名): who keeps which terms, the editor's panel, and the content check."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from release.workflow.checks import check_page
+from sitegroup.platform import SYSTEM_ADMIN_GROUP
 from tests.translations.helpers import english_of, publish_new_article, translator_group
 from translations.checks import page_translation
 from translations.glossary import GLOSSARY
@@ -158,3 +159,10 @@ def test_the_translation_editor_shows_the_segments_with_terms_and_their_expected
     assert "govcms-glossary-panel" in html
     assert "General Office of the State Council" in html and "Government Information Disclosure" in html
     assert "People&#x27;s Congress" not in html  # a term the page does not contain
+
+
+def test_the_system_administrators_keep_the_platform_list(client, english, make_user):
+    """系统管理员 holds the platform list's rights (sitegroup.platform), like the other platform lists."""
+    client.force_login(make_user(Group.objects.get(name=SYSTEM_ADMIN_GROUP)))
+    assert add_term(client, "", source="平台术语").status_code == 302
+    assert GlossaryTerm.objects.get(source="平台术语").home is None
