@@ -11,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale
 
 from tests.home.pages import fetch, footer_identity
+from translations.sync import open_foreign_version
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "zh_Hans": "nplurals=1; plural=0;"}
@@ -91,7 +92,8 @@ def ui_texts(soup):
 @pytest.mark.django_db
 def test_english_portal_home_shows_the_interface_in_english(client, identities):
     site_group = identities
-    home_en = site_group.portal.home.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    open_foreign_version(site_group.portal.home, "en")
+    home_en = site_group.portal.home.get_translation(Locale.objects.get(language_code="en"))
     home_en.get_latest_revision().publish()
 
     soup = fetch(client, "/en/")
