@@ -92,3 +92,18 @@ def test_an_original_republished_during_sign_off_puts_no_chinese_text_live(
     published = sign_off(client, awaiting_sign_off, django_capture_on_commit_callbacks)
     assert Locale.objects.get(pk=published.locale_id).language_code == "en"
     assert "新增的中文内容" not in str(published.body)
+
+
+def test_an_original_withdrawn_during_sign_off_keeps_its_translation_offline(
+    client, awaiting_sign_off, django_capture_on_commit_callbacks
+):
+    """撤稿 of the Chinese original while its English page waits for 签发: the English must not go live after it."""
+    original = awaiting_sign_off.original
+    client.force_login(awaiting_sign_off.approver)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("release_withdraw", args=[original.pk]), {"reason": "数据有误，待核实后重新发布。"})
+    original.refresh_from_db()
+    assert not original.live
+
+    published = sign_off(client, awaiting_sign_off, django_capture_on_commit_callbacks)
+    assert not published.live
