@@ -5,9 +5,11 @@ A revision saved after 外文审校 approved the translation, but before 签发,
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.translations.helpers import english_of, publish_new_article, translate_every_segment, translator_group
 from translations.checks import page_translation
@@ -107,3 +109,42 @@ def test_an_original_withdrawn_during_sign_off_keeps_its_translation_offline(
 
     published = sign_off(client, awaiting_sign_off, django_capture_on_commit_callbacks)
     assert not published.live
+
+
+def edit_form_data(html):
+    """The values Wagtail's page editor would post back unchanged (its StreamFields are built by JavaScript)."""
+    form = BeautifulSoup(html, "html.parser").find("form", id="page-edit-form")
+    data = {}
+    for element in form.find_all(["input", "select", "textarea"]):
+        name, kind = element.get("name"), element.get("type")
+        if (
+            not name
+            or kind in ("submit", "button", "file")
+            or (kind in ("checkbox", "radio") and not element.has_attr("checked"))
+        ):
+            continue
+        if element.name == "select":
+            data[name] = [option.get("value", "") for option in element.find_all("option", selected=True)]
+        else:
+            data[name] = element.text if element.name == "textarea" else element.get("value", "")
+    return data
+
+
+def test_a_translator_cannot_retype_a_synchronised_fact_by_stopping_the_translation(
+    client, english, make_user, django_capture_on_commit_callbacks
+):
+    """Facts (here the article's date) are never retyped; stopping the translation opens Wagtail's own editor."""
+    article = publish_new_article(english.county_a, "甲县新闻", "甲县正文。", django_capture_on_commit_callbacks)
+    page = english_of(article)
+    client.force_login(make_user(translator_group(english.county_a)))
+    client.post(reverse("wagtail_localize:stop_translation", args=[page_translation(page).pk]), {"next": "/admin/"})
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    editor = client.get(url)
+    if editor.status_code == 200 and 'id="page-edit-form"' in editor.content.decode():
+        data = edit_form_data(editor.content.decode())
+        data.update(
+            date="2001-01-01", **nested_form_data({"body": streamfield([("paragraph", rich_text("<p>x</p>"))])})
+        )
+        client.post(url, data)
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().date == article.date
