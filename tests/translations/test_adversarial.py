@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.translations.helpers import english_of, publish_new_article, translate_every_segment, translator_group
@@ -148,3 +148,15 @@ def test_a_translator_cannot_retype_a_synchronised_fact_by_stopping_the_translat
         client.post(url, data)
     page.refresh_from_db()
     assert page.get_latest_revision_as_object().date == article.date
+
+
+def test_a_translator_cannot_delete_translated_pages(client, english, make_user, django_capture_on_commit_callbacks):
+    """translations.provisioning: the 翻译 group edits the translated tree, "never add, publish or delete". Wagtail
+    lets change_page delete pages with nothing live below them: every English draft, and its column once emptied."""
+    article = publish_new_article(english.county_a, "甲县新闻", "甲县正文。", django_capture_on_commit_callbacks)
+    page = english_of(article)
+    column = page.get_parent()
+    client.force_login(make_user(translator_group(english.county_a)))
+    for target in (page, column):
+        client.post(reverse("wagtailadmin_pages:delete", args=[target.pk]))
+    assert Page.objects.filter(pk__in=[page.pk, column.pk]).count() == 2
