@@ -13,6 +13,7 @@ from interviews import urls as interviews_urls
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
+from translations import admin_urls as translations_admin_urls
 from translations import public as translations_public
 
 urlpatterns = [
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", include(sitegroup_admin_urls)),
     # The editor, copy and translation views held to the release workflow (see release/admin_urls.py).
     path("admin/", include(release_admin_urls)),
+    # wagtail-localize's "stop synced translation", refused: translations stay in step (translations/guards.py).
+    path("admin/", include(translations_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     # Wrong passwords on private collections' and pages' forms count toward the login lock-out (accounts).
     path("documents/", include(accounts_urls.document_password_patterns)),

@@ -4,9 +4,10 @@ from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation
 
 from release.workflow.checks import Problem
-from translations.languages import is_original
+from translations.languages import is_original, original_locale
 
 UNTRANSLATED = "untranslated"
+ORIGINAL_OFFLINE = "original_offline"
 
 
 def page_translation(page):
@@ -34,3 +35,13 @@ def find_untranslated_segments(page):
             % {"missing": total - translated, "total": total},
         )
     ]
+
+
+def find_offline_original(page):
+    """A translation goes live only with its original: never for a page withdrawn or not yet published."""
+    if is_original(page):
+        return []
+    original = page.get_translation_or_none(original_locale())
+    if original is not None and original.live:
+        return []
+    return [Problem(ORIGINAL_OFFLINE, _("中文原文未发布或已撤稿，外文版不能发布。"))]

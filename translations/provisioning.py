@@ -15,7 +15,7 @@ Provisioning the site again repairs both (the `govcms_provision_site` contributi
 
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
-from wagtail.models import GroupPagePermission, Locale, WorkflowPage
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale, WorkflowPage
 
 from release.workflow.provisioning import content_check_task, ensure_workflow, review_task
 from sitegroup.models import SiteRole
@@ -73,6 +73,7 @@ def provision_language_staff(home, locale):
             page=translated_home,
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
+    _grant_choosing_the_sites_media(translator, roles.get(SiteRole.Role.EDITOR))
     if SiteRole.Role.APPROVER in roles:
         # 签发 is the translation workflow's last step, whose approval publishes the page as the approver:
         # Wagtail refuses it without their right to publish there (never to edit: they sign off, not translate).
@@ -84,6 +85,26 @@ def provision_language_staff(home, locale):
     if _assign_translation_workflow(home, translated_home, translator, roles):
         created.append(_("%(language)s版发布流程") % {"language": language_name(locale.language_code)})
     return created
+
+
+# wagtail-localize's editor loads each image and document of the page through the admin API, which answers
+# only for what the user may choose: without these the editor of a page with an image stays blank.
+MEDIA_CHOOSE_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
+
+
+def _grant_choosing_the_sites_media(translator, editors):
+    """Let translators choose (see, not change) the images and documents of the collections the site's editors
+    work in."""
+    if editors is None:
+        return
+    collections = {grant.collection for grant in GroupCollectionPermission.objects.filter(group=editors)}
+    for collection in collections:
+        for app_label, codename in MEDIA_CHOOSE_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=translator,
+                collection=collection,
+                permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+            )
 
 
 def translation_review_task(site_name, groups):

@@ -116,11 +116,17 @@ def follow_source(page, user=None):
 def withdraw_translations(page, user=None):
     """The original `page` went offline (unpublished, withdrawn, expired or deleted): so do its translations.
 
-    A notice withdrawn in Chinese must not stay up in English. The translations stay as drafts, to be
-    published again through review if the original comes back.
+    A notice withdrawn in Chinese must not stay up in English, nor go up later: translations in review leave
+    it. They stay as drafts, to be published again through review if the original comes back (the content
+    check refuses a translation whose original is offline).
     """
-    for translation in page.get_translations().live().specific():
-        translation.unpublish(user=user)
+    for translation in page.get_translations().specific():
+        if translation.live:
+            translation.unpublish(user=user)
+        # A translation in review would otherwise go live at its last approval.
+        workflow_state = translation.current_workflow_state
+        if workflow_state is not None:
+            workflow_state.cancel(user=user)
 
 
 def _facts(model):
@@ -158,8 +164,17 @@ def copy_facts_to_live(original, translated):
 
 
 def save_translation_draft(translation, user=None):
-    """Save `translation` as a new draft revision of its page; a live page keeps serving its published text."""
+    """Save `translation` as a new draft revision of its page; a live page keeps serving its published text.
+
+    A page in review leaves its workflow first: Wagtail's last approval publishes the page's latest revision,
+    so a revision saved during review (the original changed, a PO file imported) would go live unreviewed.
+    The translator submits the new text again, and every step reviews it.
+    """
     target = translation.source.get_translated_instance(translation.target_locale) if _has_target(translation) else None
+    workflow_state = target.current_workflow_state if isinstance(target, Page) else None
+    # Sent back for changes, a page waits for its translator's resubmission, which resumes the workflow.
+    if workflow_state is not None and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+        workflow_state.cancel(user=user)
     if not isinstance(target, Page) or not target.live:
         _save_target(translation, user=user, publish=False)
         return

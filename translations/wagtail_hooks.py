@@ -8,8 +8,9 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
+from release.publishing.guards import PAGE_DELETION_REFUSAL_HOOK
 from release.workflow.checks import CONTENT_CHECKS_HOOK
-from translations import admin_views, checks, glossary, po
+from translations import admin_views, checks, glossary, guards, po
 from translations.languages import language_name
 from translations.provisioning import provision_foreign_versions
 from translations.sync import OPEN_LOG_ACTION
@@ -21,6 +22,7 @@ hooks.register(PROVISION_SITE_HOOK, provision_foreign_versions)
 
 # --- Content check (release.workflow.checks): untranslated segments, glossary terms ---------------
 hooks.register(CONTENT_CHECKS_HOOK, checks.find_untranslated_segments)
+hooks.register(CONTENT_CHECKS_HOOK, checks.find_offline_original)
 hooks.register(CONTENT_CHECKS_HOOK, glossary.find_misrendered_terms)
 
 
@@ -28,6 +30,12 @@ hooks.register(CONTENT_CHECKS_HOOK, glossary.find_misrendered_terms)
 @hooks.register("register_admin_viewset")
 def register_glossary_viewset():
     return GlossaryViewSet("glossary", url_prefix="translations/glossary")
+
+
+# --- Guards (translations.guards): translated pages are not deleted on their own -----------------
+hooks.register("before_delete_page", guards.refuse_deleting_translations)
+hooks.register("before_bulk_action", guards.refuse_bulk_deleting_translations)
+hooks.register(PAGE_DELETION_REFUSAL_HOOK, guards.deletion_refusal)
 
 
 # --- Log actions --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ in release/publishing/hooks.py and release/publishing/views.py.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import Page
 
 from release.publishing.actions import publishing_needs_review
@@ -32,6 +33,7 @@ COPY_REFUSAL = _(
 MOVE_REFUSAL = _(
     "已发布的页面不能移到其他发布流程管辖的位置：移入后的内容未经那里审核。请在目标位置以草稿复制，再提交审核。"
 )
+PAGE_DELETION_REFUSAL_HOOK = "govcms_page_deletion_refusal"
 UNKNOWN_ACTION_REFUSAL = _("本页面须经发布流程审核，该操作未经核准，不能执行。")
 LOCKED_REFUSAL = _("本页面已锁定（正在审核或等待解读同步发布），不能恢复旧版本。")
 
@@ -106,6 +108,14 @@ def destination_page(page, data):
     return Page.objects.filter(pk=destination_id).first() or page.get_parent()
 
 
+def api_deletion_refusal(user, page, data):
+    """A deletion publishes nothing, but apps may keep pages from being deleted on their own (the
+    `govcms_page_deletion_refusal` hook: a function of the user and the page returning a reason or None;
+    translations keeps translated pages)."""
+    refusals = (refusal(user, page) for refusal in hooks.get_hooks(PAGE_DELETION_REFUSAL_HOOK))
+    return next((refusal for refusal in refusals if refusal), None)
+
+
 def never_publishes(user, page, data):
     return None
 
@@ -134,7 +144,7 @@ API_ACTION_RULES = {
     # The alias is live already, with its source's content; it becomes an ordinary page with the same content.
     "convert_alias": never_publishes,
     "unpublish": never_publishes,
-    "delete": never_publishes,
+    "delete": api_deletion_refusal,
 }
 
 

@@ -310,6 +310,9 @@ NOT_PUBLISHING = {
         translations_submit_for_review translations_open_foreign_version translations_foreign_versions
         translations_work translations_work_results
     """,
+    "refused to everyone: stopping a translation's synchronisation (translations/guards.py)": (
+        "admin/localize/translate/<int:translation_id>/disable/"
+    ),
     "the glossary (规范译名): a list of terms, no pages": """
         glossary:index glossary:index_results glossary:add glossary:edit glossary:delete glossary:history
         glossary:history_results glossary:usage

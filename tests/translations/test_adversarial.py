@@ -1,7 +1,8 @@
 """Adversarial review of the translation workflow: text that nobody reviewed must not go live at 签发.
 
 Wagtail's last workflow approval publishes the page's *latest* revision (wagtail.workflows.publish_workflow_state).
-A revision saved after 外文审校 approved the translation, but before 签发, is therefore published unreviewed.
+A revision saved after 外文审校 approved the translation, but before 签发, would therefore be published unreviewed:
+translations.sync.save_translation_draft takes the page out of review instead, and 签发 has nothing to approve.
 """
 
 import pytest
@@ -60,12 +61,19 @@ def approve(client, page):
 
 
 def sign_off(client, awaiting, capture):
-    client.force_login(awaiting.approver)
-    with capture(execute=True):
-        approve(client, awaiting.translated)
+    """签发 approves, if the page is still in review; the page as the public would then get it."""
     page = awaiting.translated
+    client.force_login(awaiting.approver)
+    if page.workflow_in_progress:
+        with capture(execute=True):
+            approve(client, page)
     page.refresh_from_db()
     return page.specific
+
+
+def assert_nothing_unreviewed_went_live(page, unreviewed):
+    assert not page.live or unreviewed not in str(page.body)
+    assert not page.revisions.filter(pk=page.live_revision_id, content__icontains=unreviewed).exists()
 
 
 def test_a_po_upload_after_review_does_not_go_live_at_sign_off(
@@ -80,7 +88,8 @@ def test_a_po_upload_after_review_does_not_go_live_at_sign_off(
     assert report.status_code == 200
 
     published = sign_off(client, awaiting_sign_off, django_capture_on_commit_callbacks)
-    assert "Unreviewed text" not in str(published.body)
+    assert_nothing_unreviewed_went_live(published, "Unreviewed text")
+    assert not published.workflow_in_progress  # out of review: the translator submits the new text again
 
 
 def test_an_original_republished_during_sign_off_puts_no_chinese_text_live(
@@ -93,7 +102,7 @@ def test_an_original_republished_during_sign_off_puts_no_chinese_text_live(
 
     published = sign_off(client, awaiting_sign_off, django_capture_on_commit_callbacks)
     assert Locale.objects.get(pk=published.locale_id).language_code == "en"
-    assert "新增的中文内容" not in str(published.body)
+    assert_nothing_unreviewed_went_live(published, "新增的中文内容")
 
 
 def test_an_original_withdrawn_during_sign_off_keeps_its_translation_offline(
@@ -160,3 +169,29 @@ def test_a_translator_cannot_delete_translated_pages(client, english, make_user,
     for target in (page, column):
         client.post(reverse("wagtailadmin_pages:delete", args=[target.pk]))
     assert Page.objects.filter(pk__in=[page.pk, column.pk]).count() == 2
+
+
+def test_a_translator_cannot_delete_translated_pages_in_bulk_or_through_the_admin_api(
+    client, english, make_user, django_capture_on_commit_callbacks
+):
+    article = publish_new_article(english.county_a, "甲县新闻", "甲县正文。", django_capture_on_commit_callbacks)
+    page = english_of(article)
+    client.force_login(make_user(translator_group(english.county_a)))
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={page.pk}"
+    client.post(bulk)
+    api_url = reverse("wagtailadmin_api:pages:action", kwargs={"pk": page.pk, "action_name": "delete"})
+    api = client.post(api_url, {}, content_type="application/json")
+    assert api.status_code >= 400
+    assert Page.objects.filter(pk=page.pk).exists()
+
+
+def test_the_stop_synchronisation_view_refuses_and_the_translation_stays_synchronised(
+    client, english, make_user, django_capture_on_commit_callbacks
+):
+    article = publish_new_article(english.county_a, "甲县新闻", "甲县正文。", django_capture_on_commit_callbacks)
+    translation = page_translation(english_of(article))
+    client.force_login(make_user(translator_group(english.county_a)))
+    response = client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": "/admin/"})
+    assert response.status_code == 302
+    translation.refresh_from_db()
+    assert translation.enabled

@@ -94,12 +94,9 @@ def test_the_translator_edits_their_own_sites_translation(translator, sites):
     assert po.status_code == 200
     assert po_upload(translator, page, po.content).status_code == 302
     assert translator.get(reverse("wagtail_localize:preview_translation", args=[translation.pk])).status_code == 200
+    # Stopping the synchronisation is refused to everyone (translations/guards.py): back, still in step.
     stop = translator.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": NEXT})
     assert stop.url == NEXT
-    translation.refresh_from_db()
-    assert not translation.enabled
-    restart = translator.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"localize-restart-translation": "1"})
-    assert restart.status_code == 302
     translation.refresh_from_db()
     assert translation.enabled
     machine = translator.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": NEXT})
