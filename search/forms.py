@@ -2,8 +2,11 @@
 
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from govcms.core.wording import stays_chinese
+from home.templatetags.navigation_tags import bcp47
 from search.registry import type_keys, type_label
 
 MAX_QUERY_LENGTH = 100
@@ -13,6 +16,17 @@ MAX_PAGE = 100
 class Scope:
     SITE = "site"
     GROUP = "group"
+
+
+class NameSelect(forms.Select):
+    """A select of synchronised names (发文机关), which stay Chinese on a translated page: such an option is marked
+    lang="zh-Hans", as the mark_chinese filter marks them in text, so a screen reader reads it as Chinese."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        if stays_chinese(option["label"]):
+            option["attrs"]["lang"] = bcp47(settings.LANGUAGE_CODE)
+        return option
 
 
 class SearchForm(forms.Form):
@@ -27,7 +41,7 @@ class SearchForm(forms.Form):
     site = forms.TypedChoiceField(label=_("站点"), required=False, coerce=int, empty_value=None)
     date_from = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    issuing_body = forms.ChoiceField(label=_("发文机关"), required=False)
+    issuing_body = forms.ChoiceField(label=_("发文机关"), required=False, widget=NameSelect)
     validity = forms.ChoiceField(label=_("有效性"), required=False)
     sort = forms.ChoiceField(
         label=_("排序"), required=False, choices=[("relevance", _("按相关度")), ("date", _("按日期"))]

@@ -6,13 +6,26 @@ between values that come from the database (issuing bodies, topics, guests, a da
 can hold them: they follow the active language here, as list patterns do in CLDR.
 """
 
+import re
+
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 
-def _chinese():
+def is_chinese():
+    """Whether the active language is Chinese, the language the sites are written in."""
     return (get_language() or settings.LANGUAGE_CODE).lower().startswith("zh")
+
+
+# Han ideographs (with extension A and compatibility ideographs), CJK punctuation and full-width forms.
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def stays_chinese(text):
+    """Whether `text` is Chinese shown on a page in another language: a synchronised name (发文机关, 主题分类)
+    with no translation, which needs lang="zh-Hans" so a screen reader does not read it as the page's language."""
+    return not is_chinese() and bool(CHINESE.search(str(text)))
 
 
 # Separators by what they separate, as (Chinese, other languages).
@@ -25,7 +38,7 @@ SEPARATORS = {
 
 def list_separator(kind="words"):
     chinese, other = SEPARATORS[kind]
-    return chinese if _chinese() else other
+    return chinese if is_chinese() else other
 
 
 def join_words(words, kind="words"):
@@ -35,18 +48,18 @@ def join_words(words, kind="words"):
 
 def colon():
     """The colon after a label: “发布日期：2026-12-04”, “Published: 4 December 2026”."""
-    return "：" if _chinese() else ": "
+    return "：" if is_chinese() else ": "
 
 
 def brackets(text):
     """`text` in brackets after what precedes it: “已结束（2026-12-04 10:00）”, “Ended (4 December 2026, 10:00)”."""
-    opening, closing = ("（", "）") if _chinese() else (" (", ")")
+    opening, closing = ("（", "）") if is_chinese() else (" (", ")")
     return f"{opening}{text}{closing}"
 
 
 def month_label(month):
     """A month on a chart's axis, as (label, unit): ("12", "月") in Chinese, where a narrow screen may drop
     the unit; ("Dec", "") in English, the abbreviation alone (a bare 12 would not read as a month)."""
-    if _chinese():
+    if is_chinese():
         return str(month.month), "月"
     return date_format(month, "M"), ""
