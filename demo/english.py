@@ -26,8 +26,6 @@ from translations.memory import memory_share, prefill_from_memory
 from translations.sync import open_foreign_version, save_translation_draft, site_pages
 
 LANGUAGE = "en"
-# A slug stays the Chinese site's (pinyin initials or English words), so /en/<path>/ mirrors /<path>/.
-SLUG_CONTEXT = "slug"
 WORKFLOW_ROLES = (SiteRole.Role.REVIEWER, SiteRole.Role.APPROVER)
 NO_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 
@@ -122,10 +120,9 @@ def _member(home, role):
 
 
 def english_for(segment):
-    """The English of a segment: the demo's translation of its Chinese text; a slug keeps its form."""
+    """The English of a segment: the demo's translation of its Chinese text (a slug is no segment: it stays the
+    Chinese site's, govcms.core.translation.synchronise_slugs)."""
     text = segment.string.data
-    if segment.context.path.split(".")[-1] == SLUG_CONTEXT:
-        return text
     try:
         return ENGLISH[text]
     except KeyError:

@@ -18,10 +18,11 @@ from govcms.core.scope import SiteScope
 from govcms.core.tree import SiteIndex, site_home_model, under_any_of
 from release.models import rejecting_check
 from release.workflow.hooks import check_report_message
-from translations.languages import foreign_languages, language_name, original_locale
+from translations.languages import foreign_language_codes, language_name, offered_languages, original_locale
 from translations.models import SiteLanguage
+from translations.provisioning import translation_workflow_name, translator_group_name
 from translations.review import Status, state_of_annotated, submit_for_review, with_translation_state
-from translations.sync import open_foreign_version
+from translations.sync import open_foreign_version, site_pages
 
 OPEN_PERMISSION = "sitegroup.provision_subsite"
 
@@ -147,33 +148,82 @@ class ForeignVersionsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        codes = foreign_language_codes()
         offered = {}
         for home_id, code in SiteLanguage.objects.values_list("home_id", "language_code"):
             offered.setdefault(home_id, set()).add(code)
         context["sites"] = [
             {
                 "home": home,
-                "offered": [name for code, name in foreign_languages() if code in offered.get(home.pk, ())],
-                "to_open": [(code, name) for code, name in foreign_languages() if code not in offered.get(home.pk, ())],
+                "offered": [language_name(code) for code in codes if code in offered.get(home.pk, ())],
+                "to_open": [(code, language_name(code)) for code in codes if code not in offered.get(home.pk, ())],
             }
             for home in site_home_model().objects.filter(locale=original_locale()).order_by("path")
         ]
         return context
 
 
-@require_POST
-def open_foreign_version_view(request, home_id, language_code):
-    if not may_open_foreign_versions(request.user):
-        raise PermissionDenied
-    home = get_object_or_404(site_home_model(), pk=home_id, locale=original_locale())
-    try:
-        created = open_foreign_version(home, language_code, request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        values = {"site": home.title, "language": language_name(language_code), "created": "、".join(created)}
+class OpenForeignVersionView(WagtailAdminTemplateMixin, TemplateView):
+    """开设外文版, confirmed: GET says what opening creates (drafts of every page, the 翻译 group, the workflow),
+    POST opens. It is provisioning, not undone by a button, so it is not one click (as Wagtail's deletions)."""
+
+    header_icon = "globe"
+    template_name = "translations/open_foreign_version_confirm.html"
+
+    def dispatch(self, request, home_id, language_code):
+        if not may_open_foreign_versions(request.user):
+            raise PermissionDenied
+        self.home = get_object_or_404(site_home_model(), pk=home_id, locale=original_locale())
+        self.language_code = language_code
+        self.language = language_name(language_code)
+        return super().dispatch(request)
+
+    def get_page_title(self):
+        return _("开设%(language)s版") % {"language": self.language}
+
+    def get_page_subtitle(self):
+        return self.home.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("translations_foreign_versions"), "label": ForeignVersionsView.page_title},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.home.title},
+        ]
+
+    def get(self, request):
+        if self.language_code in offered_languages(self.home):
+            return self.opened(created=[])
+        return super().get(request)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        translated = Page.objects.filter(locale__language_code=self.language_code).values("translation_key")
+        context.update(
+            home=self.home,
+            language=self.language,
+            language_code=self.language_code,
+            page_count=site_pages(self.home).exclude(translation_key__in=translated).count(),
+            translator_group=translator_group_name(self.home),
+            workflow=translation_workflow_name(self.home),
+        )
+        return context
+
+    def post(self, request):
+        try:
+            created = open_foreign_version(self.home, self.language_code, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("translations_foreign_versions")
+        return self.opened(created)
+
+    def opened(self, created):
+        values = {"site": self.home.title, "language": self.language, "created": "、".join(created)}
         if created:
-            messages.success(request, _("已为“%(site)s”开设%(language)s版：%(created)s。") % values)
+            messages.success(self.request, _("已为“%(site)s”开设%(language)s版：%(created)s。") % values)
         else:
-            messages.success(request, _("“%(site)s”已开设%(language)s版，无需重复开设。") % values)
-    return redirect("translations_foreign_versions")
+            messages.success(self.request, _("“%(site)s”已开设%(language)s版，无需重复开设。") % values)
+        return redirect("translations_foreign_versions")
+
+
+open_foreign_version_view = OpenForeignVersionView.as_view()

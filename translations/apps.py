@@ -10,6 +10,8 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("外文版")
 
     def ready(self):
+        from govcms.core.translation import synchronise_slugs
         from translations.signal_handlers import register_signal_handlers
 
+        synchronise_slugs()
         register_signal_handlers()

@@ -7,6 +7,7 @@ SiteLanguage record (translations.sync.open_foreign_version makes it, with the t
 """
 
 from django.conf import settings
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale
 
 from govcms.core.tree import site_home_of
@@ -22,7 +23,17 @@ def foreign_language_codes():
 
 
 def language_name(code):
-    return dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code, code)
+    """`code`'s name in the admin's active language, for interface text: 英文 in Chinese (as in 英文版, the way
+    government sites name it: settings.CONTENT_LANGUAGE_CHINESE_NAMES), else Django's localized name (English).
+    The public language switcher names each language in its own language (WAGTAIL_CONTENT_LANGUAGES) instead."""
+    if (get_language() or "").startswith("zh"):
+        chinese = settings.CONTENT_LANGUAGE_CHINESE_NAMES.get(code)
+        if chinese:
+            return chinese
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
 
 
 def original_locale():

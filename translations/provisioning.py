@@ -14,12 +14,11 @@ Provisioning the site again repairs both (the `govcms_provision_site` contributi
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.utils.translation import gettext as _
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale, WorkflowPage
 
 from release.workflow.provisioning import content_check_task, ensure_workflow, review_task
 from sitegroup.models import SiteRole
-from translations.languages import language_name, offered_languages
+from translations.languages import offered_languages
 from translations.models import TranslationReviewTask
 
 TRANSLATOR_SUFFIX = "翻译"
@@ -50,6 +49,14 @@ def provision_foreign_versions(context):
         context.created.extend(provision_language_staff(context.home, locale))
 
 
+def translator_group_name(home):
+    return f"{home.title}{TRANSLATOR_SUFFIX}"
+
+
+def translation_workflow_name(home):
+    return f"{home.title}外文发布流程"
+
+
 def provision_language_staff(home, locale):
     """The translator group's rights and the translation workflow for `home`'s translation into `locale`."""
     created = []
@@ -57,7 +64,7 @@ def provision_language_staff(home, locale):
     roles = {record.role: record.group for record in SiteRole.objects.filter(home=home).select_related("group")}
     translator = roles.get(SiteRole.Role.TRANSLATOR)
     if translator is None:
-        translator, _created = Group.objects.get_or_create(name=f"{home.title}{TRANSLATOR_SUFFIX}")
+        translator, _created = Group.objects.get_or_create(name=translator_group_name(home))
         SiteRole.objects.create(home=home, role=SiteRole.Role.TRANSLATOR, group=translator)
         created.append(translator.name)
     for app_label, codename in TRANSLATOR_PERMISSIONS:
@@ -82,8 +89,9 @@ def provision_language_staff(home, locale):
             page=translated_home,
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page"),
         )
-    if _assign_translation_workflow(home, translated_home, translator, roles):
-        created.append(_("%(language)s版发布流程") % {"language": language_name(locale.language_code)})
+    workflow = _assign_translation_workflow(home, translated_home, translator, roles)
+    if workflow is not None:
+        created.append(workflow.name)
     return created
 
 
@@ -116,18 +124,19 @@ def translation_review_task(site_name, groups):
 
 
 def _assign_translation_workflow(home, translated_home, translator, roles):
-    """Put the translated home under the translation workflow, unless someone chose another one for it.
+    """Put the translated home under the translation workflow, unless someone chose another one for it; return
+    the workflow, or None when the home keeps the other one.
 
     release.signal_handlers gives a new translated home its original's workflow; that assignment is replaced.
     """
     original = WorkflowPage.objects.filter(page=home).values_list("workflow_id", flat=True).first()
     current = WorkflowPage.objects.filter(page=translated_home).first()
     if current is not None and current.workflow_id != original:
-        return False
+        return None
     reviewers = [translator] + [roles[role] for role in (SiteRole.Role.REVIEWER,) if role in roles]
     steps = [content_check_task(), translation_review_task(home.title, reviewers)]
     if SiteRole.Role.APPROVER in roles:
         steps.append(review_task(f"{home.title}办公室签发", roles[SiteRole.Role.APPROVER]))
-    workflow = ensure_workflow(f"{home.title}外文发布流程", steps)
+    workflow = ensure_workflow(translation_workflow_name(home), steps)
     WorkflowPage.objects.update_or_create(page=translated_home, defaults={"workflow": workflow})
-    return True
+    return workflow

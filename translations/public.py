@@ -26,6 +26,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from translations.languages import language_name
 from translations.models import SiteLanguage
 
 
@@ -93,7 +94,7 @@ def not_translated(request, original_url, language, offered):
     no Chinese text is labelled as another language."""
     info = get_language_info(language)
     with translation.override(settings.LANGUAGE_CODE):
-        chinese_name = str(get_language_info(language)["name_translated"])
+        chinese_name = language_name(language)
     context = {
         "original_url": original_url,
         "language": language,

@@ -7,11 +7,14 @@ wagtail-localize copies it from the original whenever the translation is synchro
 a translator, and translations.sync copies a live translation's facts at once when the original is published
 (`fact_fields`). Text left out of `facts()` stays a TranslatableField (segments to translate).
 
+Every page's slug is a fact too (`synchronise_slugs`): a translation sits at the original's path under /<code>/.
+
 A synchronised link (a policy's interpretations, related policies, an interview's policies) points at the
 original page; `in_language_of` gives the reader of a translation the linked page's live translation where
 there is one.
 """
 
+from django.apps import apps
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
@@ -19,6 +22,21 @@ from wagtail_localize.fields import SynchronizedField
 def facts(*field_names):
     """Non-overridable SynchronizedFields for `field_names` (fields, many-to-many fields or child relations)."""
     return [SynchronizedField(name, overridable=False) for name in field_names]
+
+
+def synchronise_slugs():
+    """Make `slug` a fact of every page type, once for all rather than in each model's override_translatable_fields.
+
+    The slug is shown only under the promote tab: as a segment it kept a translation "unfinished" (and out of
+    提交审校) with every visible text translated, and a translated slug would break /<code>/<original path>/.
+    Called from translations' AppConfig.ready, when every page model is loaded and before any is translated.
+    """
+    for model in apps.get_models():
+        if not issubclass(model, Page):
+            continue
+        declared = getattr(model, "override_translatable_fields", [])
+        if not any(field.field_name == "slug" for field in declared):
+            model.override_translatable_fields = [*declared, *facts("slug")]
 
 
 def in_language_of(page, linked_pages):

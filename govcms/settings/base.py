@@ -181,6 +181,16 @@ CONTENT_LANGUAGE_NAMES = {
     "ja": "日本語",
     "ko": "한국어",
 }
+# How the Chinese admin names them (开设英文版, “本站未开设英文版”): as government sites name their 英文版, not
+# Django's 英语; a language missing here gets Django's Chinese name (translations.languages.language_name).
+CONTENT_LANGUAGE_CHINESE_NAMES = {
+    "zh-hans": "中文",
+    "en": "英文",
+    "fr": "法文",
+    "ru": "俄文",
+    "ja": "日文",
+    "ko": "韩文",
+}
 FOREIGN_LANGUAGES = env.list("GOVCMS_FOREIGN_LANGUAGES", default=["en"])
 LANGUAGES = [(code, CONTENT_LANGUAGE_NAMES[code]) for code in ["zh-hans", *FOREIGN_LANGUAGES]]
 WAGTAIL_I18N_ENABLED = True

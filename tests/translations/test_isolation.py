@@ -221,10 +221,10 @@ def test_only_platform_administrators_open_foreign_versions(client, site_group, 
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="provision_subsite")
     )
     client.force_login(platform)
-    assert "开设English版" in client.get(reverse("translations_foreign_versions")).content.decode()
+    assert "开设英文版" in client.get(reverse("translations_foreign_versions")).content.decode()
     # The portal offers no English yet: the county cannot open it, with the reason.
     response = client.post(url, follow=True)
-    assert "尚未开设English版" in response.content.decode()
+    assert "尚未开设英文版" in response.content.decode()
     assert not SiteLanguage.objects.filter(home=site_group.county_b.home).exists()
     client.post(reverse("translations_open_foreign_version", args=[site_group.portal.home.pk, "en"]))
     client.post(url)

@@ -5,6 +5,7 @@ wagtail-localize's editor has no workflow actions; translations.admin_views.subm
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -249,6 +250,8 @@ def test_the_work_list_follows_the_page_from_untranslated_to_live_and_out_of_dat
     assert row.translated < row.total
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "原文已更新" in editor
+    status_line = BeautifulSoup(editor, "html.parser").select_one(".govcms-translation-review p").get_text()
+    assert status_line.count("原文已更新") == 1
     # The public keeps the reviewed English title until the update is reviewed in turn.
     page.refresh_from_db()
     assert page.title == "Jiaxian County holds a flood prevention meeting"
