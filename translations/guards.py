@@ -11,11 +11,14 @@
 """
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from translations.languages import is_original
 
@@ -50,6 +53,10 @@ def refuse_bulk_deleting_translations(request, action_type, objects, action):
 
 @require_POST
 def refuse_stopping_synchronisation(request, translation_id):
-    """Answers at wagtail-localize's stop_translation URL (translations.admin_urls)."""
+    """Answers at wagtail-localize's stop_translation URL (translations.admin_urls): to those who may edit the
+    translated page, why not; to anyone else, the admin's usual refusal, as wagtail-localize's view would."""
+    translation = get_object_or_404(Translation, pk=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
     messages.error(request, _("外文版页面随中文原文同步更新，事实信息不能改写，因此不能停止同步。"))
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
