@@ -23,8 +23,10 @@ shared site group is indexed when it is provisioned.
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.utils import translation
 from pytest_django.fixtures import validate_django_db
 
 from sitegroup.models import SiteIdentity
@@ -128,6 +130,13 @@ def pytest_runtest_teardown(item, nextitem):
     if shared and _is_transactional(item):
         shared.emptied = True
     return result
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /en/… leaves English active in the thread
+    (LocaleMiddleware activates, nothing deactivates), and a later test would print English."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
