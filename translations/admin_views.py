@@ -1,6 +1,8 @@
 """Admin views of the foreign-language versions: 提交审校 from the translation editor, the 翻译任务 list, and
 opening a site's foreign version (开设外文版)."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -18,6 +21,7 @@ from govcms.core.scope import SiteScope
 from govcms.core.tree import SiteIndex, site_home_model, under_any_of
 from release.models import rejecting_check
 from release.workflow.hooks import check_report_message
+from sitegroup.models import SiteRole
 from translations.languages import foreign_language_codes, language_name, offered_languages, original_locale
 from translations.models import SiteLanguage
 from translations.provisioning import translation_workflow_name, translator_group_name
@@ -227,3 +231,26 @@ class OpenForeignVersionView(WagtailAdminTemplateMixin, TemplateView):
 
 
 open_foreign_version_view = OpenForeignVersionView.as_view()
+
+
+class TranslationWorkPanel(Component):
+    """The translator's dashboard: how much of their sites' translation work waits, and where to find it."""
+
+    name = "translation_work"
+    order = 60
+    template_name = "translations/admin/work_panel.html"
+
+    def __init__(self, counts):
+        self.counts = counts
+
+    def get_context_data(self, parent_context=None):
+        return {"counts": self.counts}
+
+
+def translation_work_panel(request, panels):
+    """construct_homepage_panels: for members of a site's 翻译 group (its SiteRole record, not the group's name)."""
+    if not SiteRole.objects.filter(role=SiteRole.Role.TRANSLATOR, group__user=request.user).exists():
+        return
+    states = [state_of_annotated(page) for page in with_translation_state(translated_pages_in_scope(request.user))]
+    counts = Counter(state.status for state in states)
+    panels.append(TranslationWorkPanel([(status.label, counts[status]) for status in Status if counts[status]]))

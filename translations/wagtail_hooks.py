@@ -74,6 +74,9 @@ def register_review_urls():
     ]
 
 
+hooks.register("construct_homepage_panels", admin_views.translation_work_panel)
+
+
 class TranslationWorkMenuItem(MenuItem):
     def is_shown(self, request):
         return admin_views.may_see_translation_work(request.user)

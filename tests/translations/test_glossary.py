@@ -166,3 +166,11 @@ def test_the_system_administrators_keep_the_platform_list(client, english, make_
     client.force_login(make_user(Group.objects.get(name=SYSTEM_ADMIN_GROUP)))
     assert add_term(client, "", source="平台术语").status_code == 302
     assert GlossaryTerm.objects.get(source="平台术语").home is None
+
+
+def test_the_editor_folds_the_glossary_panel_unless_a_term_is_translated_otherwise(client, translator, english_article):
+    url = reverse("wagtailadmin_pages:edit", args=[english_article.pk])
+    client.force_login(translator)
+    assert '<details class="govcms-glossary-panel">' in client.get(url).content.decode()
+    translate_title(english_article, "Opinions of the Office of the State Council on disclosure")
+    assert '<details class="govcms-glossary-panel" open>' in client.get(url).content.decode()
