@@ -42,7 +42,7 @@ def test_a_county_translator_finds_their_work_and_opens_the_translation_editor(p
     translator = person("qingshan_translator", host=IN_PROGRESS)
     translator.get_by_role("button", name="报告").click()
     with translator.expect_navigation():
-        translator.get_by_role("link", name="翻译任务").click()
+        translator.get_by_role("link", name="翻译任务", exact=True).click()
     expect(translator.get_by_role("heading", level=1)).to_contain_text("翻译任务")
     waiting = translator.locator("table tbody tr", has_text="待翻译").first
     with translator.expect_navigation():
