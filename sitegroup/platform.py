@@ -63,6 +63,9 @@ SYSTEM_PERMISSIONS = (
     # The platform's standard translations (设置 → 规范译名); sites add their own terms.
     ("translations", "manage_platform_glossary"),
     *_crud("translations", "glossaryterm"),
+    # Every site's scorecard and the monitoring limits (设置 → 监测设置); sites' 管理员 see their own.
+    ("monitoring", "view_scorecard"),
+    ("monitoring", "change_monitoringsettings"),
 )
 
 SECURITY_PERMISSIONS = (
@@ -76,7 +79,7 @@ SECURITY_PERMISSIONS = (
     ("accounts", "reset_two_factor"),
 )
 
-AUDIT_PERMISSIONS = (ADMIN_ACCESS, VIEW_ALL_SITES)
+AUDIT_PERMISSIONS = (ADMIN_ACCESS, VIEW_ALL_SITES, ("monitoring", "view_scorecard"))
 
 
 @dataclass(frozen=True)
