@@ -138,6 +138,9 @@ class AuditAlert(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["home", "item", "date"], name="monitoring_one_alert_per_day")]
 
+    def __str__(self):
+        return f"{self.home_id} {self.item} {self.date}"
+
 
 class LinkKind(models.TextChoices):
     PAGE = "page", _("站内页面")
@@ -163,6 +166,9 @@ class LinkFinding(models.Model):
         verbose_name_plural = _("失效链接")
         indexes = [models.Index(fields=["site_home", "fixed_at"])]
 
+    def __str__(self):
+        return self.target
+
 
 class ExternalLinkCheck(models.Model):
     """The last result of checking an external URL over HTTP (a cache: recent results are not fetched again)."""
@@ -173,6 +179,9 @@ class ExternalLinkCheck(models.Model):
     status_code = models.PositiveSmallIntegerField(null=True)
     problem = models.CharField(max_length=200, blank=True)
     checked_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.url
 
 
 class ProblemType(models.TextChoices):
@@ -243,3 +252,6 @@ class PageFeedback(models.Model):
         verbose_name = _("页面评价")
         verbose_name_plural = _("页面评价")
         indexes = [models.Index(fields=["site_home", "created_at"])]
+
+    def __str__(self):
+        return f"{self.page_id} {'+' if self.helpful else '-'}"
