@@ -11,7 +11,7 @@ non-blank but are not updates, as the inspection counts undated home-page items 
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Min, OuterRef, Subquery
@@ -111,8 +111,9 @@ def _columns_under(paths):
     return columns
 
 
-def _content_pages(paths):
-    """(path, dated, first publication) of every live page below `paths` that is neither a site nor a column."""
+def _content_pages(paths, until):
+    """(path, dated, first publication) of every live page below `paths` that is neither a site nor a column;
+    a publication after `until` (an audit of an earlier day) is not one yet."""
     structural = [HomePage, *_column_models()]
     excluded = ContentType.objects.get_for_models(*structural).values()
     undated = {ct.pk for ct in ContentType.objects.get_for_models(*UNDATED_MODELS).values()}
@@ -123,15 +124,19 @@ def _content_pages(paths):
         .annotate(published=first_publication())
         .values_list("path", "content_type_id", "published")
     )
-    return [(path, content_type not in undated, published) for path, content_type, published in rows]
+    return [
+        (path, content_type not in undated and published is not None and published < until, published)
+        for path, content_type, published in rows
+    ]
 
 
 def _column_models():
     return [model for model in get_page_models() if issubclass(model, AbstractColumnPage)]
 
 
-def site_trees(homes):
-    """{home pk: SiteTree} for `homes` (site homes of the default locale), in a fixed number of queries."""
+def site_trees(homes, today):
+    """{home pk: SiteTree} for `homes` (site homes of the default locale) as of the end of `today`, in a
+    fixed number of queries."""
     homes = list(homes)
     tops = _outermost([home.path for home in homes])
     all_homes = {home.path: home for home in HomePage.objects.filter(under_any_of(tops)).only("pk", "path", "title")}
@@ -162,7 +167,8 @@ def site_trees(homes):
         _column, tree = owner(path)
         if tree is not None:
             tree.has_mailbox = True
-    for path, dated, published in _content_pages(tops):
+    until = timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
+    for path, dated, published in _content_pages(tops, until):
         _record_content(path, published if dated else None, columns, owner)
     _aggregate_subsites(trees)
     wanted = {home.pk for home in homes}

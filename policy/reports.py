@@ -20,8 +20,8 @@ from release.reports.views import SiteStaffOnlyMixin
 from workdays.calendar import add_working_days
 
 
-def policies_awaiting_interpretation(user):
-    """Live major policies of the user's sites that no live, public interpretation (of any kind) accompanies."""
+def uninterpreted_major_policies():
+    """Live major policies of every site that no live, public interpretation (of any kind) accompanies."""
     policies = PolicyPage.objects.live().filter(is_major=True)
     # Interpreted by a live page of any interpreting type that the public sees (an interpretation, an online
     # interview), as 三同步 counts them. From the link rows: a live page without links would put a NULL in the
@@ -29,7 +29,12 @@ def policies_awaiting_interpretation(user):
     for model in interpreting_models():
         links = public_policy_links(model).filter(page__live=True)
         policies = policies.exclude(pk__in=links.values("policy_id"))
-    return policies.filter(SiteScope.of(user).pages_q()).order_by("first_published_at", "pk")
+    return policies.order_by("first_published_at", "pk")
+
+
+def policies_awaiting_interpretation(user):
+    """Live major policies of the user's sites that no live, public interpretation (of any kind) accompanies."""
+    return uninterpreted_major_policies().filter(SiteScope.of(user).pages_q())
 
 
 def serving_site_id(page):
