@@ -107,7 +107,7 @@ def overdue_error_reports(home_ids, today):
     ).order_by("due_date")
     for report in reports:
         detail = _("答复期限 %(date)s") % {"date": report.due_date.isoformat()}
-        url = reverse("monitoring_error_reports:detail", args=[report.pk])
+        url = reverse("monitoring_error_report", args=[report.pk])
         found[report.site_home_id].append(evidence(report, url, detail, timezone.localdate(report.received_at)))
     return found
 
