@@ -14,3 +14,40 @@ from monitoring import link_views  # noqa: E402
 
 hooks.register("register_admin_urls", link_views.register_urls)
 hooks.register("register_reports_menu_item", link_views.broken_links_menu_item)
+
+
+# --- 年度考核报告 (issue 16 item 6): the annual report per site and for the site group ----------------------
+
+from django.urls import path, reverse  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from monitoring.annual_views import (  # noqa: E402
+    GroupAnnualReportView,
+    SiteAnnualReportView,
+    may_view_annual_reports,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_annual_report_urls():
+    return [
+        path("monitoring/annual/", GroupAnnualReportView.as_view(), name="monitoring_annual_report"),
+        path(
+            "monitoring/annual/<int:site_id>/",
+            SiteAnnualReportView.as_view(),
+            name="monitoring_annual_site_report",
+        ),
+    ]
+
+
+class AnnualReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_annual_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_annual_report_menu_item():
+    return AnnualReportMenuItem(
+        _("年度考核报告"), reverse("monitoring_annual_report"), name="annual-report", icon_name="table", order=1060
+    )

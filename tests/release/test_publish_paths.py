@@ -274,6 +274,9 @@ NOT_PUBLISHING = {
         wagtail_localize:translations_report wagtail_localize:translations_report_results
         wagtail_localize:download_pofile wagtail_localize:preview_translation
     """,
+    "年度考核报告 (monitoring.annual_views): reads stored figures, per site and for the site group": """
+        monitoring_annual_report monitoring_annual_site_report
+    """,
     "previews render a draft to its editor, and choosers pick pages": """
         wagtailadmin_pages:preview_on_add wagtailadmin_pages:preview_on_edit wagtailadmin_block_preview
         wagtailadmin_pages:choose_parent wagtailadmin_pages:add_subpage wagtailadmin_pages:move

@@ -270,10 +270,49 @@ def report_surfaces(url_name, expected, exports=True):
     return surfaces
 
 
+def annual_site_report(export=None):
+    """年度考核报告 of one site (monitoring.annual_views): the sites whose report opens (the id is checked)."""
+
+    def seen(client, world):
+        query = {"export": export} if export else {}
+        shown = set()
+        for key in SITES:
+            home_id = Page.objects.get(pk=world.news_columns[key]).get_parent().pk
+            if client.get(reverse("monitoring_annual_site_report", args=[home_id]), query).status_code == 200:
+                shown.add(key)
+        return shown
+
+    return seen
+
+
+def annual_group_report(export=None):
+    """The site group's 年度考核报告: the sites with a row (a link to their report; their name in a download)."""
+
+    def seen(client, world):
+        response = client.get(reverse("monitoring_annual_report"), {"export": export} if export else {})
+        text = response_text(response)
+        homes = {key: Page.objects.get(pk=world.news_columns[key]).get_parent() for key in SITES}
+        if export:
+            return {key for key, home in homes.items() if home.title in text}
+        return {
+            key
+            for key, home in homes.items()
+            if reverse("monitoring_annual_site_report", args=[home.pk]) + "?year=" in text
+        }
+
+    return seen
+
+
 SURFACES = [
     *report_surfaces("release_audit_report", REPORT),
     *report_surfaces("release_statistics_report", REPORT),
     *report_surfaces("policy_pending_interpretation_report", REPORT),
+    # 年度考核报告 (monitoring.view_scorecard): the group table limited to the user's sites, and each site's report.
+    Surface("monitoring_annual_report", annual_group_report(), REPORT),
+    Surface("monitoring_annual_report[csv]", annual_group_report("csv"), REPORT),
+    Surface("monitoring_annual_report[xlsx]", annual_group_report("xlsx"), REPORT),
+    Surface("monitoring_annual_site_report", annual_site_report(), REPORT),
+    Surface("monitoring_annual_site_report[csv]", annual_site_report("csv"), REPORT),
     *report_surfaces("search_query_report", SEARCH_TERMS),
     *report_surfaces("release_unreviewed_publications", WORK_QUEUE, exports=False),
     *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
@@ -446,6 +485,7 @@ MENU_ENTRIES = (
     "release_audit_report",
     "release_statistics_report",
     "policy_pending_interpretation_report",
+    "monitoring_annual_report",
     "search_query_report",
     "release_unreviewed_publications",
     "submissions_queue",
