@@ -51,3 +51,28 @@ def register_annual_report_menu_item():
     return AnnualReportMenuItem(
         _("年度考核报告"), reverse("monitoring_annual_report"), name="annual-report", icon_name="table", order=1060
     )
+
+
+# --- 监测考核 (issue 16 items 3 and 4): site list, scorecards, dashboard panel, merging and closing columns --
+from monitoring import admin_urls as scorecard_urls  # noqa: E402
+from monitoring import admin_views as scorecard_views  # noqa: E402
+from monitoring import columns as column_lifecycle  # noqa: E402
+from monitoring.scorecard import may_view_scorecards  # noqa: E402
+
+hooks.register("register_admin_urls", scorecard_urls.register_admin_urls)
+hooks.register("register_log_actions", column_lifecycle.register_log_actions)
+hooks.register("construct_homepage_panels", scorecard_views.scorecard_panel)
+
+
+class ScorecardMenuItem(MenuItem):
+    """监测考核: for holders of monitoring.view_scorecard (a site's 管理员, the 系统管理员 and 审计管理员)."""
+
+    def is_shown(self, request):
+        return may_view_scorecards(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_scorecard_menu_item():
+    return ScorecardMenuItem(
+        scorecard_views.SITE_LIST_TITLE, reverse("monitoring_sites"), name="monitoring", icon_name="warning", order=260
+    )

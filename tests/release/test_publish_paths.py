@@ -417,6 +417,12 @@ NOT_PUBLISHING = {
         interviews_questions:list interviews_questions:adopt interviews_questions:reject interviews_questions:answer
         interviews_overdue_questions interviews_overdue_questions_results
     """,
+    "监测考核 (monitoring.admin_views): the site list and scorecards read snapshots and 立即监测 writes one; "
+    "合并 moves a column's pages within its site, live pages staying live under the same workflow "
+    "(release.publishing.guards.move_refusal is asked), and 关闭 takes pages offline "
+    "(tests/monitoring/test_columns_lifecycle.py)": """
+        monitoring_sites monitoring_scorecard monitoring_run_audit monitoring_merge_column monitoring_close_column
+    """,
     "login protection (accounts): two-factor set-up and check, unlocks and two-factor resets; no page": """
         accounts_two_factor_setup accounts_two_factor_verify accounts_two_factor_users accounts_two_factor_reset
         accounts_locks

@@ -246,6 +246,13 @@ def platform_setting(app_label, model_name):
     return seen
 
 
+def scorecards_listed(client, world):
+    """监测考核's site list: the sites whose scorecard it links (sites are listed before their first audit)."""
+    text = response_text(client.get(reverse("monitoring_sites")))
+    homes = {key: Page.objects.get(pk=pk).get_parent().pk for key, pk in world.news_columns.items()}
+    return {key for key in SITES if f'"{reverse("monitoring_scorecard", args=[homes[key]])}"' in text}
+
+
 @dataclass(frozen=True)
 class Surface:
     name: str  # the admin URL name, with the export format when it is an export
@@ -317,6 +324,8 @@ SURFACES = [
     *report_surfaces("release_unreviewed_publications", WORK_QUEUE, exports=False),
     *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
     *report_surfaces("mailbox_admin_index", LETTERS),
+    # 监测考核 (monitoring.view_scorecard): the 系统管理员 and 审计管理员 read every site's scorecard.
+    Surface("monitoring_sites", scorecards_listed, REPORT),
     Surface("interviews_console:index", listing("interviews_console:index"), CONSOLES),
     *report_surfaces("interviews_overdue_questions", CONSOLES),
     Surface("issuing_bodies:index", listing("issuing_bodies:index"), KEPT_LIST),
@@ -490,6 +499,7 @@ MENU_ENTRIES = (
     "release_unreviewed_publications",
     "submissions_queue",
     "mailbox_admin_index",
+    "monitoring_sites",
     "interviews_console:index",
     "interviews_overdue_questions",
     "issuing_bodies:index",
