@@ -417,6 +417,9 @@ NOT_PUBLISHING = {
         interviews_questions:list interviews_questions:adopt interviews_questions:reject interviews_questions:answer
         interviews_overdue_questions interviews_overdue_questions_results
     """,
+    "失效链接 (monitoring.link_views): a report of the findings that manage.py check_links records": """
+        monitoring_broken_links monitoring_broken_links_results
+    """,
     "监测考核 (monitoring.admin_views): the site list and scorecards read snapshots and 立即监测 writes one; "
     "合并 moves a column's pages within its site, live pages staying live under the same workflow "
     "(release.publishing.guards.move_refusal is asked), and 关闭 takes pages offline "

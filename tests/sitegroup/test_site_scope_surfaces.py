@@ -44,6 +44,7 @@ from wagtail.models import Page
 from citizen_mailbox.models import MailboxPage, Message
 from home.models import ColumnPage
 from interviews.models import InterviewIndexPage, Question
+from monitoring.models import LinkFinding
 from policy.models import IssuingBody
 from release.models import UnreviewedPublication
 from search.models import QueryLog
@@ -138,6 +139,10 @@ def build_world(group):
         article.save_revision().publish()
         log(instance=article, action="wagtail.edit", user=superuser)
         articles[key] = article
+        # A broken link on the article (失效链接), found on the article's site.
+        LinkFinding.objects.create(
+            page=article, site_home=result.home, kind="page", target="999999", problem="页面已删除"
+        )
         # An officer named like the site, who submits the article to the release workflow (信息报送统计).
         officer = UserFactory(username=f"scope-officer-{key}", first_name=mark, groups=[result.groups["信息员"]])
         article.get_workflow().start(article, officer)
@@ -324,6 +329,8 @@ SURFACES = [
     *report_surfaces("release_unreviewed_publications", WORK_QUEUE, exports=False),
     *report_surfaces("submissions_queue", SUBMISSIONS, exports=False),
     *report_surfaces("mailbox_admin_index", LETTERS),
+    # 失效链接 (monitoring.view_scorecard): the findings of the user's sites.
+    *report_surfaces("monitoring_broken_links", REPORT),
     # 监测考核 (monitoring.view_scorecard): the 系统管理员 and 审计管理员 read every site's scorecard.
     Surface("monitoring_sites", scorecards_listed, REPORT),
     Surface("interviews_console:index", listing("interviews_console:index"), CONSOLES),
@@ -499,6 +506,7 @@ MENU_ENTRIES = (
     "release_unreviewed_publications",
     "submissions_queue",
     "mailbox_admin_index",
+    "monitoring_broken_links",
     "monitoring_sites",
     "interviews_console:index",
     "interviews_overdue_questions",
