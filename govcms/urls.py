@@ -10,6 +10,7 @@ from citizen_mailbox import captchas
 from govcms import conventions
 from govcms import views as govcms_views
 from interviews import urls as interviews_urls
+from monitoring import urls as monitoring_urls
 from release import admin_urls as release_admin_urls
 from search import views as search_views
 from sitegroup import admin_urls as sitegroup_admin_urls
@@ -36,6 +37,8 @@ urlpatterns = [
     path("elder-mode/", govcms_views.elder_mode, name="elder_mode"),
     # The live transcript endpoint, polled by every open interview page: outside Wagtail's routing (interviews.live).
     path("", include(interviews_urls)),
+    # 我为政府网站找错 and page feedback: plain forms, so content pages carry no CSRF token (monitoring.urls).
+    path("", include(monitoring_urls)),
 ]
 
 if settings.DEBUG:

@@ -9,13 +9,6 @@ from monitoring.provisioning import provision_monitoring
 hooks.register(PROVISION_SITE_HOOK, provision_monitoring)
 
 
-# --- 失效链接 (issue 16 item 2): the broken-link report under Reports ------------------------------------
-from monitoring import link_views  # noqa: E402
-
-hooks.register("register_admin_urls", link_views.register_urls)
-hooks.register("register_reports_menu_item", link_views.broken_links_menu_item)
-
-
 # --- 年度考核报告 (issue 16 item 6): the annual report per site and for the site group ----------------------
 
 from django.urls import path, reverse  # noqa: E402
@@ -53,6 +46,16 @@ def register_annual_report_menu_item():
     )
 
 
+# --- 网站找错 and 页面评价 (monitoring.error_reports; public forms in monitoring.public_views) ------------
+from monitoring import error_reports  # noqa: E402
+
+hooks.register("register_admin_urls", error_reports.register_urls)
+hooks.register("register_log_actions", error_reports.register_log_actions)
+# 网站找错 and 页面评价 in the Reports menu (the 监测考核 menu may gather them later).
+hooks.register("register_reports_menu_item", error_reports.error_reports_menu_item)
+hooks.register("register_reports_menu_item", error_reports.page_feedback_menu_item)
+
+
 # --- 监测考核 (issue 16 items 3 and 4): site list, scorecards, dashboard panel, merging and closing columns --
 from monitoring import admin_urls as scorecard_urls  # noqa: E402
 from monitoring import admin_views as scorecard_views  # noqa: E402
@@ -76,3 +79,10 @@ def register_scorecard_menu_item():
     return ScorecardMenuItem(
         scorecard_views.SITE_LIST_TITLE, reverse("monitoring_sites"), name="monitoring", icon_name="warning", order=260
     )
+
+
+# --- 失效链接 (issue 16 item 2): the broken-link report under Reports ------------------------------------
+from monitoring import link_views  # noqa: E402
+
+hooks.register("register_admin_urls", link_views.register_urls)
+hooks.register("register_reports_menu_item", link_views.broken_links_menu_item)

@@ -30,9 +30,10 @@ def footer_links(soup):
 # Footer links and pages
 
 
-def test_every_site_links_its_own_footer_pages_and_the_error_report_platform(client, site_group):
-    # A plain link: no script, image or frame of the platform is loaded (nothing fetched from it).
-    assert client.get("/").content.decode().count("zfwzzc.www.gov.cn") == 1
+def test_every_site_links_its_own_footer_pages_and_its_error_report_form(client, site_group):
+    # 我为政府网站找错: each site's own form (monitoring.public_views), with the page being read prefilled; the
+    # national platform is named on that form, not in the footer (nothing of it fetched on every page).
+    assert "zfwzzc.www.gov.cn" not in client.get("/").content.decode()
     portal = footer_links(fetch(client, "/"))
     county = footer_links(fetch(client, "/zwgk/", host="county-a.localhost"))
     department = footer_links(fetch(client, "/jyj/"))
@@ -42,12 +43,18 @@ def test_every_site_links_its_own_footer_pages_and_the_error_report_platform(cli
         "联系我们": "/lxwm/",
         "网站声明": "/wzsm/",
         "隐私政策": "/yszc/",
-        "我为政府网站找错": NATIONAL_ERROR_REPORT_URL,
+        "我为政府网站找错": f"/zhaocuo/{site_group.portal.home.pk}/?url=%2F",
     }
     assert county["联系我们"] == "/lxwm/"
+    assert county["我为政府网站找错"] == f"/zhaocuo/{site_group.county_a.home.pk}/?url=%2Fzwgk%2F"
     # A department without a hostname has pages of its own, under its parent's hostname.
     assert department["网站地图"] == "/jyj/sitemap/"
     assert department["隐私政策"] == "/jyj/yszc/"
+    assert department["我为政府网站找错"] == f"/zhaocuo/{site_group.department.home.pk}/?url=%2Fjyj%2F"
+    # The form names the national platform as the other place to report: a plain link, once.
+    form = client.get(portal["我为政府网站找错"]).content.decode()
+    assert form.count("zfwzzc.www.gov.cn") == 1
+    assert f'href="{NATIONAL_ERROR_REPORT_URL}"' in form
 
 
 def test_footer_pages_are_live_out_of_the_menu_with_default_text(client, site_group):
@@ -96,7 +103,11 @@ def test_the_error_report_link_and_the_mark_link_come_from_the_identity(client, 
     county = fetch(client, "/", host="county-a.localhost")
     portal = fetch(client, "/")
 
-    assert footer_links(county)["我为政府网站找错"] == "https://county-a.example.gov.cn/zc/"
+    # The identity's 找错 address is the other place the site's own form names (the footer links the form).
+    assert footer_links(county)["我为政府网站找错"].startswith(f"/zhaocuo/{site_group.county_a.home.pk}/")
+    form = fetch(client, footer_links(county)["我为政府网站找错"], host="county-a.localhost")
+    assert "https://county-a.example.gov.cn/zc/" in [link["href"] for link in form.select("main a")]
+    assert "javascript:" not in str(form)
     assert county.select_one("img.party-government-mark").parent["href"] == (
         "https://bszs.conac.cn/sitename?method=show&id=1"
     )

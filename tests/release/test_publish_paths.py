@@ -417,6 +417,11 @@ NOT_PUBLISHING = {
         interviews_questions:list interviews_questions:adopt interviews_questions:reject interviews_questions:answer
         interviews_overdue_questions interviews_overdue_questions_results
     """,
+    "网站找错 and 页面评价 (monitoring.error_reports): the public's reports and their answers are rows, never a "
+    "revision": """
+        monitoring_error_reports monitoring_error_reports_results monitoring_error_report
+        monitoring_page_feedback monitoring_page_feedback_results
+    """,
     "失效链接 (monitoring.link_views): a report of the findings that manage.py check_links records": """
         monitoring_broken_links monitoring_broken_links_results
     """,

@@ -44,7 +44,7 @@ from wagtail.models import Page
 from citizen_mailbox.models import MailboxPage, Message
 from home.models import ColumnPage
 from interviews.models import InterviewIndexPage, Question
-from monitoring.models import LinkFinding
+from monitoring.models import ErrorReport, LinkFinding, PageFeedback
 from policy.models import IssuingBody
 from release.models import UnreviewedPublication
 from search.models import QueryLog
@@ -92,6 +92,9 @@ SUBMISSIONS = by_user(SENT_UPWARD, set(), set(), SENT_UPWARD, {"county_a"}, {"de
 LETTERS = by_user(ALL, set(), set(), {"portal"}, {"county_a"}, {"department"})
 # Live consoles (在线访谈): each site's own interviews, for its 访谈主持, 编辑 and 管理员; superusers every site's.
 CONSOLES = by_user(ALL, set(), set(), {"portal"}, {"county_a"}, {"department"})
+# 网站找错 and 页面评价 (monitoring.error_reports): each site's own for its staff (a report belongs to one site),
+# every site's for platform-wide users.
+ERROR_REPORTS = by_user(ALL, ALL, ALL, {"portal"}, {"county_a"}, {"department"})
 # Search terms are logged per Site: the department's searches are the portal's.
 SEARCH_TERMS = by_user(WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, WITH_HOSTNAME, {"county_a"}, set())
 # Site settings: Wagtail's per-Site permissions, held by each site's 管理员 for its own Site; model-wide
@@ -171,6 +174,9 @@ def build_world(group):
         )
         # A question left without its written answer past the deadline (网友提问逾期未答).
         Question.objects.create(interview=interview, nickname="网友", text="何时答复？", answer_due=date(2026, 1, 5))
+        # 我为政府网站找错 and 页面评价 from the public (monitoring.public_views), about the site's article.
+        ErrorReport.objects.create(site_home=result.home, problem_type="typo", description=f"{mark}找错")
+        PageFeedback.objects.create(page=article, site_home=result.home, helpful=False, comment=f"{mark}评价")
         if result.site is not None:
             QueryLog.objects.create(site=result.site, query_string=mark, date=timezone.localdate(), hits=3)
     WorkdayOverride.objects.create(date=date(2031, 1, 2), is_working_day=True, note=MARKS["platform"])
@@ -258,6 +264,18 @@ def scorecards_listed(client, world):
     return {key for key in SITES if f'"{reverse("monitoring_scorecard", args=[homes[key]])}"' in text}
 
 
+def error_report_detail(client, world):
+    """A 网站找错 report of each site (monitoring.error_reports): the sites whose report opens (the id is checked)."""
+    return {
+        key
+        for key in SITES
+        if client.get(
+            reverse("monitoring_error_report", args=[ErrorReport.objects.get(description=f"{MARKS[key]}找错").pk])
+        ).status_code
+        == 200
+    }
+
+
 @dataclass(frozen=True)
 class Surface:
     name: str  # the admin URL name, with the export format when it is an export
@@ -331,6 +349,10 @@ SURFACES = [
     *report_surfaces("mailbox_admin_index", LETTERS),
     # 失效链接 (monitoring.view_scorecard): the findings of the user's sites.
     *report_surfaces("monitoring_broken_links", REPORT),
+    # 网站找错 and 页面评价 (monitoring.handle_errorreport): the lists, their exports and a report of each site.
+    *report_surfaces("monitoring_error_reports", ERROR_REPORTS),
+    Surface("monitoring_error_report", error_report_detail, ERROR_REPORTS),
+    *report_surfaces("monitoring_page_feedback", ERROR_REPORTS),
     # 监测考核 (monitoring.view_scorecard): the 系统管理员 and 审计管理员 read every site's scorecard.
     Surface("monitoring_sites", scorecards_listed, REPORT),
     Surface("interviews_console:index", listing("interviews_console:index"), CONSOLES),
@@ -507,6 +529,8 @@ MENU_ENTRIES = (
     "submissions_queue",
     "mailbox_admin_index",
     "monitoring_broken_links",
+    "monitoring_error_reports",
+    "monitoring_page_feedback",
     "monitoring_sites",
     "interviews_console:index",
     "interviews_overdue_questions",

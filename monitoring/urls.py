@@ -1,0 +1,13 @@
+"""Public URLs of monitoring outside Wagtail's page routing (included from govcms/urls.py): the
+我为政府网站找错 form of a site and the feedback form of a page (monitoring.public_views)."""
+
+from django.urls import path
+
+from monitoring import public_views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("zhaocuo/<int:site_id>/", public_views.error_report, name="error_report"),
+    path("pingjia/<int:page_id>/", public_views.feedback, name="feedback"),
+]
