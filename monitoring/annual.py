@@ -266,6 +266,8 @@ def _updates(report, own, start, end):
         column = _deepest_column(by_path, row["parent_path"], step)
         if column is not None:
             column.months[_local_month(row["month"])] += row["count"]
+    # A column closed (unpublished) stays in the report only for the updates it had in the year.
+    report.columns = [entry for entry in report.columns if entry.column.live or entry.total]
 
 
 def _deepest_column(by_path, path, step):

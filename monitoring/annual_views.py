@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.models import Locale
 
 from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin
@@ -23,6 +24,12 @@ YEARS_OFFERED = 6
 
 def may_view_annual_reports(user):
     return user.has_perm(PERMISSION) and SiteScope.of(user).sees_any_site
+
+
+def annual_report_homes(user):
+    """The sites whose annual report `user` may read: the site homes of their scope, in the default locale
+    (an English home is a version of its Chinese site, assessed with it, as audit_sites does)."""
+    return SiteScope.of(user).site_homes().filter(locale=Locale.get_default())
 
 
 class AnnualReportMixin(ChineseSpreadsheetMixin, SpreadsheetExportMixin):
@@ -76,7 +83,7 @@ class SiteAnnualReportView(AnnualReportMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if may_view_annual_reports(request.user):
             # The site must lie in the user's scope: another site's id is not found, whoever asks.
-            self.home = SiteScope.of(request.user).site_homes().filter(pk=kwargs["site_id"]).first()
+            self.home = annual_report_homes(request.user).filter(pk=kwargs["site_id"]).first()
             if self.home is None:
                 raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -105,7 +112,7 @@ class GroupAnnualReportView(AnnualReportMixin, TemplateView):
     export_headings = GROUP_HEADINGS
 
     def get_rows(self):
-        homes = SiteScope.of(self.request.user).site_homes().only("pk", "path", "title", "kind", "depth", "slug")
+        homes = annual_report_homes(self.request.user).only("pk", "path", "title", "kind", "depth", "slug")
         self.reports = group_year(list(homes), self.year, today=self.today)
         rows = [group_row(report) for report in self.reports]
         if self.is_export and rows:
@@ -121,5 +128,8 @@ class GroupAnnualReportView(AnnualReportMixin, TemplateView):
             lines=list(zip(self.reports, context["rows"], strict=True)),
             totals=group_totals(self.reports) if self.reports else None,
             headings=GROUP_HEADINGS,
+            # ?detail=1: every site's full report after the table, one site per printed page.
+            detail=self.request.GET.get("detail") == "1",
+            detail_url=f"{self.request.path}?year={self.year}&detail=1",
         )
         return context

@@ -99,6 +99,19 @@ def test_a_sub_sites_pages_count_for_the_sub_site_only(site_group):
     assert column_entry(portal, news_column(site_group.portal)).total == 0
 
 
+def test_a_closed_column_stays_only_for_the_updates_it_had(site_group):
+    county = site_group.county_a
+    closed_empty, closed_updated = Page.objects.child_of(county.home).live().exclude(slug="zwdt")[:2]
+    publish_article(closed_updated, (2025, 2, 1, 9, 0), "关闭前的文章")
+    for column in (closed_empty, closed_updated):
+        column.live = False
+        column.save(update_fields=["live"])
+    with travel(2026, 2, 1, 9, 0):
+        report = site_year(county.home, YEAR)
+    listed = {entry.column.pk for entry in report.columns}
+    assert closed_updated.pk in listed and closed_empty.pk not in listed
+
+
 def test_the_queries_do_not_grow_with_the_articles_or_letters(site_group):
     home = site_group.county_a.home
     column = news_column(site_group.county_a)
@@ -378,6 +391,17 @@ def test_group_report_lists_every_site_for_the_platform_with_totals_and_download
     assert county_row[5] == "1"  # 栏目更新
     assert county_row[15] == "3"  # 找错扣分
     assert [row[0] for row in xlsx_rows] == [row[0] for row in csv_rows]
+
+
+def test_group_report_detail_prints_every_sites_report_on_its_own_page(
+    client, site_group, county_a_year, county_a_staff
+):
+    client.force_login(county_a_staff.administrator)
+    with travel(2026, 1, 10, 9, 0):
+        plain = client.get(reverse("monitoring_annual_report"), {"year": YEAR}).content.decode()
+        detail = client.get(reverse("monitoring_annual_report"), {"year": YEAR, "detail": "1"}).content.decode()
+    assert 'class="annual-page"' not in plain and "detail=1" in plain
+    assert detail.count('class="annual-page"') == 1 and "甲县人民政府2025年度考核报告" in detail
 
 
 def test_group_report_ordering_puts_the_portal_first(site_group):
