@@ -49,20 +49,18 @@ def check_site_links(home, external=False):
 
 
 def check(pages_q, sites, findings_q, external, only_site=None):
-    links_by_page = page_links(pages_q)
-    site_by_page = sites.site_ids_of(links_by_page)
-    if only_site is not None:
-        site_by_page = {page: site for page, site in site_by_page.items() if site == only_site}
-    links_by_page = {page: links for page, links in links_by_page.items() if page in site_by_page}
-    problems, unjudged = judge_links({link for links in links_by_page.values() for link in links}, external)
-    broken = {
-        (page_id, link): problems[link]
-        for page_id, links in links_by_page.items()
-        for link in links
-        if link in problems
-    }
-    # External links not checked in this run keep their open findings while they are still on the page.
-    still_present = {(page_id, link) for page_id, links in links_by_page.items() for link in links if link in unjudged}
+    """Check the links of the live pages matching `pages_q` and record the findings within `findings_q`."""
+    links_by_page, path_by_page = page_links(pages_q)
+    site_by_page = {}
+    for page_id, path in path_by_page.items():
+        site_id = sites.site_id_for_path(path)
+        if site_id is not None and only_site in (None, site_id):
+            site_by_page[page_id] = site_id
+    pairs = {(page_id, link) for page_id, links in links_by_page.items() if page_id in site_by_page for link in links}
+    problems, unjudged = judge_links({link for _page_id, link in pairs}, external)
+    broken = {(page_id, link): problems[link] for page_id, link in pairs if link in problems}
+    # External links this run did not judge keep their open findings while they are still on the page.
+    still_present = {(page_id, link) for page_id, link in pairs if link in unjudged}
     return record_findings(broken, site_by_page, findings_q, still_present, external)
 
 
@@ -87,7 +85,8 @@ class Sites:
     def __init__(self):
         homes = list(site_home_model().objects.only("pk", "path", "title", "kind", "locale_id", "translation_key"))
         self.index = SiteIndex(homes)
-        originals = {home.translation_key: home.pk for home in homes if home.locale_id == original_locale_id()}
+        original_locale = original_locale_id()
+        originals = {home.translation_key: home.pk for home in homes if home.locale_id == original_locale}
         # A translated home's site is its original's; a home without an original stands for itself.
         self.original_of = {home.pk: originals.get(home.translation_key, home.pk) for home in homes}
         self.homes = homes
@@ -95,14 +94,6 @@ class Sites:
     def site_id_for_path(self, path):
         home = self.index.site_for_path(path)
         return self.original_of[home.pk] if home else None
-
-    def site_ids_of(self, page_ids):
-        """{page id: site home id} for `page_ids` (one query, in batches)."""
-        from wagtail.models import Page
-
-        paths = Page.objects.only("path").in_bulk(list(page_ids))
-        site_ids = {page_id: self.site_id_for_path(page.path) for page_id, page in paths.items()}
-        return {page_id: site_id for page_id, site_id in site_ids.items() if site_id is not None}
 
     def pages_q(self, home):
         """The pages of `home`'s site and of its translations, without the sites below them."""

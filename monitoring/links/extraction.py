@@ -169,30 +169,31 @@ def readers_of(model, skip_model=None):
     return tuple(reader for reader in map(field_reader, fields) if reader)
 
 
-def collect(rows, readers):
-    """{owner id: set of Links} from values_list rows (owner id, *values in the readers' order)."""
-    found = {}
-    for owner_id, *values in rows:
+def collect(rows, readers, found, paths):
+    """Add the links of values_list rows (page id, page path, *values in the readers' order) to `found`
+    ({page id: set of Links}) and the pages' tree paths to `paths`."""
+    for page_id, path, *values in rows:
         links = {link for reader, value in zip(readers, values, strict=True) for link in reader.links(value) if link}
         if links:
-            found.setdefault(owner_id, set()).update(links)
-    return found
+            found.setdefault(page_id, set()).update(links)
+            paths[page_id] = path
 
 
 def page_links(pages_q):
-    """{page id: set of Links} for the live pages matching `pages_q` (a Q on Page's fields)."""
-    found = {}
+    """({page id: set of Links}, {page id: path}) for the live pages matching `pages_q` (a Q on Page's fields)."""
+    found, paths = {}, {}
     for model in get_page_models():
         readers = readers_of(model, Page) if model is not Page else ()
         if readers:
-            rows = model.objects.filter(pages_q, live=True).values_list("pk", *(reader.name for reader in readers))
-            merge(found, collect(rows.iterator(chunk_size=CHUNK_SIZE), readers))
+            rows = model.objects.filter(pages_q, live=True)
+            rows = rows.values_list("pk", "path", *(reader.name for reader in readers))
+            collect(rows.iterator(chunk_size=CHUNK_SIZE), readers, found, paths)
     for relation_model, parent_field in inline_models():
         readers = readers_of(relation_model)
         rows = relation_model.objects.filter(prefixed(pages_q, parent_field), **{f"{parent_field}__live": True})
-        rows = rows.values_list(parent_field, *(reader.name for reader in readers))
-        merge(found, collect(rows.iterator(chunk_size=CHUNK_SIZE), readers))
-    return found
+        rows = rows.values_list(parent_field, f"{parent_field}__path", *(reader.name for reader in readers))
+        collect(rows.iterator(chunk_size=CHUNK_SIZE), readers, found, paths)
+    return found, paths
 
 
 @cache
@@ -215,8 +216,3 @@ def prefixed(q, prefix):
     ]
     clone = models.Q(*children, _connector=q.connector, _negated=q.negated)
     return clone
-
-
-def merge(found, more):
-    for owner_id, links in more.items():
-        found.setdefault(owner_id, set()).update(links)

@@ -20,14 +20,14 @@ def problems_of_internal_targets(links):
 
 
 def page_problems(ids):
-    # in_bulk splits a long id list into batches the database accepts (SQLite's variable limit).
-    pages = Page.objects.only("live").in_bulk(ids)
+    live = {}
+    for batch in batches(sorted(ids)):
+        live.update(Page.objects.filter(pk__in=batch).values_list("pk", "live"))
     problems = {}
     for page_id in ids:
-        page = pages.get(page_id)
-        if page is None:
+        if page_id not in live:
             problems[Link(LinkKind.PAGE, str(page_id))] = str(_("页面已删除"))
-        elif not page.live:
+        elif not live[page_id]:
             problems[Link(LinkKind.PAGE, str(page_id))] = str(_("页面未发布"))
     return problems
 

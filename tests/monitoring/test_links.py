@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import ArticleAttachment
 from monitoring.links import broken_link_counts, check_all_links, check_site_links
@@ -224,3 +224,21 @@ def test_the_number_of_queries_does_not_grow_with_the_pages(site_group):
     assert queries_of(check_site_links, site_group.county_a.home) == queries_of(
         check_site_links, site_group.county_b.home
     )
+
+
+def test_translated_pages_count_with_their_original_site(site_group):
+    """An English page of county A belongs to county A's site (its original-language home), in both checks."""
+    from translations.sync import open_foreign_version
+
+    open_foreign_version(site_group.portal.home, "en")
+    open_foreign_version(site_group.county_a.home, "en")
+    english = Locale.objects.get(language_code="en")
+    english_column = Page.objects.child_of(site_group.county_a.home.get_translation(english)).get(slug="zwdt")
+    missing = gone(article(news_column(site_group.county_a), title="已删"))
+    page = article(english_column, paragraph(f'<p><a linktype="page" id="{missing}">x</a></p>'), locale=english)
+
+    check_site_links(site_group.county_a.home)
+    assert LinkFinding.objects.get(page=page).site_home_id == site_group.county_a.home.pk
+
+    check_all_links()
+    assert LinkFinding.objects.get(page=page, fixed_at__isnull=True).site_home_id == site_group.county_a.home.pk
