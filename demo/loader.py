@@ -21,8 +21,10 @@ from wagtail.models import Page, Site
 from demo.content import SITES
 from demo.english import open_english, translate_english
 from demo.files import banner_png, simple_pdf
+from demo.history import publish
 from demo.interviews import load_interviews_demo
 from demo.mailbox import load_mailbox_demo
+from demo.monitoring import load_monitoring_demo
 from demo.policies import PUBLISHING_TIME, publish_policies, topics_named
 from demo.submissions import load_submissions_demo
 from demo.users import ensure_users
@@ -40,6 +42,7 @@ class LoadReport:
     created_pages: int
     logins: list
     english: list  # demo.english.EnglishSite of each site translated by this load
+    monitoring: list  # demo.monitoring.SiteState of each site: today's audit
 
 
 def load_demo(*, port, password, usable_passwords):
@@ -69,11 +72,13 @@ def load_demo(*, port, password, usable_passwords):
         if open_english(loaded, new_keys):
             logins = ensure_users(loaded, password=password, usable=usable_passwords)
         english = translate_english(loaded, new_keys)
+        monitoring = load_monitoring_demo(loaded, new_keys)
     return LoadReport(
         sites=[(spec, result.site) for spec, result in loaded],
         created_pages=created_pages,
         logins=logins,
         english=english,
+        monitoring=monitoring,
     )
 
 
@@ -166,7 +171,7 @@ def _publish_article(column, article, media):
         ArticleAttachment(document=documents[title.format(year=day.year)]) for title in article.attachments
     ]
     column.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
 
 
 def _publish_emergency(home, spec):
@@ -183,7 +188,7 @@ def _publish_emergency(home, spec):
         EmergencyUpdate(time=now - timedelta(minutes=update.minutes_ago), text=update.text) for update in spec.updates
     ]
     EmergencyIndexPage.objects.child_of(home).get().add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
 
 
 class SiteMedia:

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from demo.history import publish
 from disclosure.models import Topic
 from home.models import HomePage
 from policy.models import (
@@ -88,7 +89,7 @@ def _publish_policy(library, spec, home, media, earlier):
     page.topics = topics_named(spec.topics)
     page.attachments = [PolicyAttachment(document=documents[title.format(year=day.year)]) for title in spec.attachments]
     library.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
     return page
 
 
@@ -108,4 +109,4 @@ def _publish_interpretation(column, spec, policies, media):
     )
     page.policy_links = [InterpretationPolicy(policy=policies[slug]) for slug in spec.policies]
     column.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)

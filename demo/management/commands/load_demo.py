@@ -43,6 +43,7 @@ class Command(BaseCommand):
             self.stdout.write(_("演示站群已存在，未作更改。"))
         self.write_sites(report.sites)
         self.write_english(report.english)
+        self.write_monitoring(report.monitoring)
         self.write_logins(report.logins)
 
     def write_sites(self, sites):
@@ -73,6 +74,13 @@ class Command(BaseCommand):
                     "share": share * 100,
                 }
             )
+
+    def write_monitoring(self, states):
+        """Today's audit of each site (manage.py audit_sites; the scorecards are under 监测考核 in the admin)."""
+        self.stdout.write(_("网站监测："))
+        for state in states:
+            values = {"site": state.name, "status": state.status, "score": state.score}
+            self.stdout.write(_("  %(site)s：%(status)s，%(score)d 分") % values)
 
     def write_logins(self, logins):
         headers = [_("用户名"), _("角色"), _("站点")]
