@@ -372,6 +372,10 @@ SURFACES = [
     Surface(
         "wagtailsettings:edit[platformcontentrules]", platform_setting("release", "platformcontentrules"), PLATFORM_LIST
     ),
+    # The monitoring limits (监测设置): one for the platform, kept by the 系统管理员.
+    Surface(
+        "wagtailsettings:edit[monitoringsettings]", platform_setting("monitoring", "monitoringsettings"), PLATFORM_LIST
+    ),
     Surface(
         "wagtailsnippets_workdays_workdayoverride:list",
         listing("wagtailsnippets_workdays_workdayoverride:list"),
