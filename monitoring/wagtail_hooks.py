@@ -57,6 +57,10 @@ hooks.register("register_reports_menu_item", error_reports.page_feedback_menu_it
 
 
 # --- 监测考核 (issue 16 items 3 and 4): site list, scorecards, dashboard panel, merging and closing columns --
+from wagtail.admin.ui.menus.pages import PageMenuItem  # noqa: E402
+
+from govcms.core.tree import site_home_of  # noqa: E402
+from home.models import ColumnPage  # noqa: E402
 from monitoring import admin_urls as scorecard_urls  # noqa: E402
 from monitoring import admin_views as scorecard_views  # noqa: E402
 from monitoring import columns as column_lifecycle  # noqa: E402
@@ -79,6 +83,36 @@ def register_scorecard_menu_item():
     return ScorecardMenuItem(
         scorecard_views.SITE_LIST_TITLE, reverse("monitoring_sites"), name="monitoring", icon_name="warning", order=260
     )
+
+
+class ColumnLifecycleButton(PageMenuItem):
+    """合并栏目 / 关闭栏目 in a live column's header menu, for the administrators of its site."""
+
+    def is_shown(self, user):
+        # specific_class comes from the content type cache: other pages cost no query.
+        return (
+            issubclass(self.page.specific_class or object, ColumnPage)
+            and self.page.live
+            and column_lifecycle.may_manage_columns(user, site_home_of(self.page))
+        )
+
+
+class MergeColumnButton(ColumnLifecycleButton):
+    label = _("合并栏目")
+    icon_name = "folder-inverse"
+    url_name = "monitoring_merge_column"
+
+
+class CloseColumnButton(ColumnLifecycleButton):
+    label = _("关闭栏目")
+    icon_name = "cross"
+    url_name = "monitoring_close_column"
+
+
+@hooks.register("register_page_header_buttons")
+def column_lifecycle_header_buttons(page, user, view_name, next_url=None):
+    yield MergeColumnButton(page=page, priority=80)
+    yield CloseColumnButton(page=page, priority=81)
 
 
 # --- 失效链接 (issue 16 item 2): the broken-link report under Reports ------------------------------------

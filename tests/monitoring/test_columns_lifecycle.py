@@ -240,3 +240,16 @@ def test_a_closed_column_stops_counting(client, county_a, admin_a):
     client.post(close_url(blank))
     after = audit.audit_site(county_a["home"])
     assert "空白栏目" not in " ".join(evidence["title"] for evidence in after.item("blank_columns")["evidence"])
+
+
+def test_the_column_header_offers_merge_and_close_to_the_sites_administrators(client, site_group, county_a, make_user):
+    old = county_a["old"]
+    links = (merge_url(old), close_url(old))
+    client.force_login(make_user(site_group.county_a.groups["管理员"]))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[old.pk])).content.decode()
+    assert all(f'href="{link}"' in edit for link in links)
+    article = client.get(reverse("wagtailadmin_pages:edit", args=[county_a["first"].pk])).content.decode()
+    assert "/merge/" not in article and "/close/" not in article
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[old.pk])).content.decode()
+    assert not any(link in edit for link in links)
