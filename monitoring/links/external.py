@@ -77,7 +77,7 @@ def check_urls(urls):
     """{url: Result} for every URL, fetched with bounded concurrency, one host at a time per worker."""
     by_host = {}
     for url in urls:
-        by_host.setdefault(urlsplit(url).hostname or "", []).append(url)
+        by_host.setdefault(host_of(url), []).append(url)
     checker = Checker()
     results = {}
     with ThreadPoolExecutor(max_workers=setting("WORKERS")) as pool:
@@ -114,6 +114,8 @@ class Checker:
                 status, location = self.fetch(url)
             except urllib3.exceptions.HTTPError as error:
                 return Result(False, problem=describe(error))
+            except (ValueError, OSError):  # a URL urllib3 cannot parse or encode; one bad link stops nothing
+                return Result(False, problem=_("链接地址无效"))
             if status in REDIRECTS and location:
                 url = urljoin(url, location)
                 continue
@@ -122,7 +124,7 @@ class Checker:
 
     def fetch(self, url):
         """(status, Location) of a HEAD request, or of a GET when the server refuses HEAD."""
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         status, location = self.gate.request(host, lambda: self.send("HEAD", url))
         if status in REFUSES_HEAD:
             status, location = self.gate.request(host, lambda: self.send("GET", url))
@@ -137,9 +139,8 @@ class Checker:
             response.release_conn()
 
     def refuse_address(self, url):
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        if not host or parts.scheme not in ("http", "https"):
+        host = host_of(url)
+        if not host or not url.lower().startswith(("http://", "https://")):
             return Result(False, problem=_("链接地址无效"))
         if host in self.allowed_hosts:
             return None
@@ -150,6 +151,13 @@ class Checker:
         if any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
             return Result(False, problem=_("内网地址，公众无法访问"))
         return None
+
+
+def host_of(url):
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # e.g. a malformed IPv6 address
+        return ""
 
 
 def judge(status):

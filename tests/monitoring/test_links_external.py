@@ -154,3 +154,8 @@ def test_broken_external_links_become_findings_and_the_cache_saves_a_second_fetc
     ExternalLinkCheck.objects.update(checked_at="2020-01-01T00:00:00Z")
     check_site_links(site_group.county_a.home, external=True)
     assert sum(Handler.requests.values()) > fetched
+
+
+def test_a_malformed_url_is_reported_not_raised():
+    url = "http://[::1/broken"
+    assert check_urls({url})[url].problem == "链接地址无效"
