@@ -85,6 +85,7 @@ class VetoYear:
 class ColumnYear:
     column: Page
     months: dict = field(default_factory=lambda: dict.fromkeys(MONTHS, 0))
+    level: int = 0  # 0 for a column of the home page, 1 for its sub-columns …
 
     @property
     def total(self):
@@ -244,7 +245,7 @@ def first_publication():
 def _updates(report, own, start, end):
     """Live pages first published in the year, per column (the deepest column above each) and month."""
     columns = list(column_pages().filter(own).order_by("path").only("pk", "title", "path", "depth", "live"))
-    report.columns = [ColumnYear(column) for column in columns]
+    report.columns = [ColumnYear(column, level=max(column.depth - report.home.depth - 1, 0)) for column in columns]
     by_path = {entry.column.path: entry for entry in report.columns}
     column_ids = [column.pk for column in columns]
     step = Page.steplen
@@ -381,7 +382,7 @@ def site_rows(report):
         add(section, _("%(item)s：预警天数") % {"item": veto.item.label}, veto.warning_days)
     add(section, _("最低得分"), _blank(report.score_min))
     add(section, _("平均得分"), _blank(report.score_average))
-    add(section, _("年末得分"), _blank(report.score_last), report.status_last_label)
+    add(section, _("最近得分"), _blank(report.score_last), report.status_last_label)
     section = _("栏目更新")
     for column in report.columns:
         months = "，".join(
@@ -449,8 +450,8 @@ def group_row(report):
 
 GROUP_HEADINGS = {
     "site": _("站点"),
-    "status": _("年末结论"),
-    "score_last": _("年末得分"),
+    "status": _("最近结论"),
+    "score_last": _("最近得分"),
     "score_average": _("平均得分"),
     "veto_fail_days": _("否决项不合格天数"),
     "updates": _("栏目更新"),

@@ -367,7 +367,7 @@ def test_site_report_csv_and_xlsx(client, county_a_year, county_a_staff):
         row[0] == "栏目更新" and row[2] == "1" and row[3] == "4月 1" for row in csv_rows
     )
     assert ["网站找错", "年度扣分", "3", ""] in csv_rows
-    assert ["单项否决指标", "年末得分", "88", "合格"] in csv_rows
+    assert ["单项否决指标", "最近得分", "88", "合格"] in csv_rows
     assert xlsx_rows[0] == ["类别", "项目", "数值", "说明"]
     assert ["网站找错", "年度扣分", 3, None] in xlsx_rows
 
@@ -386,7 +386,7 @@ def test_group_report_lists_every_site_for_the_platform_with_totals_and_download
     assert titles[0] == "示例市人民政府"
     assert {"甲县人民政府", "乙县人民政府", "示例市教育局"} <= set(titles)
     assert site_url(county_a_year) + f"?year={YEAR}" in response.content.decode()
-    assert csv_rows[0][:3] == ["站点", "年末结论", "年末得分"]
+    assert csv_rows[0][:3] == ["站点", "最近结论", "最近得分"]
     assert csv_rows[-1][0] == "合计"
     county_row = next(row for row in csv_rows if row[0] == "甲县人民政府")
     assert county_row[5] == "1"  # 栏目更新
