@@ -5,9 +5,11 @@ image link to pages, documents and images in every state, runs the check, and re
 """
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
@@ -242,3 +244,15 @@ def test_translated_pages_count_with_their_original_site(site_group):
 
     check_all_links()
     assert LinkFinding.objects.get(page=page, fixed_at__isnull=True).site_home_id == site_group.county_a.home.pk
+
+
+def test_the_command_checks_one_site_or_all(site_group, column):
+    missing = gone(article(column, title="已删"))
+    article(column, paragraph(f'<p><a linktype="page" id="{missing}">x</a></p>'))
+    out = StringIO()
+    call_command("check_links", "--site", str(site_group.county_b.home.pk), stdout=out)
+    assert out.getvalue().strip() == "0 broken link(s) open."
+    call_command("check_links", stdout=out)
+    assert out.getvalue().strip().endswith("1 broken link(s) open.")
+    with pytest.raises(CommandError):
+        call_command("check_links", "--site", str(column.pk))  # a column is not a site home
