@@ -40,9 +40,10 @@ def default_locale_home(home):
 
 
 def report_site(site_id):
-    """The live site home in the default locale with this id, or 404."""
-    home = HomePage.objects.live().filter(pk=site_id, locale=Locale.get_default()).first()
-    if home is None:
+    """The live site home in the default locale for this id, or 404. A translated home (the footer of an English
+    page links its own home) stands for its live Chinese original: reports always belong to the Chinese site."""
+    home = default_locale_home(HomePage.objects.live().filter(pk=site_id).first())
+    if home is None or not home.live:
         raise Http404
     return home
 

@@ -24,6 +24,9 @@ from monitoring.models import (
 from tests.citizen_mailbox.conftest import captcha_answer
 from tests.factories import ArticlePageFactory, UserFactory
 from tests.home.pages import column
+from tests.translations.conftest import english  # noqa: F401
+from tests.translations.helpers import english_of
+from tests.translations.test_public import english_portal  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -303,3 +306,16 @@ def test_page_feedback_report_counts_per_page_for_the_sites_staff(site_group):
     assert [(row["page_title"], row["helpful_count"], row["unhelpful_count"]) for row in rows] == [("甲县指南", 2, 1)]
     export = client.get(reverse("monitoring_page_feedback"), {"export": "csv"})
     assert export.status_code == 200 and "甲县指南" in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
+def test_an_english_page_reports_to_the_chinese_site(english_portal, client):  # noqa: F811
+    home = english_portal.portal.home
+    english_home = english_of(home)
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
+    link = next(a["href"] for a in soup.select("nav.footer-links a") if "zhaocuo" in a["href"])
+    assert link == f"/zhaocuo/{english_home.pk}/?url=%2Fen%2F"
+
+    response = client.post(link.split("?")[0], form_data(client, english_home, page_url="/en/"))
+
+    assert response.status_code == 200
+    assert ErrorReport.objects.get().site_home_id == home.pk
