@@ -143,3 +143,46 @@ def test_a_post_without_the_csrf_token_is_refused(article):
     client = visitor(enforce_csrf_checks=True)
     assert client.post(feedback_url(article), form_data(client, article)).status_code == 403
     assert not PageFeedback.objects.exists()
+
+
+def test_the_public_pages_follow_the_structure_conventions(article, site_group):
+    """The checks every public page passes (tests/home/test_templates_structure.py), on these forms, their error
+    states, receipts and the rate-limited page."""
+    from tests.home import test_templates_structure as structure
+
+    home = site_group.county_a.home
+    client = visitor()
+    pages = {}
+
+    def keep(name, response):
+        pages[name] = BeautifulSoup(response.content, "html.parser")
+
+    keep("feedback", client.get(feedback_url(article), {"helpful": "1"}))
+    keep("feedback-errors", client.post(feedback_url(article), {"helpful": "", "comment": "x" * 400}))
+    keep("feedback-thanks", client.post(feedback_url(article), form_data(client, article)))
+    keep("report", client.get(f"/zhaocuo/{home.pk}/", {"url": "/zwdt/"}))
+    keep("report-errors", client.post(f"/zhaocuo/{home.pk}/", {"description": ""}))
+    response = client.get(f"/zhaocuo/{home.pk}/")
+    key, value = captcha_answer(response)
+    data = {"problem_type": "typo", "description": "错字", "captcha_0": key, "captcha_1": value}
+    keep("report-receipt", client.post(f"/zhaocuo/{home.pk}/", data))
+    flooded = visitor(9)
+    for _ in range(int(public_views.FEEDBACK_RATE.split("/")[0]) + 1):
+        last = flooded.post(feedback_url(article), {"helpful": ""})
+    assert last.status_code == 429
+    keep("rate-limited", last)
+
+    for check in (
+        structure.test_every_page_has_one_h1_first_and_no_skipped_heading_level,
+        structure.test_every_page_has_the_landmarks_and_a_working_skip_link,
+        structure.test_every_page_declares_its_language_title_description_and_icon,
+        structure.test_images_have_alt_text_and_links_have_text,
+        structure.test_pages_load_nothing_from_other_hosts,
+    ):
+        check(pages)
+    # Every visible field has its label; the error summary comes first and links to the fields.
+    for name in ("feedback", "report"):
+        soup = pages[name]
+        for control in soup.select("form.public-form textarea, form.public-form input[type=text]"):
+            assert soup.select_one(f'label[for="{control["id"]}"]'), (name, control["id"])
+    assert pages["report-errors"].select_one(".error-summary a")["href"] == "#id_problem_type_0"
