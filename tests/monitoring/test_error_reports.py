@@ -319,3 +319,32 @@ def test_an_english_page_reports_to_the_chinese_site(english_portal, client):  #
 
     assert response.status_code == 200
     assert ErrorReport.objects.get().site_home_id == home.pk
+
+
+def test_text_with_angle_brackets_is_stored_as_typed_and_escaped_in_the_receipt(site_group):
+    client = visitor()
+    home = site_group.county_a.home
+    text = "收入<3000元 & 5>2 的说明有误"
+    response = client.post(report_url(home), form_data(client, home, description=text))
+
+    assert response.status_code == 200
+    assert ErrorReport.objects.get().description == text
+    assert "收入&lt;3000元 &amp; 5&gt;2" in response.content.decode()
+
+
+def test_a_platform_administrator_reads_every_sites_reports_but_not_contacts_and_answers_none(site_group):
+    from django.contrib.auth.models import Group
+
+    from sitegroup.platform import SYSTEM_ADMIN_GROUP
+
+    report = make_report(site_group.county_b.home)
+    client = admin_client(UserFactory(username="sysadmin", groups=[Group.objects.get(name=SYSTEM_ADMIN_GROUP)]))
+    url = reverse("monitoring_error_report", args=[report.pk])
+
+    assert DESCRIPTION in client.get(reverse("monitoring_error_reports")).content.decode()
+    detail = client.get(url)
+    assert detail.status_code == 200 and "13900000000" not in detail.content.decode()
+    assert 'name="answer"' not in detail.content.decode()
+    assert client.post(url, {"answer": "越权"}).status_code in (302, 403)
+    report.refresh_from_db()
+    assert report.status == ErrorReportStatus.OPEN
