@@ -10,7 +10,8 @@ published with that history (demo.history):
   (demo.mailbox) is past its deadline.
 * 云溪县人民政府 fails (不合格): 政务动态 is stale (its latest article 17 days old), a 人事信息 column opened by
   this module is blank, a letter is past its deadline and another has waited more than three months (a veto),
-  a 我为政府网站找错 report is past its three working days and a broken link is open.
+  a 我为政府网站找错 report is past its three working days, and its 办事指南 links to a form page deleted
+  since (a broken link found by the internal link check, monitoring.links).
 
 Called by the loader after the rest of the demo; what exists already is left alone, so loading twice adds
 nothing but today's snapshot.
@@ -21,11 +22,14 @@ from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
+from django.utils.html import format_html
 
 from citizen_mailbox.models import MailboxDepartment, MailboxPage
+from demo.history import publish
 from demo.mailbox import _letter
 from home.models import ArticlePage, ColumnFamily, ColumnPage, UpdateCategory
 from monitoring.audit import assessed_homes, audit_sites
+from monitoring.links import check_site_links
 from monitoring.models import (
     ErrorReport,
     ErrorReportStatus,
@@ -79,7 +83,9 @@ FEEDBACK = (
     (WARNING_SITE, True, ""),
     (FAILING_SITE, False, "内容太旧了。"),
 )
-BROKEN_LINK = "http://nongye.yunxi.example.cn/zhengce/2019/"
+# The failing site's guide links to an old form page that was deleted since.
+GUIDE_SLUG = "rural-homestead-approval-guide"
+WITHDRAWN_PAGE = {"title": "农村宅基地申请审批表（2019年版）", "slug": "homestead-form-2019"}
 
 
 @dataclass
@@ -96,12 +102,14 @@ def load_monitoring_demo(loaded_sites, new_keys):
     if FAILING_SITE in new_keys:
         _add_blank_column(homes[FAILING_SITE])
         _add_letters(homes[FAILING_SITE])
+        _add_broken_link(homes[FAILING_SITE])
     if not ErrorReport.objects.filter(site_home__in=homes.values()).exists():
         _add_error_reports(homes)
     if not PageFeedback.objects.filter(site_home__in=homes.values()).exists():
         _add_feedback(homes)
     if not LinkFinding.objects.filter(site_home__in=homes.values()).exists():
-        _add_link_findings(homes)
+        check_site_links(homes[FAILING_SITE])
+        _add_fixed_link_finding(homes[PORTAL])
     audits = snapshot_history(timezone.localdate())
     return [SiteState(audit.home.title, audit.get_status_display(), audit.score) for audit in audits]
 
@@ -185,25 +193,40 @@ def _add_feedback(homes):
         )
 
 
-def _add_link_findings(homes):
-    """An open broken link on the failing site, and one on the portal found and fixed last week."""
-    now = timezone.now()
-    for key, target, problem, found_days, fixed_days in (
-        (FAILING_SITE, BROKEN_LINK, "HTTP 404", 9, None),
-        (PORTAL, "http://www.example.cn/old-notice.html", "HTTP 404", 12, 7),
-    ):
-        home = homes[key]
-        page = _latest_articles(home, 1)
-        if not page:
-            continue
-        LinkFinding.objects.create(
-            page=page[0],
-            site_home=home,
-            kind=LinkKind.EXTERNAL,
-            target=target,
-            problem=problem,
-            first_found_at=now - timedelta(days=found_days),
-            last_checked_at=now - timedelta(days=fixed_days or 0),
-            fixed_at=now - timedelta(days=fixed_days) if fixed_days is not None else None,
-        )
+def _add_broken_link(home):
+    """The guide links to a form page that its editors deleted since: a broken link (页面已删除)."""
+    guide = ArticlePage.objects.descendant_of(home).filter(slug=GUIDE_SLUG).first()
+    if guide is None:
+        return
+    withdrawn = ArticlePage(
+        kind=guide.kind,
+        date=guide.date,
+        source=guide.source,
+        body=[{"type": "paragraph", "value": "<p>本表已停止使用。</p>"}],
+        **WITHDRAWN_PAGE,
+    )
+    guide.get_parent().add_child(instance=withdrawn)
+    body = guide.body.get_prep_value()
+    link = format_html('<p>旧版申请表：<a linktype="page" id="{}">{}</a></p>', withdrawn.pk, withdrawn.title)
+    body.append({"type": "paragraph", "value": str(link)})
+    guide.body = body
+    publish(guide)
+    withdrawn.delete()
 
+
+def _add_fixed_link_finding(home):
+    """A broken link on the portal, found twelve days ago and fixed a week ago."""
+    now = timezone.now()
+    page = _latest_articles(home, 1)
+    if not page:
+        return
+    LinkFinding.objects.create(
+        page=page[0],
+        site_home=home,
+        kind=LinkKind.EXTERNAL,
+        target="http://www.example.cn/old-notice.html",
+        problem="HTTP 404",
+        first_found_at=now - timedelta(days=12),
+        last_checked_at=now - timedelta(days=7),
+        fixed_at=now - timedelta(days=7),
+    )

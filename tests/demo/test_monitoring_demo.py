@@ -79,7 +79,8 @@ def test_the_failing_site_shows_each_problem_in_its_evidence(demo):
     assert audit.item("overdue_letters")["value"] >= 1
     assert audit.item("letters_over_three_months")["status"] == Status.FAIL
     assert audit.item("error_reports")["value"] == 1
-    assert audit.item("broken_links")["value"] == 1
+    assert audit.item("broken_links")["value"] == 1  # found by the internal link check: a deleted page
+    assert "页面已删除" in audit.item("broken_links")["evidence"][0]["detail"]
 
 
 def test_feedback_answered_reports_and_fixed_links_are_there_too(demo):
