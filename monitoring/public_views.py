@@ -21,7 +21,7 @@ from citizen_mailbox.views import post_data, private, refreshing, refused, too_b
 from govcms.core.tree import site_home_of
 from home.models import HomePage
 from monitoring.forms import ErrorReportForm, FeedbackForm, platform_url
-from monitoring.models import ErrorReport, PageFeedback
+from monitoring.models import ErrorReport, PageFeedback, working_days_to_answer
 
 REPORT_RATE = "10/h"
 FEEDBACK_RATE = "20/h"
@@ -65,6 +65,11 @@ def _render(request, page, template, status=200, **context):
     return TemplateResponse(request, template, {"page": page, "self": page, **context}, status=status)
 
 
+def _render_report_form(request, home, form, status=200):
+    context = {"form": form, "working_days": working_days_to_answer()}
+    return _render(request, home, REPORT_TEMPLATE, status=status, **context)
+
+
 # --- 我为政府网站找错 ----------------------------------------------------------------------------------
 
 
@@ -80,14 +85,14 @@ def _error_report(request, home):
         return refusal
     if request.method != "POST":
         initial = {"page_url": platform_url(request.GET.get("url", "")) or ""}
-        return _render(request, home, REPORT_TEMPLATE, form=ErrorReportForm(initial=initial))
+        return _render_report_form(request, home, ErrorReportForm(initial=initial))
     if data is None:
         return too_big(request, home, ErrorReportForm, template=ERROR_TEMPLATE)
     if refreshing(data):
-        return _render(request, home, REPORT_TEMPLATE, form=ErrorReportForm.refreshed(data[0]))
+        return _render_report_form(request, home, ErrorReportForm.refreshed(data[0]))
     form = ErrorReportForm(data[0])
     if not form.is_valid():
-        return _render(request, home, REPORT_TEMPLATE, status=400, form=form)
+        return _render_report_form(request, home, form, status=400)
     with transaction.atomic():
         report = ErrorReport.objects.create(
             site_home=home,

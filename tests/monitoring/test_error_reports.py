@@ -348,3 +348,22 @@ def test_a_platform_administrator_reads_every_sites_reports_but_not_contacts_and
     assert client.post(url, {"answer": "越权"}).status_code in (302, 403)
     report.refresh_from_db()
     assert report.status == ErrorReportStatus.OPEN
+
+
+def test_a_10_mb_body_is_refused_with_400_and_stores_nothing(site_group):
+    client = visitor()
+    home = site_group.county_a.home
+    response = client.post(report_url(home), form_data(client, home, description="错" * (10 * 1024 * 1024 // 3)))
+    assert response.status_code == 400
+    assert "提交的内容过大" in response.content.decode()
+    assert not ErrorReport.objects.exists()
+
+
+def test_the_form_states_the_answer_period_of_the_settings(site_group):
+    from monitoring.models import MonitoringSettings
+
+    settings = MonitoringSettings.load()
+    settings.error_report_working_days = 5
+    settings.save()
+    body = visitor().get(report_url(site_group.county_a.home)).content.decode()
+    assert "收到后5个工作日内" in body
