@@ -101,6 +101,7 @@ class ScorecardView(WagtailAdminTemplateMixin, TemplateView):
             chart=trend_chart(points),
             passing_score=PASSING_SCORE,
             manages_columns=columns.may_manage_columns(self.request.user, self.home),
+            may_run_audit=self.request.user.has_perm(scorecard.RUN_PERMISSION),
         )
         return context
 
@@ -113,6 +114,8 @@ site_list_view = SiteListView.as_view()
 def run_audit(request, home_id):
     """立即监测: audit the site now (today's snapshot is replaced) and show its scorecard."""
     _require_scorecards(request.user)
+    if not request.user.has_perm(scorecard.RUN_PERMISSION):
+        raise PermissionDenied
     home = scorecard.home_in_scope(request.user, home_id)
     from monitoring.audit import audit_site  # the computation, imported when used (monitoring.audit)
 

@@ -116,6 +116,7 @@ class SiteAudit(models.Model):
         constraints = [models.UniqueConstraint(fields=["home", "date"], name="monitoring_one_audit_per_site_day")]
         permissions = [
             ("view_scorecard", _("查看站点监测与考核")),
+            ("run_audit", _("立即监测")),
             ("manage_columns", _("合并、关闭栏目")),
         ]
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Permission
 from sitegroup.models import SiteRole
 
 ROLE_PERMISSIONS = {
-    SiteRole.Role.ADMINISTRATOR: ("view_scorecard", "manage_columns", "handle_errorreport"),
+    SiteRole.Role.ADMINISTRATOR: ("view_scorecard", "run_audit", "manage_columns", "handle_errorreport"),
     SiteRole.Role.EDITOR: ("handle_errorreport",),
 }
 
@@ -21,6 +21,11 @@ def provision_monitoring(context):
     """Give the site's 管理员 and 编辑 groups their monitoring rights (again, when one was lost)."""
     for record in SiteRole.objects.filter(home=context.home, role__in=ROLE_PERMISSIONS).select_related("group"):
         grant_role_permissions(record.group, record.role)
+
+
+def site_role_permissions():
+    """govcms_site_role_permissions: every monitoring view confines these to the group's site."""
+    return {("monitoring", codename) for codenames in ROLE_PERMISSIONS.values() for codename in codenames}
 
 
 def grant_role_permissions(group, role):

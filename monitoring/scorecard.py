@@ -22,6 +22,8 @@ from monitoring.items import ITEMS_BY_KEY
 from monitoring.models import STATUS_ORDER, SiteAudit, Status
 
 VIEW_PERMISSION = "monitoring.view_scorecard"
+# 立即监测 writes a snapshot and may mail the site's administrators: not for readers such as the 审计管理员.
+RUN_PERMISSION = "monitoring.run_audit"
 TREND_LENGTH = 90  # snapshots in the trend chart: about a quarter of daily audits
 DASHBOARD_WORST_SITES = 5
 # Items whose evidence lists columns: their rows offer 合并 and 关闭 to the site's administrators.

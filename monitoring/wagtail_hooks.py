@@ -2,11 +2,12 @@
 
 from wagtail import hooks
 
-from govcms.core.provisioning import PROVISION_SITE_HOOK
-from monitoring.provisioning import provision_monitoring
+from govcms.core.provisioning import PROVISION_SITE_HOOK, SITE_ROLE_PERMISSIONS_HOOK
+from monitoring.provisioning import provision_monitoring, site_role_permissions
 
-# Provisioning: the site's 管理员 and 编辑 get their monitoring rights.
+# Provisioning: the site's 管理员 and 编辑 get their monitoring rights, which the 安全管理员 may staff.
 hooks.register(PROVISION_SITE_HOOK, provision_monitoring)
+hooks.register(SITE_ROLE_PERMISSIONS_HOOK, site_role_permissions)
 
 
 # --- 年度考核报告 (issue 16 item 6): the annual report per site and for the site group ----------------------

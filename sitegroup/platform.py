@@ -65,6 +65,7 @@ SYSTEM_PERMISSIONS = (
     *_crud("translations", "glossaryterm"),
     # Every site's scorecard and the monitoring limits (设置 → 监测设置); sites' 管理员 see their own.
     ("monitoring", "view_scorecard"),
+    ("monitoring", "run_audit"),
     ("monitoring", "change_monitoringsettings"),
 )
 
@@ -79,6 +80,7 @@ SECURITY_PERMISSIONS = (
     ("accounts", "reset_two_factor"),
 )
 
+# Reading every scorecard is the auditor's; running an audit (which writes a snapshot and mails) is not.
 AUDIT_PERMISSIONS = (ADMIN_ACCESS, VIEW_ALL_SITES, ("monitoring", "view_scorecard"))
 
 

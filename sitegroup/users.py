@@ -50,6 +50,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import groups, users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, DeleteBulkAction, SetActiveStateBulkAction
 
+from govcms.core.hooks import hooks_in_app_order
+from govcms.core.provisioning import SITE_ROLE_PERMISSIONS_HOOK
 from sitegroup.platform import permissions_named
 from sitegroup.provisioning import ROLES
 
@@ -105,8 +107,11 @@ def _reaches(item, held):
 
 
 def site_role_model_permission_ids():
-    """The model permissions of the sites' role groups, confined by the admin views to the group's pages."""
+    """The model permissions of the sites' role groups (the roles' own and the apps' contributions), confined
+    by the admin views to the group's pages."""
     names = {name for role in ROLES for name in role.model_permissions}
+    for contributed in hooks_in_app_order(SITE_ROLE_PERMISSIONS_HOOK):
+        names.update(contributed())
     return set(permissions_named(names).values_list("pk", flat=True)) if names else set()
 
 

@@ -16,6 +16,11 @@ PROVISION_SITE_HOOK = "govcms_provision_site"
 # with the ProvisionResult, returning messages.
 PROVISIONED_SITE_WARNINGS_HOOK = "govcms_provisioned_site_warnings"
 
+# A function taking no arguments and returning (app label, codename) pairs: model permissions the app's
+# provisioning gives sites' role groups, which its views confine to the group's own site. Those who staff the
+# sites (sitegroup.users) may grant groups holding them, as they may the roles' own.
+SITE_ROLE_PERMISSIONS_HOOK = "govcms_site_role_permissions"
+
 # Slugs of skeleton columns that apps place their pages under.
 OPEN_GOVERNMENT_COLUMN = "zwgk"
 INTERACTION_COLUMN = "hdjl"

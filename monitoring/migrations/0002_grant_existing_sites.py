@@ -4,7 +4,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 ROLE_PERMISSIONS = {
-    "administrator": ("view_scorecard", "manage_columns", "handle_errorreport"),
+    "administrator": ("view_scorecard", "run_audit", "manage_columns", "handle_errorreport"),
     "editor": ("handle_errorreport",),
 }
 

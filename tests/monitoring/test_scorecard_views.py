@@ -226,7 +226,6 @@ def test_the_menu_item_is_shown_to_holders_of_the_right(client, site_group, admi
 
 
 def test_run_now_audits_the_site(client, site_group, admin_a):
-    pytest.importorskip("monitoring.audit")
     home = site_group.county_a.home
     client.force_login(admin_a)
     assert client.get(run_url(home)).status_code == 405  # a button, never a link
@@ -240,6 +239,17 @@ def test_run_now_audits_the_site(client, site_group, admin_a):
     # Again the same day: today's snapshot is replaced, not added.
     client.post(run_url(home))
     assert SiteAudit.objects.filter(home=home).count() == 1
+
+
+def test_the_audit_administrator_reads_every_scorecard_but_runs_no_audit(client, site_group, make_user):
+    auditor = make_user(Group.objects.get(name=AUDIT_ADMIN_GROUP))
+    home = site_group.county_b.home
+    client.force_login(auditor)
+
+    page = client.get(scorecard_url(home))
+    assert page.status_code == 200 and run_url(home) not in page.content.decode()
+    assert refused(client.post(run_url(home)))
+    assert not SiteAudit.objects.filter(home=home).exists()
 
 
 def test_the_dashboard_panel_of_a_site_administrator(client, site_group, admin_a):

@@ -97,7 +97,7 @@ def test_groups_get_admin_access_and_no_user_management(site_group, subtests):
         with subtests.test(group=suffix):
             administrators_own = (*SITE_LIST_PERMISSIONS, ("release", "force_publish")) if suffix == "管理员" else ()
             monitoring = {
-                "管理员": ("view_scorecard", "manage_columns", "handle_errorreport"),
+                "管理员": ("view_scorecard", "run_audit", "manage_columns", "handle_errorreport"),
                 "编辑": ("handle_errorreport",),
             }.get(suffix, ())
             assert {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()} == {

@@ -255,7 +255,11 @@ def test_an_audit_administrator_changes_nothing(client, audit_admin, site_group)
     assert SiteIdentity.for_site(site).sponsor != "改名单位"
     assert not User.objects.filter(username="newcomer").exists()
     assert not Group.objects.filter(name="审计助理").exists()
-    assert set(own_group.permissions.values_list("codename", flat=True)) == {"access_admin", "view_all_sites"}
+    assert set(own_group.permissions.values_list("codename", flat=True)) == {
+        "access_admin",
+        "view_all_sites",
+        "view_scorecard",
+    }
 
 
 def test_an_audit_administrator_reads_every_sites_history(client, audit_admin, site_group):
