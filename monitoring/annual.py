@@ -21,7 +21,7 @@ from home.models import column_pages
 from monitoring.items import ITEMS
 from monitoring.models import ErrorReport, ErrorReportStatus, LinkFinding, PageFeedback, SiteAudit, Status
 from policy.models import PolicyPage, interpreting_models, public_policy_links
-from workdays.models import WorkdayOverride
+from workdays.calendar import WorkingDaysWithin
 
 # The annual assessment (监管考核): each error report answered after more than a month, and each left unanswered.
 LATE_ANSWER_POINTS = 2
@@ -45,29 +45,6 @@ def year_bounds(year):
         datetime.datetime(year, 1, 1, tzinfo=tz),
         datetime.datetime(year + 1, 1, 1, tzinfo=tz),
     )
-
-
-class WorkingDays:
-    """working_days_between for many intervals with one query: the year's overrides are read once.
-
-    workdays.calendar.working_days_between reads the overrides on every call (a query per letter)."""
-
-    def __init__(self, start, end):
-        from workdays.calendar import _library_is_working_day
-
-        self._library = _library_is_working_day
-        self.overrides = dict(
-            WorkdayOverride.objects.filter(date__range=(start, end)).values_list("date", "is_working_day")
-        )
-
-    def is_working(self, day):
-        override = self.overrides.get(day)
-        return self._library(day) if override is None else override
-
-    def between(self, start, end):
-        """Working days after `start` up to and including `end` (dates), as working_days_between counts them."""
-        days = (start + datetime.timedelta(days=offset) for offset in range(1, (end - start).days + 1))
-        return sum(1 for day in days if self.is_working(day))
 
 
 # --- The figures ------------------------------------------------------------------------------------
@@ -294,7 +271,7 @@ def _letters(report, home, start, end, today):
         return
     first = min(timezone.localdate(received_at) for received_at, *_rest in rows)
     last = max([today, *(timezone.localdate(closed_at) for _r, _s, closed_at, _d in rows if closed_at)])
-    working_days = WorkingDays(first, last)
+    working_days = WorkingDaysWithin(first, last)
     for received_at, status, closed_at, due_date in rows:
         received_on = timezone.localdate(received_at)
         figures.received += 1
