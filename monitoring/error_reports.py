@@ -338,13 +338,13 @@ def register_urls():
 
 def error_reports_menu_item():
     return ListsMenuItem(
-        gettext_lazy("网站找错"), reverse(LIST_URL), name="error-reports", icon_name="warning", order=1050
+        gettext_lazy("网站找错"), reverse(LIST_URL), name="error-reports", icon_name="warning", order=20
     )
 
 
 def page_feedback_menu_item():
     return ListsMenuItem(
-        gettext_lazy("页面评价"), reverse(FEEDBACK_URL), name="page-feedback", icon_name="comment", order=1051
+        gettext_lazy("页面评价"), reverse(FEEDBACK_URL), name="page-feedback", icon_name="comment", order=30
     )
 
 

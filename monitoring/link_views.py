@@ -162,5 +162,5 @@ def register_urls():
 
 def broken_links_menu_item():
     return BrokenLinkMenuItem(
-        _("失效链接"), reverse("monitoring_broken_links"), name="broken-links", icon_name="link", order=1045
+        _("失效链接"), reverse("monitoring_broken_links"), name="broken-links", icon_name="link", order=40
     )
