@@ -15,14 +15,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from govcms.core.scope import SiteScope
 from govcms.core.tree import SiteIndex, site_home_model, under_any_of
 from release.models import rejecting_check
 from release.workflow.hooks import check_report_message
 from sitegroup.models import SiteRole
-from translations.languages import foreign_language_codes, language_name, offered_languages, original_locale
+from translations.languages import foreign_language_codes, language_name, offered_languages
 from translations.models import SiteLanguage
 from translations.provisioning import translation_workflow_name, translator_group_name
 from translations.review import Status, state_of_annotated, submit_for_review, with_translation_state
@@ -64,7 +64,7 @@ def translated_pages_in_scope(user):
     A translator's rights are on the translated homes, a 审核's and 签发's on the originals: either way the
     sites are the homes in their scope, in whichever language, and their translated trees are the work.
     """
-    original = original_locale()
+    original = Locale.get_default()
     pages = Page.objects.exclude(locale=original)
     scope = SiteScope.of(user)
     if scope.platform_wide:
@@ -116,7 +116,7 @@ class TranslationWorkView(ReportView):
 
     def rows(self, object_list):
         pages = list(object_list)
-        sites = SiteIndex(site_home_model().objects.exclude(locale=original_locale()).only("pk", "path", "title"))
+        sites = SiteIndex(site_home_model().objects.exclude(locale=Locale.get_default()).only("pk", "path", "title"))
         rows = []
         for page in pages:
             row = state_of_annotated(page)
@@ -162,7 +162,7 @@ class ForeignVersionsView(WagtailAdminTemplateMixin, TemplateView):
                 "offered": [language_name(code) for code in codes if code in offered.get(home.pk, ())],
                 "to_open": [(code, language_name(code)) for code in codes if code not in offered.get(home.pk, ())],
             }
-            for home in site_home_model().objects.filter(locale=original_locale()).order_by("path")
+            for home in site_home_model().objects.filter(locale=Locale.get_default()).order_by("path")
         ]
         return context
 
@@ -177,7 +177,7 @@ class OpenForeignVersionView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, home_id, language_code):
         if not may_open_foreign_versions(request.user):
             raise PermissionDenied
-        self.home = get_object_or_404(site_home_model(), pk=home_id, locale=original_locale())
+        self.home = get_object_or_404(site_home_model(), pk=home_id, locale=Locale.get_default())
         self.language_code = language_code
         self.language = language_name(language_code)
         return super().dispatch(request)

@@ -1,10 +1,11 @@
 """The content check's part for translated pages (govcms_content_checks): nothing goes live half translated."""
 
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from release.workflow.checks import Problem
-from translations.languages import is_original, original_locale
+from translations.languages import is_original
 
 UNTRANSLATED = "untranslated"
 ORIGINAL_OFFLINE = "original_offline"
@@ -41,7 +42,7 @@ def find_offline_original(page):
     """A translation goes live only with its original: never for a page withdrawn or not yet published."""
     if is_original(page):
         return []
-    original = page.get_translation_or_none(original_locale())
+    original = page.get_translation_or_none(Locale.get_default())
     if original is not None and original.live:
         return []
     return [Problem(ORIGINAL_OFFLINE, _("中文原文未发布或已撤稿，外文版不能发布。"))]

@@ -36,10 +36,6 @@ def language_name(code):
         return code
 
 
-def original_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
-
 def is_original(page):
     return page.locale.language_code == settings.LANGUAGE_CODE
 
@@ -56,4 +52,4 @@ def original_site_home(page):
     home = site_home_of(page)
     if home is None or is_original(home):
         return home
-    return home.get_translation_or_none(original_locale())
+    return home.get_translation_or_none(Locale.get_default())

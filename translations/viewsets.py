@@ -18,12 +18,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from govcms.core.tree import site_home_model
 from sitegroup.models import SiteRole
-from translations.languages import original_locale
 from translations.models import GlossaryTerm
 
 PLATFORM_PERMISSION = "translations.manage_platform_glossary"
@@ -36,7 +36,7 @@ def keeps_platform_glossary(user):
 
 def glossary_site_homes(user):
     """The original-language site homes whose terms `user` may keep."""
-    homes = site_home_model().objects.filter(locale=original_locale())
+    homes = site_home_model().objects.filter(locale=Locale.get_default())
     if keeps_platform_glossary(user):
         return homes
     own = SiteRole.objects.filter(group__user=user, role__in=SITE_KEEPER_ROLES).values("home_id")

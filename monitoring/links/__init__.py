@@ -13,6 +13,7 @@ original-language home with the same translation key), so a site's English pages
 from datetime import timedelta
 
 from django.db.models import Count, Q
+from wagtail.models import Locale
 
 from govcms.core.tree import SiteIndex, site_home_model, under_any_of
 from monitoring.links import external as http
@@ -85,7 +86,7 @@ class Sites:
     def __init__(self):
         homes = list(site_home_model().objects.only("pk", "path", "title", "kind", "locale_id", "translation_key"))
         self.index = SiteIndex(homes)
-        original_locale = original_locale_id()
+        original_locale = Locale.get_default().pk
         originals = {home.translation_key: home.pk for home in homes if home.locale_id == original_locale}
         # A translated home's site is its original's; a home without an original stands for itself.
         self.original_of = {home.pk: originals.get(home.translation_key, home.pk) for home in homes}
@@ -105,9 +106,3 @@ class Sites:
             if other.path not in own_paths and any(other.path.startswith(path) for path in own_paths)
         ]
         return under_any_of(own_paths) & ~under_any_of(below) if below else under_any_of(own_paths)
-
-
-def original_locale_id():
-    from translations.languages import original_locale
-
-    return original_locale().pk

@@ -2,9 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
 
 from govcms.core.tree import site_home_model
-from translations.languages import foreign_language_codes, original_locale
+from translations.languages import foreign_language_codes
 from translations.sync import open_foreign_version
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("language", choices=foreign_language_codes())
 
     def handle(self, *args, site, language, **options):
-        homes = site_home_model().objects.filter(locale=original_locale())
+        homes = site_home_model().objects.filter(locale=Locale.get_default())
         home = homes.filter(pk=int(site)).first() if site.isdigit() else None
         if home is None:
             matches = list(homes.filter(slug=site)[:2])
