@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
 from govcms.core.tree import site_home_of
+from govcms.core.visibility import held_site_paths
 from home.models import HomePage
 from monitoring.forms import ErrorReportForm, FeedbackForm, platform_url
 from monitoring.models import ErrorReport, PageFeedback, working_days_to_answer
@@ -31,6 +32,20 @@ REFUSED_TEMPLATE = "monitoring/public/rate_limited.html"
 ERROR_TEMPLATE = "monitoring/public/form_error.html"
 
 
+# Page ids are 32-bit (AutoField): a bigger number in the URL is no page, and must not reach the database
+# (SQLite raises OverflowError on a Python int beyond 64 bits).
+MAX_ID = 2**31 - 1
+
+
+def held(request, page):
+    """Whether `page` lies in a site not yet public (sitegroup.holding), for this visitor: the holding middleware
+    judges only the request's own hostname, so a held county's page asked for under the portal's must be hidden
+    here. Staff previewing the held site on its own hostname still see it."""
+    if getattr(request, "previewing_held_site", False):
+        return False
+    return any(page.path.startswith(path) for path in held_site_paths())
+
+
 def default_locale_home(home):
     """The site home in the default locale (an English home's Chinese original), or None."""
     locale = Locale.get_default()
@@ -39,21 +54,27 @@ def default_locale_home(home):
     return HomePage.objects.filter(translation_key=home.translation_key, locale=locale).first()
 
 
-def report_site(site_id):
+def report_site(site_id, request=None):
     """The live site home in the default locale for this id, or 404. A translated home (the footer of an English
-    page links its own home) stands for its live Chinese original: reports always belong to the Chinese site."""
+    page links its own home) stands for its live Chinese original: reports always belong to the Chinese site.
+    A held site (not yet public) is not found."""
+    if site_id > MAX_ID:
+        raise Http404
     home = default_locale_home(HomePage.objects.live().filter(pk=site_id).first())
-    if home is None or not home.live:
+    if home is None or not home.live or (request is not None and held(request, home)):
         raise Http404
     return home
 
 
-def feedback_page(page_id):
-    """The live, public, non-home page with this id and its site home (default locale), or 404."""
+def feedback_page(page_id, request=None):
+    """The live, public, non-home page with this id and its site home (default locale), or 404; nor a page of a
+    held site."""
+    if page_id > MAX_ID:
+        raise Http404
     page = Page.objects.live().filter(pk=page_id).select_related("locale").first()
     if page is None or page.specific_class is None or issubclass(page.specific_class, HomePage):
         raise Http404
-    if page.get_view_restrictions().exists():
+    if page.get_view_restrictions().exists() or (request is not None and held(request, page)):
         raise Http404
     home = default_locale_home(site_home_of(page))
     if home is None:
@@ -74,7 +95,7 @@ def _render_report_form(request, home, form, status=200):
 
 
 def error_report(request, site_id):
-    home = report_site(site_id)
+    home = report_site(site_id, request)
     return private(_error_report(request, home))
 
 
@@ -106,7 +127,7 @@ def _error_report(request, home):
 
 
 def feedback(request, page_id):
-    page, home = feedback_page(page_id)
+    page, home = feedback_page(page_id, request)
     return private(_feedback(request, page, home))
 
 
