@@ -14,14 +14,14 @@ import os
 import platform
 import random
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.throwaway import set_up_database  # noqa: E402
 
 BATCH = 2000
 EXTRA_COLUMNS = 6  # besides the standard ones, per site
@@ -36,36 +36,6 @@ def parse_args():
     parser.add_argument("--keep", action="store_true", help="do not drop the database afterwards")
     parser.add_argument("--profile", action="store_true", help="print the audit's top functions (cProfile)")
     return parser.parse_args()
-
-
-def set_up_database(target):
-    """Point Django at a fresh database; returns a function that removes it."""
-    if target == "sqlite":
-        path = Path(tempfile.mkdtemp(prefix="govcms-bench-")) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-
-        def drop():
-            path.unlink(missing_ok=True)
-            path.parent.rmdir()
-
-        return drop
-    url = urlparse(target)
-    name = f"govcms_bench_audit_{os.getpid()}"
-    import psycopg
-
-    admin_url = url._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url._replace(path=f"/{name}").geturl()
-
-    def drop():
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-    return drop
 
 
 def open_sites(count):
@@ -187,7 +157,7 @@ def timed_audit(profile=False):
 
 def main():
     args = parse_args()
-    drop = set_up_database(args.database)
+    drop = set_up_database(args.database, "govcms_bench_audit")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "govcms.settings.test")
     import django
 

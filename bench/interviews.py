@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.search import set_up_database  # noqa: E402 - the same throw-away database
+from bench.throwaway import set_up_database  # noqa: E402
 
 HOST = "bench.localhost"
 WRK = "/usr/bin/wrk"
@@ -280,7 +280,7 @@ def report(args, results, vendor, costs):
 
 def main():
     args = parse_args()
-    drop = set_up_database(args.database)
+    drop = set_up_database(args.database, "govcms_bench_interviews")
     files = Path(tempfile.mkdtemp(prefix="govcms-bench-files-"))
     environment = production_environment(args, files)
     os.environ.update(environment)

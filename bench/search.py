@@ -15,13 +15,13 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.throwaway import set_up_database  # noqa: E402
 
 RARE_TERM = "翡翠湖湿地"
 COMMON_TERM = "营商环境"
@@ -61,36 +61,6 @@ def paragraph(rng, words, chars, extra=()):
         length += len(sentence) + 1
     rng.shuffle(parts)
     return "".join(parts)
-
-
-def set_up_database(target):
-    """Point Django at a fresh database; returns a function that removes it."""
-    if target == "sqlite":
-        path = Path(tempfile.mkdtemp(prefix="govcms-bench-")) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-
-        def drop():
-            path.unlink(missing_ok=True)
-            path.parent.rmdir()
-
-        return drop
-    url = urlparse(target)
-    name = f"govcms_bench_search_{os.getpid()}"
-    import psycopg
-
-    admin_url = url._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url._replace(path=f"/{name}").geturl()
-
-    def drop():
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-    return drop
 
 
 def generate(pages, chars, rng):
@@ -216,7 +186,7 @@ def measure(args):
 
 def main():
     args = parse_args()
-    drop = set_up_database(args.database)
+    drop = set_up_database(args.database, "govcms_bench_search")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "govcms.settings.test")
     import django
 

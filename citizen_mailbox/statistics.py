@@ -12,22 +12,26 @@ from workdays.calendar import working_days_between
 MONTHS_SHOWN = 12
 
 
-@dataclass
-class Month:
-    month: datetime.date
-    received: int = 0
-    answered: int = 0
-    on_time: int = 0
-    working_days_total: int = 0
+class ReplyRates:
+    """The rates of a count of closed letters (`answered`, `on_time`, `working_days_total`)."""
 
     @property
     def on_time_rate(self):
-        """Percentage of the month's closed messages closed by their deadline; None when none closed."""
+        """Percentage of the closed letters closed by their deadline; None when none closed."""
         return round(100 * self.on_time / self.answered, 1) if self.answered else None
 
     @property
     def average_working_days(self):
         return round(self.working_days_total / self.answered, 1) if self.answered else None
+
+
+@dataclass
+class Month(ReplyRates):
+    month: datetime.date
+    received: int = 0
+    answered: int = 0
+    on_time: int = 0
+    working_days_total: int = 0
 
 
 def _month_starts(today, count):

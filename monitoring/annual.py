@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry
 
 from citizen_mailbox.models import CLOSED_STATUSES, Message
+from citizen_mailbox.statistics import ReplyRates
 from govcms.core.tree import SiteIndex, under_any_of
 from home.models import column_pages
 from monitoring.items import ITEMS
@@ -74,21 +75,13 @@ class ColumnYear:
 
 
 @dataclass
-class Letters:
+class Letters(ReplyRates):
     received: int = 0
     answered: int = 0
     on_time: int = 0
     working_days_total: int = 0
     still_open: int = 0
     over_three_months: int = 0
-
-    @property
-    def on_time_rate(self):
-        return round(100 * self.on_time / self.answered, 1) if self.answered else None
-
-    @property
-    def average_working_days(self):
-        return round(self.working_days_total / self.answered, 1) if self.answered else None
 
 
 @dataclass
