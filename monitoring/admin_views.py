@@ -187,6 +187,11 @@ class ColumnActionView(WagtailAdminTemplateMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        # The scorecard the administrator returns to shows the site without the column: today's snapshot is
+        # taken again (as 立即监测 does), else the merged or closed column stays listed as blank or stale.
+        from monitoring.audit import audit_site
+
+        audit_site(self.home)
         messages.success(self.request, message)
         return redirect(self.back_url())
 
