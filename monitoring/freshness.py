@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Min, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, get_page_models
 
@@ -81,14 +81,18 @@ def _later(first, second):
 
 
 def first_publication():
-    """Subquery: a page's earliest publication record, else its first_published_at."""
+    """A page's first publication: the earlier of its earliest publication record and its first_published_at
+    (either alone when the other is missing). Both are needed: an imported page may have no record, and the
+    audit-log retention (sitegroup.retention) purges the first record of an old page, after which a later
+    republish (a mere edit) would otherwise pass for its first publication."""
     records = (
         PageLogEntry.objects.filter(page_id=OuterRef("pk"), action="wagtail.publish")
         .values("page_id")
         .annotate(first=Min("timestamp"))
         .values("first")
     )
-    return Coalesce(Subquery(records), F("first_published_at"))
+    recorded = Subquery(records)
+    return Least(Coalesce(recorded, F("first_published_at")), Coalesce(F("first_published_at"), recorded))
 
 
 def _columns_under(paths):

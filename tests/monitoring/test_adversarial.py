@@ -2,7 +2,10 @@
 against the real views. Each attack must be refused with nothing changed; a few positive controls show the
 same requests succeed for the right person."""
 
+import datetime
+
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -17,6 +20,9 @@ from sitegroup.platform import AUDIT_ADMIN_GROUP, SECURITY_ADMIN_GROUP, SYSTEM_A
 from tests.citizen_mailbox.conftest import captcha_answer
 from tests.factories import ArticlePageFactory, UserFactory
 from tests.home.pages import column
+from tests.monitoring.test_audit import audit_on, evidence_titles, publish_article, quiet  # noqa: F401
+from tests.monitoring.test_audit import column as audit_column
+from tests.monitoring.test_audit import moment as audit_moment
 
 pytestmark = pytest.mark.django_db
 
@@ -273,3 +279,36 @@ def test_get_stores_nothing_and_markup_or_header_breaks_are_refused(site_group):
     assert response.status_code == 400
     assert "<script>alert(1)</script>" not in response.content.decode()
     assert not ErrorReport.objects.exists()
+
+
+# --- The audit: nothing an editor does makes a stale column fresh --------------------------------------------
+
+
+@pytest.mark.usefixtures("quiet")
+def test_republishing_an_old_article_after_the_log_retention_is_no_update(site_group):
+    """The first publication record of a page older than the audit-log retention is purged; a later republish
+    (a mere edit) must not then pass for the page's first publication: first_published_at still tells."""
+    from sitegroup.retention import purge
+
+    county = site_group.county_a
+    news = audit_column(county, "zwdt")
+    article = publish_article(news, datetime.date(2024, 3, 1), title="旧新闻")
+    with time_machine.travel(audit_moment(datetime.date(2026, 3, 10)), tick=False):
+        article = Page.objects.get(pk=article.pk).specific  # as the editor loads it
+        article.title = "旧新闻（更正错字）"
+        article.save_revision().publish()
+    with time_machine.travel(audit_moment(datetime.date(2026, 3, 20)), tick=False):
+        purge(days=365)
+    assert PageLogEntry.objects.filter(page=article, action="wagtail.publish").count() == 1
+
+    audit = audit_on(county, datetime.date(2026, 3, 20))
+
+    assert "政务动态" in evidence_titles(audit, "stale_columns")
+
+
+@pytest.mark.usefixtures("quiet")
+def test_positive_control_a_new_article_freshens_the_column(site_group):
+    county = site_group.county_a
+    publish_article(audit_column(county, "zwdt"), datetime.date(2026, 3, 19), title="新新闻")
+    audit = audit_on(county, datetime.date(2026, 3, 20))
+    assert "政务动态" not in evidence_titles(audit, "stale_columns")
