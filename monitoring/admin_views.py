@@ -23,7 +23,7 @@ from monitoring import columns, scorecard
 from monitoring.charts import trend_chart
 from monitoring.items import PASSING_SCORE
 
-SITE_LIST_TITLE = gettext_lazy("监测考核")
+SITE_LIST_TITLE = gettext_lazy("站点监测")  # as its entry in the 监测考核 menu and the scorecards' titles
 
 
 def _require_scorecards(user):

@@ -109,3 +109,10 @@ def test_the_scrolling_trend_table_is_a_named_region_reached_with_the_keyboard(c
     region = soup.select_one(".monitoring-trend__table")
     assert region["tabindex"] == "0" and region["role"] == "region"
     assert soup.find(id=region["aria-labelledby"]).get_text(strip=True) == "各次监测（最近的在前）"
+
+
+def test_the_site_list_is_titled_as_its_menu_entry(client, site_group, administrator):
+    """监测考核 → 站点监测 opened a page titled 监测考核, while each scorecard is titled 站点监测：<site>."""
+    client.force_login(administrator)
+    soup = BeautifulSoup(client.get(reverse("monitoring_sites")).content, "html.parser")
+    assert soup.find("h1").get_text(" ", strip=True).startswith("站点监测")
