@@ -9,6 +9,9 @@ government network must not become a way to probe that network (a link to http:/
 cloud's metadata address). A link whose host resolves to a private, loopback, link-local or reserved address
 is therefore not fetched and is reported as broken: the public cannot open it either. Hosts named in
 GOVCMS_LINK_CHECK_ALLOWED_HOSTS are fetched all the same (the tests' local server, an intranet mirror).
+The address is checked twice: on the name before the request, and on the address the connection really
+reached (GuardedHTTPConnection), so a name that resolves to a public address for the check and to an
+internal one for the connection (DNS rebinding) is refused too.
 """
 
 import ipaddress
@@ -22,6 +25,8 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from django.conf import settings
 from django.utils.translation import gettext as _
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 USER_AGENT = "Mozilla/5.0 (compatible; govcms-linkcheck/1.0; +government website link checker)"
 DEFAULTS = {
@@ -40,6 +45,61 @@ REDIRECTS = {301, 302, 303, 307, 308}
 
 def setting(name):
     return getattr(settings, f"GOVCMS_LINK_CHECK_{name}", DEFAULTS[name])
+
+
+def allowed_hosts():
+    return {host.lower() for host in setting("ALLOWED_HOSTS")}
+
+
+def is_public(address):
+    return ipaddress.ip_address(address.split("%")[0]).is_global
+
+
+class PrivateAddressError(OSError):
+    """The connection reached an address that is not public."""
+
+
+class GuardedConnectionMixin:
+    """Refuse a connection whose peer is not a public address (unless its host is allowed)."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        if (self.host or "").lower().strip("[]") not in allowed_hosts() and not is_public(sock.getpeername()[0]):
+            sock.close()
+            raise PrivateAddressError(self.host)
+        return sock
+
+
+class GuardedHTTPConnection(GuardedConnectionMixin, HTTPConnection):
+    pass
+
+
+class GuardedHTTPSConnection(GuardedConnectionMixin, HTTPSConnection):
+    pass
+
+
+class GuardedHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = GuardedHTTPConnection
+
+
+class GuardedHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = GuardedHTTPSConnection
+
+
+def reached_private_address(error):
+    """Whether `error` (as urllib3 wrapped it) comes from a PrivateAddressError."""
+    seen = set()
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, PrivateAddressError):
+            return True
+        pending.extend([current.__cause__, current.__context__, getattr(current, "reason", None)])
+        pending.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+    return False
 
 
 @dataclass(frozen=True)
@@ -94,8 +154,9 @@ class Checker:
             retries=False,
             headers={"User-Agent": USER_AGENT},
         )
+        self.http.pool_classes_by_scheme = {"http": GuardedHTTPConnectionPool, "https": GuardedHTTPSConnectionPool}
         self.gate = HostGate(setting("HOST_DELAY"))
-        self.allowed_hosts = {host.lower() for host in setting("ALLOWED_HOSTS")}
+        self.allowed_hosts = allowed_hosts()
 
     def check_all(self, urls):
         return {url: self.check(url) for url in urls}
@@ -112,9 +173,13 @@ class Checker:
                 return refusal
             try:
                 status, location = self.fetch(url)
-            except urllib3.exceptions.HTTPError as error:
-                return Result(False, problem=describe(error))
-            except (ValueError, OSError):  # a URL urllib3 cannot parse or encode; one bad link stops nothing
+            except (urllib3.exceptions.HTTPError, OSError) as error:
+                if reached_private_address(error):
+                    return Result(False, problem=_("内网地址，公众无法访问"))
+                if isinstance(error, urllib3.exceptions.HTTPError):
+                    return Result(False, problem=describe(error))
+                return Result(False, problem=_("链接地址无效"))
+            except ValueError:  # a URL urllib3 cannot parse or encode; one bad link stops nothing
                 return Result(False, problem=_("链接地址无效"))
             if status in REDIRECTS and location:
                 url = urljoin(url, location)
@@ -148,7 +213,7 @@ class Checker:
             addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
         except (socket.gaierror, UnicodeError):
             return Result(False, problem=_("域名无法解析"))
-        if any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
+        if not all(is_public(address) for address in addresses):
             return Result(False, problem=_("内网地址，公众无法访问"))
         return None
 

@@ -14,6 +14,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry
 
 from home.models import ColumnPage
+from monitoring.links.external import check_urls
 from monitoring.models import ErrorReport, LinkFinding, LinkKind, PageFeedback, SiteAudit
 from sitegroup.models import SiteIdentity
 from sitegroup.platform import AUDIT_ADMIN_GROUP, SECURITY_ADMIN_GROUP, SYSTEM_ADMIN_GROUP
@@ -23,6 +24,7 @@ from tests.home.pages import column
 from tests.monitoring.test_audit import audit_on, evidence_titles, publish_article, quiet  # noqa: F401
 from tests.monitoring.test_audit import column as audit_column
 from tests.monitoring.test_audit import moment as audit_moment
+from tests.monitoring.test_links_external import server as local_server  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -312,3 +314,50 @@ def test_positive_control_a_new_article_freshens_the_column(site_group):
     publish_article(audit_column(county, "zwdt"), datetime.date(2026, 3, 19), title="新新闻")
     audit = audit_on(county, datetime.date(2026, 3, 20))
     assert "政务动态" not in evidence_titles(audit, "stale_columns")
+
+
+# --- The link checker is no way into the internal network ---------------------------------------------------
+
+
+@pytest.fixture
+def rebinding(monkeypatch):
+    """rebind.example resolves to a public address when asked first, then to 127.0.0.1 (DNS rebinding)."""
+    import socket
+
+    real = socket.getaddrinfo
+    calls = []
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "rebind.example":
+            calls.append(host)
+            address = "93.184.216.34" if len(calls) == 1 else "127.0.0.1"
+            return real(address, *args, **kwargs)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return calls
+
+
+def test_a_name_rebound_to_a_loopback_address_after_the_check_is_not_fetched(local_server, rebinding):  # noqa: F811
+    from tests.monitoring.test_links_external import Handler
+
+    port = local_server.rsplit(":", 1)[1]
+    url = f"http://rebind.example:{port}/ok"
+    result = check_urls({url})[url]
+    assert not Handler.requests
+    assert (result.ok, result.problem) == (False, "内网地址，公众无法访问")
+
+
+def test_names_of_loopback_addresses_and_redirects_to_them_are_not_fetched(local_server):  # noqa: F811
+    from tests.monitoring.test_links_external import Handler
+
+    port = local_server.rsplit(":", 1)[1]
+    urls = {f"http://localhost:{port}/ok", f"http://2130706433:{port}/ok", f"http://[::ffff:127.0.0.1]:{port}/ok"}
+    results = check_urls(urls)
+    assert not Handler.requests
+    assert all(not result.ok for result in results.values())
+
+
+def test_positive_control_the_allowed_local_server_is_fetched(local_server):  # noqa: F811
+    url = f"{local_server}/ok"
+    assert check_urls({url})[url].ok
