@@ -19,6 +19,7 @@ app's page are parts the platform and the inspection rely on; a column accepting
 other sites' submissions. Those are refused, with the reason, and nothing changes.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import get_dummy_request
 from wagtail.log_actions import LogFormatter, log
-from wagtail.models import Site
+from wagtail.models import Page, Site, WorkflowState
 
 from govcms.core.tree import site_home_model, site_home_of, under_any_of
 from home.models import ArticlePage, ColumnPage, column_pages
@@ -90,13 +91,37 @@ def _content_refusal(column):
     return None
 
 
+def _work_in_progress_refusal(column):
+    """A page of the column (or the column) that someone is working on: locked, or in a workflow. Moving it
+    would change its address under a reviewer, and closing it would leave a workflow that could publish it
+    again under the closed column; it is finished, withdrawn or unlocked first."""
+    pages = column.get_descendants(inclusive=True)
+    locked = pages.filter(locked=True).first()
+    if locked is not None:
+        return _("“%(page)s”已被锁定，请先解锁后再合并或关闭栏目。") % {"page": locked.title}
+    in_moderation = (
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)],
+        )
+        .first()
+    )
+    if in_moderation is not None:
+        page = pages.filter(pk=in_moderation.object_id).first()
+        return _("“%(page)s”正在审核流程中，请待审核结束或撤回后再合并或关闭栏目。") % {
+            "page": page.title if page else ""
+        }
+    return None
+
+
 def column_refusal(column, home):
     """Why the column may not be merged or closed (None when it may)."""
     if home is None or column.pk == home.pk:
         return _("站点首页不是栏目。")
     if not column.live:
         return _("“%(title)s”已关闭（未发布）。") % {"title": column.title}
-    return _content_refusal(column)
+    return _content_refusal(column) or _work_in_progress_refusal(column)
 
 
 def merge_targets(column, home):

@@ -25,6 +25,7 @@ from tests.monitoring.test_audit import audit_on, evidence_titles, publish_artic
 from tests.monitoring.test_audit import column as audit_column
 from tests.monitoring.test_audit import moment as audit_moment
 from tests.monitoring.test_links_external import server as local_server  # noqa: F401 (a fixture)
+from tests.translations.conftest import english  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -361,3 +362,95 @@ def test_names_of_loopback_addresses_and_redirects_to_them_are_not_fetched(local
 def test_positive_control_the_allowed_local_server_is_fetched(local_server):  # noqa: F811
     url = f"{local_server}/ok"
     assert check_urls({url})[url].ok
+
+
+# --- Column lifecycle: locks, translations, redirects -------------------------------------------------------
+
+
+@pytest.fixture
+def a_old(site_group):
+    old = add_column(site_group.county_a.home, "甲县旧栏目", "jiu")
+    article = ArticlePageFactory(parent=old, title="甲县旧文章", slug="wz")
+    article.save_revision().publish()
+    return old, Page.objects.get(pk=article.pk).specific
+
+
+def test_a_page_locked_by_someone_else_is_not_moved_or_unpublished(site_group, attackers, a_old):
+    old, article = a_old
+    other = UserFactory(username="a-signer", groups=[site_group.county_a.groups["签发"]])
+    Page.objects.filter(pk=article.pk).update(locked=True, locked_by=other)
+    a_news = ColumnPage.objects.child_of(site_group.county_a.home).get(slug="zwdt")
+    client = login(attackers["甲县管理员"])
+    client.post(reverse("monitoring_merge_column", args=[old.pk]), {"target": a_news.pk})
+    client.post(reverse("monitoring_close_column", args=[old.pk]))
+    article = Page.objects.get(pk=article.pk)
+    assert article.get_parent().pk == old.pk and article.live
+    assert Page.objects.get(pk=old.pk).live and not Redirect.objects.exists()
+
+
+def test_closing_takes_the_english_column_offline_too(english, attackers):  # noqa: F811
+    from tests.translations.helpers import english_of
+
+    site_group = english
+    old = add_column(site_group.county_a.home, "甲县旧栏目", "jiu")
+    from wagtail.models import Locale
+
+    from translations.sync import ensure_translation
+
+    ensure_translation(old, Locale.objects.get(language_code="en"))
+    parent_en = english_of(site_group.county_a.home)
+    parent_en.save_revision().publish()
+    old_en = english_of(old)
+    old_en.save_revision().publish()
+    assert Page.objects.get(pk=old_en.pk).live
+
+    response = login(attackers["甲县管理员"]).post(reverse("monitoring_close_column", args=[old.pk]))
+    assert response.status_code == 302
+    assert not Page.objects.get(pk=old.pk).live
+    assert not Page.objects.get(pk=old_en.pk).live
+
+
+def test_an_english_column_is_neither_closed_nor_a_merge_target(english, attackers):  # noqa: F811
+    from tests.translations.helpers import english_of
+
+    site_group = english
+    home = site_group.county_a.home
+    english_of(home).save_revision().publish()
+    news_en = english_of(ColumnPage.objects.child_of(home).get(slug="zwdt"))
+    news_en.save_revision().publish()
+    old = add_column(home, "甲县旧栏目", "jiu")
+    client = login(attackers["甲县管理员"])
+    assert refused(client.post(reverse("monitoring_close_column", args=[news_en.pk])))
+    response = client.post(reverse("monitoring_merge_column", args=[old.pk]), {"target": news_en.pk})
+    assert response.status_code == 200 and Page.objects.get(pk=old.pk).live
+    assert Page.objects.get(pk=news_en.pk).live and not Redirect.objects.exists()
+
+
+def test_an_existing_redirect_at_the_columns_address_is_replaced_not_duplicated(site_group, attackers, a_old):
+    old, _article = a_old
+    Redirect.objects.create(site=site_group.county_a.site, old_path="/jiu", redirect_link="https://evil.example/")
+    response = login(attackers["甲县管理员"]).post(reverse("monitoring_close_column", args=[old.pk]))
+    assert response.status_code == 302
+    redirects = Redirect.objects.filter(site=site_group.county_a.site, old_path="/jiu")
+    assert redirects.count() == 1 and redirects.get().redirect_page_id == site_group.county_a.home.pk
+    assert Client(HTTP_HOST="county-a.localhost").get("/jiu/")["Location"].rstrip("/") in (
+        "",
+        "http://county-a.localhost",
+    )
+
+
+def test_a_page_in_moderation_is_not_moved_nor_left_to_come_back_under_a_closed_column(site_group, attackers, a_old):
+    old, article = a_old
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.filter(active=True).first()
+    assert workflow is not None
+    article.title = "甲县旧文章（修改）"
+    workflow.start(article, UserFactory(username="a-writer", groups=[site_group.county_a.groups["编辑"]]))
+    a_news = ColumnPage.objects.child_of(site_group.county_a.home).get(slug="zwdt")
+    client = login(attackers["甲县管理员"])
+    client.post(reverse("monitoring_merge_column", args=[old.pk]), {"target": a_news.pk})
+    client.post(reverse("monitoring_close_column", args=[old.pk]))
+    article = Page.objects.get(pk=article.pk)
+    assert article.get_parent().pk == old.pk and article.live
+    assert Page.objects.get(pk=old.pk).live and not Redirect.objects.exists()
