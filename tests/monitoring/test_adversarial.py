@@ -454,3 +454,35 @@ def test_a_page_in_moderation_is_not_moved_nor_left_to_come_back_under_a_closed_
     article = Page.objects.get(pk=article.pk)
     assert article.get_parent().pk == old.pk and article.live
     assert Page.objects.get(pk=old.pk).live and not Redirect.objects.exists()
+
+
+def test_the_alert_mail_carries_nothing_a_citizen_typed(site_group):
+    from django.core import mail
+
+    county = site_group.county_a
+    UserFactory(groups=[county.groups["管理员"]], email="admin@county-a.example.gov.cn")
+    with time_machine.travel(audit_moment(datetime.date(2026, 3, 2)), tick=False):
+        ErrorReport.objects.create(
+            site_home=county.home,
+            problem_type="typo",
+            description="恶意内容 http://evil.example/ 请点击",
+            contact="Bcc: x@evil.example",
+            page_url="/zwdt/",
+        )
+    mail.outbox.clear()
+    audit_on(county, datetime.date(2026, 3, 20))
+
+    assert mail.outbox
+    body = "".join(message.subject + message.body for message in mail.outbox)
+    assert "找错" in body
+    assert "evil.example" not in body and "恶意内容" not in body
+
+
+def test_positive_control_staff_previewing_a_held_site_on_its_hostname_still_see_the_forms(site_group):
+    article = ArticlePageFactory(parent=column(site_group.county_a.home), title="筹备中的文章", slug="wz")
+    hold_county_a(site_group)
+    staff = Client(HTTP_HOST="county-a.localhost", REMOTE_ADDR="10.9.1.1")
+    staff.force_login(UserFactory(username="a-preparer", groups=[site_group.county_a.groups["编辑"]]))
+    assert staff.get(f"/pingjia/{article.pk}/").status_code == 200
+    assert staff.get(f"/zhaocuo/{site_group.county_a.home.pk}/").status_code == 200
+    assert visitor(host="county-a.localhost", number=9).get(f"/pingjia/{article.pk}/").status_code == 503
