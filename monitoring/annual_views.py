@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import ChineseSpreadsheetMixin
 from monitoring.annual import GROUP_HEADINGS, MONTHS, group_row, group_totals, group_year, site_rows, site_year
+from monitoring.scorecard import MAX_PAGE_ID
 
 PERMISSION = "monitoring.view_scorecard"
 YEARS_OFFERED = 6
@@ -83,7 +84,8 @@ class SiteAnnualReportView(AnnualReportMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if may_view_annual_reports(request.user):
             # The site must lie in the user's scope: another site's id is not found, whoever asks.
-            self.home = annual_report_homes(request.user).filter(pk=kwargs["site_id"]).first()
+            site_id = kwargs["site_id"]
+            self.home = annual_report_homes(request.user).filter(pk=site_id).first() if site_id <= MAX_PAGE_ID else None
             if self.home is None:
                 raise Http404
         return super().dispatch(request, *args, **kwargs)

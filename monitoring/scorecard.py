@@ -51,8 +51,14 @@ def homes_in_scope(user):
     return assessed_homes().filter(SiteScope.of(user).pages_q())
 
 
+# Page ids are 32-bit (AutoField).
+MAX_PAGE_ID = 2**31 - 1
+
+
 def home_in_scope(user, home_id):
     """The site home `home_id` if `user` may see its scorecard; 404 for any other id (out of scope or no site)."""
+    if home_id > MAX_PAGE_ID:
+        raise Http404  # never a page id, and SQLite cannot even compare it
     home = homes_in_scope(user).filter(pk=home_id).first()
     if home is None:
         raise Http404

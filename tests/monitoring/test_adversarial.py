@@ -486,3 +486,13 @@ def test_positive_control_staff_previewing_a_held_site_on_its_hostname_still_see
     assert staff.get(f"/pingjia/{article.pk}/").status_code == 200
     assert staff.get(f"/zhaocuo/{site_group.county_a.home.pk}/").status_code == 200
     assert visitor(host="county-a.localhost", number=9).get(f"/pingjia/{article.pk}/").status_code == 503
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["monitoring_scorecard", "monitoring_error_report", "monitoring_merge_column", "monitoring_annual_site_report"],
+)
+def test_a_huge_id_in_an_admin_url_is_not_found(site_group, name):
+    superuser = UserFactory(username="root", is_superuser=True)
+    response = login(superuser).get(reverse(name, args=[99999999999999999999]))
+    assert response.status_code == 404
