@@ -1,7 +1,8 @@
 """When each site and column was last really updated, read from the tree in a fixed number of queries.
 
-An update is a live content page *first published*: its earliest publication record ("wagtail.publish" in
-Wagtail's log, append-only on PostgreSQL), or `first_published_at` for a page imported without one. A
+An update is a live content page *first published*: the earlier of its earliest publication record
+("wagtail.publish" in Wagtail's log, append-only on PostgreSQL) and `first_published_at` (see
+first_publication). A
 republished edit is not an update; a page scheduled for the future is not live yet; the display date an
 editor types (ArticlePage.date) is never read, so a back-dated or forward-dated article changes nothing.
 
