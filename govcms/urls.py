@@ -37,8 +37,6 @@ urlpatterns = [
     path("elder-mode/", govcms_views.elder_mode, name="elder_mode"),
     # The live transcript endpoint, polled by every open interview page: outside Wagtail's routing (interviews.live).
     path("", include(interviews_urls)),
-    # 我为政府网站找错 and page feedback: plain forms, so content pages carry no CSRF token (monitoring.urls).
-    path("", include(monitoring_urls)),
 ]
 
 if settings.DEBUG:
@@ -56,6 +54,9 @@ wagtail_page_urls = [
 # Public pages: Chinese unprefixed, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", translations_public.offered_language_only(search_views.search), name="search"),
+    # 我为政府网站找错 and page feedback, in the reader's language: plain forms, so content pages carry no CSRF
+    # token (monitoring.urls).
+    path("", include(monitoring_urls)),
     path("", include(accounts_urls.page_password_patterns)),
     path("", include(wagtail_page_urls)),
     prefix_default_language=False,

@@ -4,10 +4,12 @@
 from django.urls import path
 
 from monitoring import public_views
+from translations.public import offered_language_only
 
 app_name = "monitoring"
 
+# Under /en/ as well (govcms/urls.py), on the sites that offer English: an English reader reports in English.
 urlpatterns = [
-    path("zhaocuo/<int:site_id>/", public_views.error_report, name="error_report"),
-    path("pingjia/<int:page_id>/", public_views.feedback, name="feedback"),
+    path("zhaocuo/<int:site_id>/", offered_language_only(public_views.error_report), name="error_report"),
+    path("pingjia/<int:page_id>/", offered_language_only(public_views.feedback), name="feedback"),
 ]

@@ -313,12 +313,22 @@ def test_an_english_page_reports_to_the_chinese_site(english_portal, client):  #
     english_home = english_of(home)
     soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     link = next(a["href"] for a in soup.select("nav.footer-links a") if "zhaocuo" in a["href"])
-    assert link == f"/zhaocuo/{english_home.pk}/?url=%2Fen%2F"
+    assert link == f"/en/zhaocuo/{english_home.pk}/?url=%2Fen%2F"
+    assert "report it here" in client.get(link).content.decode()  # in the reader's language
 
     response = client.post(link.split("?")[0], form_data(client, english_home, page_url="/en/"))
 
     assert response.status_code == 200
     assert ErrorReport.objects.get().site_home_id == home.pk
+
+
+def test_the_english_form_of_a_site_without_english_is_the_notice(site_group):
+    home = site_group.county_a.home
+
+    response = visitor().get(f"/en/zhaocuo/{home.pk}/")
+
+    assert response.status_code == 404
+    assert f"/zhaocuo/{home.pk}/" in response.content.decode()
 
 
 def test_text_with_angle_brackets_is_stored_as_typed_and_escaped_in_the_receipt(site_group):
