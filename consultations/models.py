@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from consultations.periods import MinimumPeriod
 from govcms.blocks import RICH_TEXT_FEATURES
+from govcms.core.translation import facts
 from home.models import AbstractAttachment, AbstractColumnPage
 
 NAME_MAX_LENGTH = 30
@@ -232,8 +234,16 @@ class SurveyIndexPage(AbstractColumnPage):
         verbose_name = _("网上调查栏目")
         verbose_name_plural = _("网上调查栏目")
 
+    def get_context(self, request, *args, **kwargs):
+        # consultations.survey_views reads this module, hence the import at call time.
+        from consultations.survey_views import listing
 
-class SurveyPage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing(self, request))
+        return context
+
+
+class SurveyPage(RoutablePageMixin, Page):
     summary = models.TextField(_("调查说明"), max_length=SUMMARY_MAX_LENGTH)
     opens_at = models.DateTimeField(_("开始时间"))
     closes_at = models.DateTimeField(_("截止时间"))
@@ -250,6 +260,9 @@ class SurveyPage(Page):
     parent_page_types = ["consultations.SurveyIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    # A translation is the same survey: its dates and whether results are public are the original's (the questions'
+    # kinds, options and required flags are copied with the questions: answers are counted by the original's values).
+    override_translatable_fields = facts("opens_at", "closes_at", "public_results")
 
     class Meta:
         verbose_name = _("网上调查")
@@ -265,6 +278,20 @@ class SurveyPage(Page):
         if now < self.opens_at:
             return State.UPCOMING
         return State.OPEN if now < self.closes_at else State.CLOSED
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.survey_views import page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(self, request))
+        return context
+
+    # 参加调查: the public answer form (consultations.survey_views; imported at call time).
+    @path("answer/", name="answer")
+    def answer(self, request):
+        from consultations import survey_views
+
+        return survey_views.answer(request, self)
 
 
 class QuestionKind(models.TextChoices):
