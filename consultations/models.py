@@ -260,9 +260,9 @@ class SurveyPage(RoutablePageMixin, Page):
     parent_page_types = ["consultations.SurveyIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    # A translation is the same survey: its dates and whether results are public are the original's (the questions'
-    # kinds, options and required flags are copied with the questions: answers are counted by the original's values).
-    override_translatable_fields = facts("opens_at", "closes_at", "public_results")
+    # A translation is the same survey: its dates, whether results are public and its questions (their kinds,
+    # options and required flags: answers are counted by the options' values) are the original's.
+    override_translatable_fields = facts("opens_at", "closes_at", "public_results", "questions")
 
     class Meta:
         verbose_name = _("网上调查")

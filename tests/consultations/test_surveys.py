@@ -420,3 +420,12 @@ def test_others_cannot_export(survey, site_group, make_user, who):
 def test_the_export_url_is_registered_for_the_admin():
     (pattern,) = register_export_urls()
     assert pattern.name == "consultations_survey_export"
+
+
+def test_a_translation_shares_the_surveys_facts_and_translates_its_text():
+    from wagtail_localize.fields import get_translatable_fields
+
+    fields = {field.field_name: field for field in get_translatable_fields(SurveyPage)}
+    for fact in ("opens_at", "closes_at", "public_results", "questions"):
+        assert type(fields[fact]).__name__ == "SynchronizedField" and fields[fact].overridable is False, fact
+    assert type(fields["summary"]).__name__ == "TranslatableField"
