@@ -14,12 +14,14 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from consultations.periods import MinimumPeriod
 from govcms.blocks import RICH_TEXT_FEATURES
+from govcms.core.translation import facts
 from govcms.core.translation import facts
 from home.models import AbstractAttachment, AbstractColumnPage
 
@@ -71,8 +73,8 @@ class DraftSectionBlock(blocks.StructBlock):
         label = _("条款")
 
 
-class ConsultationIndexPage(AbstractColumnPage):
-    """意见征集: the site's consultations (and its sub-sites'), open first."""
+class ConsultationIndexPage(RoutablePageMixin, AbstractColumnPage):
+    """意见征集: the site's consultations (and its sub-sites'), open first; also as RSS (rss/)."""
 
     subpage_types = ["consultations.ConsultationPage"]
     home_role = "consultations"
@@ -81,8 +83,30 @@ class ConsultationIndexPage(AbstractColumnPage):
         verbose_name = _("意见征集栏目")
         verbose_name_plural = _("意见征集栏目")
 
+    def listed_consultations(self):
+        """Live, public consultations of this site and of the sites below, bar the sites not yet public."""
+        from govcms.core.tree import under_any_of
+        from govcms.core.visibility import held_site_paths
 
-class ConsultationPage(Page):
+        home = self.site_home()
+        pages = ConsultationPage.objects.descendant_of(home) if home else ConsultationPage.objects.child_of(self)
+        return pages.exclude(under_any_of(held_site_paths(self.path))).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.listings import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(request, self, timezone.now()))
+        return context
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from consultations.listings import ConsultationFeed
+
+        return ConsultationFeed()(request, column=self)
+
+
+class ConsultationPage(RoutablePageMixin, Page):
     kind = models.ForeignKey(ConsultationKind, verbose_name=_("征集类型"), on_delete=models.PROTECT, related_name="+")
     organiser = models.CharField(_("征集单位"), max_length=100)
     summary = models.TextField(_("说明"), max_length=SUMMARY_MAX_LENGTH)
@@ -137,6 +161,10 @@ class ConsultationPage(Page):
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("organiser")]
+    # A translation is the same consultation: its kind, period, attachments and policy are the original's.
+    override_translatable_fields = facts(
+        "kind", "opens_at", "closes_at", "show_comments", "adopted_policy", "attachments"
+    )
 
     class Meta:
         verbose_name = _("意见征集")
@@ -165,6 +193,24 @@ class ConsultationPage(Page):
         if now < self.closes_at:
             return State.OPEN
         return State.ANSWERED if self.feedback.strip() else State.CLOSED
+
+    def sections(self):
+        """[(number, heading)] of the draft's sections, numbered from 1 in their order."""
+        return [(number, block.value.get("heading") or "") for number, block in enumerate(self.draft, start=1)]
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.views import page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(self, request))
+        return context
+
+    # 提交意见: the public comment form (the views import this module, hence the import at call time).
+    @path("comment/", name="comment")
+    def comment(self, request):
+        from consultations import views
+
+        return views.comment(request, self)
 
 
 class ConsultationAttachment(AbstractAttachment):
