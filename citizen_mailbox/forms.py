@@ -114,10 +114,11 @@ class AccessibleCaptchaInput(CaptchaTextInput):
         question_id = f"{self.id_}_question"
         context["question_id"] = question_id
         context["status"] = self.status
-        # Descriptions and required belong to the answer box, not to the hidden key beside it.
+        # Descriptions and required belong to the answer box, not to the hidden key beside it; nor does autocomplete
+        # (HTML allows no autocomplete="off" on a hidden input).
         for subwidget in context["widget"]["subwidgets"]:
             if subwidget["type"] == "hidden":
-                subwidget["attrs"] = {k: v for k, v in subwidget["attrs"].items() if k in ("id", "autocomplete")}
+                subwidget["attrs"] = {k: v for k, v in subwidget["attrs"].items() if k == "id"}
             else:
                 described_by = " ".join(filter(None, [question_id, subwidget["attrs"].get("aria-describedby")]))
                 subwidget["attrs"].update(

@@ -1,6 +1,8 @@
 // Browser half of tools/audit_html.py: axe-core and Lighthouse on each page, plus screenshots.
 // Usage: node tools/audit_browser.mjs PAGES.json OUT_DIR
-// PAGES.json: [{"name", "url", "lighthouse": bool, "screenshots": bool}]. Writes OUT_DIR/browser.json.
+// PAGES.json: [{"name", "url", "lighthouse": bool, "screenshots": bool, "html": optional file}]. Writes
+// OUT_DIR/browser.json. With "html" (a page the server answered to a POST) the browser is given that file as
+// the document at "url" (its styles, scripts and images still come from the server); no Lighthouse then.
 // Uses Debian's chromium only; nothing here downloads a browser.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -26,10 +28,24 @@ const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, 
 // The narrowest phones in use are 320 px wide: no page may scroll sideways there.
 const NARROWEST = { width: 320, height: 640 };
 
-async function runAxe(context, url) {
+// A new tab showing the page: fetched from the server, or the saved answer to a POST served at its URL.
+async function open(context, target) {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: "load" });
-  await page.addScriptTag({ content: AXE_SOURCE });
+  if (target.html) {
+    const body = readFileSync(target.html);
+    await page.route(
+      (url) => url.href === target.url,
+      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }),
+    );
+  }
+  await page.goto(target.url, { waitUntil: "load" });
+  return page;
+}
+
+async function runAxe(context, target) {
+  const page = await open(context, target);
+  // Through the DevTools protocol, which the pages' Content-Security-Policy (no inline script) does not govern.
+  await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
     AXE_TAGS,
@@ -43,13 +59,12 @@ async function runAxe(context, url) {
   }));
 }
 
-async function takeScreenshots(browser, name, url, outDir) {
+async function takeScreenshots(browser, target, outDir) {
   const files = [];
   for (const [label, viewport] of Object.entries(VIEWPORTS)) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: "load" });
-    const file = path.join(outDir, "screenshots", `${name}-${label}.png`);
+    const page = await open(context, target);
+    const file = path.join(outDir, "screenshots", `${target.name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
     files.push({ file, viewport: label });
     await context.close();
@@ -57,9 +72,8 @@ async function takeScreenshots(browser, name, url, outDir) {
   return files;
 }
 
-async function sidewaysOverflow(context, url) {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: "load" });
+async function sidewaysOverflow(context, target) {
+  const page = await open(context, target);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.close();
   return Math.max(overflow, 0);
@@ -95,11 +109,11 @@ async function main() {
       const result = {
         name: page.name,
         url: page.url,
-        axe: await runAxe(context, page.url),
-        overflowAt320: await sidewaysOverflow(narrow, page.url),
+        axe: await runAxe(context, page),
+        overflowAt320: await sidewaysOverflow(narrow, page),
       };
-      if (page.screenshots) result.screenshots = await takeScreenshots(browser, page.name, page.url, outDir);
-      if (page.lighthouse) result.lighthouse = await runLighthouse(page.url);
+      if (page.screenshots) result.screenshots = await takeScreenshots(browser, page, outDir);
+      if (page.lighthouse && !page.html) result.lighthouse = await runLighthouse(page.url);
       results.push(result);
       console.log(`  browser: ${page.name} done`);
     }

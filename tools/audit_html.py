@@ -2,11 +2,13 @@
 
 Builds a fresh demo database (manage.py load_demo), serves it with production-like
 settings (DEBUG off, so 404 and 500 pages are the real ones), fetches representative
-pages of the portal and of a county, then runs:
+pages of the portal and of a county, posts the public forms of monitoring as a citizen would (an invalid
+and a valid submission, the captcha answered from the database), then runs:
 
 - the Nu Html Checker (vnu.jar, errors only) on the saved HTML;
-- axe-core (WCAG 2.2 A/AA and best practices) in Debian's headless chromium;
-- Lighthouse's accessibility and SEO categories on every page that answers 200;
+- axe-core (WCAG 2.2 A/AA and best practices) in Debian's headless chromium (a posted page is shown to it
+  as the server answered the post);
+- Lighthouse's accessibility and SEO categories on every page that answers a GET with 200;
 - a sideways-scrolling check of every page 320 px wide, and phone (375 px) and desktop
   screenshots of the portal home and article, a county column and a county 404.
 
@@ -25,15 +27,27 @@ import shutil
 import subprocess  # nosec B404 # the calls below are checked one by one
 import sys
 import threading
+from html.parser import HTMLParser
+from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TOOLS_DIR = BASE_DIR / "tools"
-# Pages that carry `robots: noindex` on purpose: search results and the mailbox's form and lookup
-# (nothing for a search engine to keep). Lighthouse's SEO score counts that as "not crawlable"; it is
-# the only SEO audit these pages may fail.
-NOT_INDEXED = {"portal-search", "county-search", "portal-search-filtered", "mailbox-write", "mailbox-lookup"}
+# Pages that carry `robots: noindex` on purpose: search results, the mailbox's form and lookup, and the
+# 评价 and 找错 forms (nothing for a search engine to keep). Lighthouse's SEO score counts that as "not
+# crawlable"; it is the only SEO audit these pages may fail.
+NOT_INDEXED = {
+    "portal-search",
+    "county-search",
+    "portal-search-filtered",
+    "mailbox-write",
+    "mailbox-lookup",
+    "feedback-form",
+    "error-report-form",
+    "english-feedback-form",
+    "english-error-report-form",
+}
 VNU_JAR = TOOLS_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
@@ -79,16 +93,28 @@ def add_long_listing():
 
 
 def add_english_version():
-    """An English portal home and article, so the language links, hreflang and lang="en" are audited too."""
-    from wagtail.models import Locale, Site
+    """An English portal home and article, so the language links, hreflang and lang="en" are audited too. The
+    demo opens English on the portal itself (demo.english); this only adds what it lacks."""
+    from wagtail.models import Locale
 
     english = Locale.objects.get(language_code="en")
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    article = home.site_articles().order_by("-date").first()
+    home, article = portal_home_and_article()
     for page, title in ((home, "Example City People's Government"), (article, "Notice on website self-inspection")):
+        if page.has_translation(english):
+            continue
         translation = page.copy_for_translation(english, copy_parents=True)
         translation.title = title
         translation.save_revision().publish()
+
+
+def portal_home_and_article():
+    """The portal's home and its latest article that has a live English version (else its latest article)."""
+    from wagtail.models import Page, Site
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    articles = home.site_articles().order_by("-date")
+    english = Page.objects.live().filter(locale__language_code="en").values("translation_key")
+    return home, articles.filter(translation_key__in=english).first() or articles.first()
 
 
 def serve(port, media_root):
@@ -110,7 +136,7 @@ def serve(port, media_root):
 
 def representative_pages():
     """(name, url, expected status, run Lighthouse, take screenshots) for the portal and a county."""
-    from wagtail.models import Page, Site
+    from wagtail.models import Locale, Site
 
     from home.models import ColumnPage
 
@@ -136,8 +162,11 @@ def representative_pages():
     if aggregating is not None:
         pages.append(("portal-aggregating-column", aggregating.full_url, 200, True, False))
     pages += policy_and_interaction_pages(portal, county)
-    for english in Page.objects.live().filter(locale__language_code="en", depth__gt=1).order_by("depth"):
-        pages.append((f"english-{english.specific_class._meta.model_name}", english.full_url, 200, True, False))
+    pages += [(name, url, 200, True, screenshots) for name, url, _fields, _status, screenshots in monitoring_forms()]
+    english = Locale.objects.get(language_code="en")
+    for page in portal_home_and_article():
+        translation = page.get_translation(english)
+        pages.append((f"english-{translation.specific_class._meta.model_name}", translation.full_url, 200, True, False))
     return pages
 
 
@@ -171,14 +200,102 @@ def policy_and_interaction_pages(portal, county):
     ]
 
 
-def fetch(url, port):
-    """GET through 127.0.0.1 with the site's Host header: sub-site hostnames need no DNS."""
+def monitoring_forms():
+    """(name, form url, fields of a valid post, status of the invalid post, screenshots) of 这条信息对您有帮助吗
+    (/pingjia/<page id>/, reached from an article's 没帮助) and 我为政府网站找错 (/zhaocuo/<site home id>/,
+    reached from the footer of that article), on the portal and under /en/ on its English version."""
+    from wagtail.models import Locale, Site
+
+    portal = Site.objects.get(is_default_site=True)
+    home, chinese = portal_home_and_article()
+    english = Locale.objects.get(language_code="en")
+    forms = []
+    for prefix, article in (("", chinese), ("english-", chinese.get_translation(english))):
+        site_home = home.get_translation(article.locale)
+        language = "/en" if prefix else ""
+        article_path = urlsplit(article.full_url).path
+        forms += [
+            (
+                f"{prefix}feedback",
+                f"{portal.root_url}{language}/pingjia/{article.pk}/?helpful=0",
+                {"helpful": "0", "comment": "没有写办理的时限。"},
+                400,
+                not prefix,
+            ),
+            (
+                f"{prefix}error-report",
+                f"{portal.root_url}{language}/zhaocuo/{site_home.pk}/?{urlencode({'url': article_path})}",
+                {"page_url": article_path, "problem_type": "typo", "description": "第二段有一个错别字。"},
+                400,
+                not prefix,
+            ),
+        ]
+    return [(f"{name}-form", url, fields, status, screenshots) for name, url, fields, status, screenshots in forms]
+
+
+def posted_pages(port):
+    """(name, url, status, expected status, body, screenshots) of each monitoring form posted: 评价 → the thanks page;
+    找错 without a description → the form with its errors, then complete → the receipt."""
+    posts = []
+    for name, url, fields, invalid_status, screenshots in monitoring_forms():
+        base = name.removesuffix("-form")
+        if base.endswith("feedback"):
+            steps = [(f"{base}-thanks", fields, 200)]
+        else:
+            invalid = {**fields, "description": ""}
+            steps = [(f"{base}-invalid", invalid, invalid_status), (f"{base}-receipt", fields, 200)]
+        for step, data, expected in steps:
+            status, body = post_form(url, data, port)
+            posts.append((step, url, status, expected, body, screenshots))
+    return posts
+
+
+class FormValues(HTMLParser):
+    """The values of the hidden inputs of a page (the CSRF token, the captcha's key)."""
+
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "input" and attributes.get("type") == "hidden" and attributes.get("name"):
+            self.values[attributes["name"]] = attributes.get("value", "")
+
+
+def post_form(url, data, port):
+    """GET the form, then POST `data` with its CSRF token and the answer to its captcha (read from the database)."""
+    from captcha.models import CaptchaStore
+
+    status, body, headers = fetch(url, port, with_headers=True)
+    if status != 200:
+        return status, body
+    parser = FormValues()
+    parser.feed(body.decode())
+    cookie = SimpleCookie()
+    for header, value in headers:
+        if header.lower() == "set-cookie":
+            cookie.load(value)
+    answer = CaptchaStore.objects.get(hashkey=parser.values["captcha_0"]).response
+    fields = {**parser.values, **data, "captcha_1": answer}
+    cookies = "; ".join(f"{key}={morsel.value}" for key, morsel in cookie.items())
+    return fetch(url, port, method="POST", body=urlencode(fields), cookies=cookies)
+
+
+def fetch(url, port, method="GET", body=None, cookies="", with_headers=False):
+    """GET (or POST a form) through 127.0.0.1 with the site's Host header: sub-site hostnames need no DNS."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    connection.request("GET", path, headers={"Host": parts.netloc})
+    headers = {"Host": parts.netloc}
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if cookies:
+        headers["Cookie"] = cookies
+    connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
-    return response.status, response.read()
+    content = response.read()
+    return (response.status, content, response.getheaders()) if with_headers else (response.status, content)
 
 
 def check_html(files):
@@ -222,6 +339,14 @@ def main():
         path = out_dir / "html" / f"{name}.html"
         path.write_bytes(body)
         saved.append(path)
+    posted = posted_pages(args.port)
+    for name, url, status, expected_status, body, _screenshots in posted:
+        print(f"  {status} POST {url} ({name})")
+        if status != expected_status:
+            problems.append(f"{name}: POST {url} answered {status}, expected {expected_status}")
+        path = out_dir / "html" / f"{name}.html"
+        path.write_bytes(body)
+        saved.append(path)
 
     html_errors = check_html(saved)
     for name, messages in html_errors.items():
@@ -233,6 +358,11 @@ def main():
             [
                 {"name": name, "url": url, "lighthouse": lighthouse, "screenshots": screenshots}
                 for name, url, _status, lighthouse, screenshots in pages
+            ]
+            # A posted page is shown to the browser as the server answered the post; Lighthouse cannot post.
+            + [
+                {"name": name, "url": url, "html": str(out_dir / "html" / f"{name}.html"), "screenshots": shots}
+                for name, url, _status, _expected, _body, shots in posted
             ]
         )
     )
@@ -255,9 +385,10 @@ def main():
         if result["overflowAt320"]:
             problems.append(f"{result['name']} scrolls sideways by {result['overflowAt320']}px on a 320px screen")
 
+    axe_count = sum(p.startswith("axe") for p in problems)
     print(
-        f"\n{len(pages)} pages: {sum(map(len, html_errors.values()))} HTML errors, "
-        f"{sum(p.startswith('axe') for p in problems)} axe violations."
+        f"\n{len(pages) + len(posted)} pages ({len(posted)} posted): "
+        f"{sum(map(len, html_errors.values()))} HTML errors, {axe_count} axe violations."
     )
     for problem in problems:
         print(f"  - {problem}")
