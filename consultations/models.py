@@ -14,14 +14,13 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from consultations.periods import MinimumPeriod
 from govcms.blocks import RICH_TEXT_FEATURES
-from govcms.core.translation import facts
 from govcms.core.translation import facts
 from home.models import AbstractAttachment, AbstractColumnPage
 
@@ -394,3 +393,17 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return self.value[:40]
+
+
+@register_setting(icon="comment")
+class ConsultationSettings(BaseGenericSetting):
+    """The platform's consultation rules: how long after closing the feedback (采纳情况) may take."""
+
+    feedback_due_days = models.PositiveSmallIntegerField(
+        _("采纳情况反馈期限（截止后天数）"),
+        default=30,
+        help_text=_("意见征集截止超过这个天数仍未发布采纳情况的，在意见审核和站点监测中标为超期。"),
+    )
+
+    class Meta:
+        verbose_name = _("意见征集设置")
