@@ -136,6 +136,16 @@ class AccessibleCaptchaField(CaptchaField):
         return super().clean(value)
 
 
+# A tag opening or closing (<b>, </p>, <script, <!-- , <?php): what a browser would read as markup. What the
+# public types is always shown as text; a tag in it is refused so that nobody is told their text was kept as typed.
+MARKUP = re.compile(r"<[a-zA-Z!/?]")
+
+
+def refuse_markup(value):
+    if MARKUP.search(value or ""):
+        raise forms.ValidationError(_("请只填写文字，不要包含网页代码（如 <script>、<b> 等标签）。"), code="markup")
+
+
 class PublicForm(forms.Form):
     """Shared behaviour of public forms: an arithmetic captcha and error messages in plain Chinese.
 

@@ -7,9 +7,8 @@ number the draft has not is refused with a message, never stored."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citizen_mailbox.forms import MultiLineField, PublicForm, SingleLineField
+from citizen_mailbox.forms import MultiLineField, PublicForm, SingleLineField, refuse_markup
 from consultations.models import COMMENT_MAX_LENGTH, CONTACT_MAX_LENGTH, NAME_MAX_LENGTH
-from interviews.forms import refuse_markup
 
 
 def section_label(number, heading):

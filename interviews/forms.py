@@ -6,23 +6,15 @@ should never have to read code. Everything shown is escaped anyway, so a "<" tha
 (收入<3000元) is harmless.
 """
 
-import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citizen_mailbox.forms import MultiLineField, PublicForm, SingleLineField
+from citizen_mailbox.forms import MultiLineField, PublicForm, SingleLineField, refuse_markup
 from interviews.models import CONTACT_MAX_LENGTH, NICKNAME_MAX_LENGTH, QUESTION_MAX_LENGTH
 
-# A tag opening or closing (<b>, </p>, <script, <!-- , <?php): what a browser would read as markup.
-MARKUP = re.compile(r"<[a-zA-Z!/?]")
 # Shown for a question asked without a nickname.
 DEFAULT_NICKNAME = _("网友")
-
-
-def refuse_markup(value):
-    if MARKUP.search(value or ""):
-        raise forms.ValidationError(_("请只填写文字，不要包含网页代码（如 <script>、<b> 等标签）。"), code="markup")
 
 
 class QuestionForm(PublicForm):

@@ -12,8 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from citizen_mailbox.forms import MultiLineField, PublicForm, SingleLineField
-from interviews.forms import refuse_markup
+from citizen_mailbox.forms import MultiLineField, PublicForm, SingleLineField, refuse_markup
 from monitoring.models import (
     CONTACT_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
