@@ -14,7 +14,6 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -72,8 +71,8 @@ class DraftSectionBlock(blocks.StructBlock):
         label = _("条款")
 
 
-class ConsultationIndexPage(RoutablePageMixin, AbstractColumnPage):
-    """意见征集: the site's consultations (and its sub-sites'), open first; also as RSS (rss/)."""
+class ConsultationIndexPage(AbstractColumnPage):
+    """意见征集: the site's consultations (and its sub-sites'), open first."""
 
     subpage_types = ["consultations.ConsultationPage"]
     home_role = "consultations"
@@ -82,30 +81,8 @@ class ConsultationIndexPage(RoutablePageMixin, AbstractColumnPage):
         verbose_name = _("意见征集栏目")
         verbose_name_plural = _("意见征集栏目")
 
-    def listed_consultations(self):
-        """Live, public consultations of this site and of the sites below, bar the sites not yet public."""
-        from govcms.core.tree import under_any_of
-        from govcms.core.visibility import held_site_paths
 
-        home = self.site_home()
-        pages = ConsultationPage.objects.descendant_of(home) if home else ConsultationPage.objects.child_of(self)
-        return pages.exclude(under_any_of(held_site_paths(self.path))).live().public()
-
-    def get_context(self, request, *args, **kwargs):
-        from consultations.listings import listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, self, timezone.now()))
-        return context
-
-    @path("rss/", name="feed")
-    def feed(self, request):
-        from consultations.listings import ConsultationFeed
-
-        return ConsultationFeed()(request, column=self)
-
-
-class ConsultationPage(RoutablePageMixin, Page):
+class ConsultationPage(Page):
     kind = models.ForeignKey(ConsultationKind, verbose_name=_("征集类型"), on_delete=models.PROTECT, related_name="+")
     organiser = models.CharField(_("征集单位"), max_length=100)
     summary = models.TextField(_("说明"), max_length=SUMMARY_MAX_LENGTH)
@@ -160,10 +137,6 @@ class ConsultationPage(RoutablePageMixin, Page):
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("organiser")]
-    # A translation is the same consultation: its kind, period, attachments and policy are the original's.
-    override_translatable_fields = facts(
-        "kind", "opens_at", "closes_at", "show_comments", "adopted_policy", "attachments"
-    )
 
     class Meta:
         verbose_name = _("意见征集")
@@ -192,24 +165,6 @@ class ConsultationPage(RoutablePageMixin, Page):
         if now < self.closes_at:
             return State.OPEN
         return State.ANSWERED if self.feedback.strip() else State.CLOSED
-
-    def sections(self):
-        """[(number, heading)] of the draft's sections, numbered from 1 in their order."""
-        return [(number, block.value.get("heading") or "") for number, block in enumerate(self.draft, start=1)]
-
-    def get_context(self, request, *args, **kwargs):
-        from consultations.views import page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(page_context(self, request))
-        return context
-
-    # 提交意见: the public comment form (the views import this module, hence the import at call time).
-    @path("comment/", name="comment")
-    def comment(self, request):
-        from consultations import views
-
-        return views.comment(request, self)
 
 
 class ConsultationAttachment(AbstractAttachment):
@@ -393,17 +348,3 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return self.value[:40]
-
-
-@register_setting(icon="comment")
-class ConsultationSettings(BaseGenericSetting):
-    """The platform's consultation rules: how long after closing the feedback (采纳情况) may take."""
-
-    feedback_due_days = models.PositiveSmallIntegerField(
-        _("采纳情况反馈期限（截止后天数）"),
-        default=30,
-        help_text=_("意见征集截止超过这个天数仍未发布采纳情况的，在意见审核和站点监测中标为超期。"),
-    )
-
-    class Meta:
-        verbose_name = _("意见征集设置")
