@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "citizen_mailbox",
     "submissions",
     "interviews",
-    "consultations",
     "monitoring",
     "translations",  # before wagtail_localize: it extends wagtail-localize's editor template
     "workdays",
