@@ -6,7 +6,6 @@ should never have to read code. Everything shown is escaped anyway, so a "<" tha
 (收入<3000元) is harmless.
 """
 
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
