@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.models import Locale
 
+from govcms.core.tree import SiteIndex
 from home.models import HomePage, UpdateCategory
 from monitoring import items as audit_items
 from monitoring.alerts import send_alerts
@@ -27,7 +28,6 @@ from monitoring.interaction import (
     overdue_interview_answers,
     overdue_letters,
     pending_interpretations,
-    site_index,
 )
 from monitoring.models import STATUS_ORDER, MonitoringSettings, SiteAudit, Status
 from monitoring.months import months_before
@@ -73,7 +73,7 @@ def audit_site(home, today=None):
 
 def _findings(homes, today):
     home_ids = [home.pk for home in homes]
-    sites = site_index(assessed_homes().only("pk", "path", "title", "kind"))
+    sites = SiteIndex(assessed_homes().only("pk", "path", "title", "kind"))
     over_three_months, heading_there = letters_over_three_months(home_ids, today)
     return {
         "trees": site_trees(homes, today),

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citizen_mailbox.models import OPEN_STATUSES, Message
-from govcms.core.tree import SiteIndex
 from interviews.models import Question
 from monitoring.models import ErrorReport, ErrorReportStatus, LinkFinding
 from monitoring.months import months_before
@@ -123,7 +122,3 @@ def broken_links(home_ids):
             evidence(finding.page.title, url, detail, timezone.localdate(finding.first_found_at))
         )
     return found
-
-
-def site_index(homes):
-    return SiteIndex(homes)

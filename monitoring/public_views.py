@@ -51,7 +51,7 @@ def default_locale_home(home):
     locale = Locale.get_default()
     if home is None or home.locale_id == locale.pk:
         return home
-    return HomePage.objects.filter(translation_key=home.translation_key, locale=locale).first()
+    return home.get_translation_or_none(locale)
 
 
 def report_site(site_id, request=None):
