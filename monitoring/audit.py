@@ -24,6 +24,7 @@ from monitoring.interaction import (
     broken_links,
     evidence,
     letters_over_three_months,
+    overdue_consultation_feedback,
     overdue_error_reports,
     overdue_interview_answers,
     overdue_letters,
@@ -84,6 +85,7 @@ def _findings(homes, today):
         "interview_answers": overdue_interview_answers(sites, today),
         "error_reports": overdue_error_reports(home_ids, today),
         "broken_links": broken_links(home_ids),
+        "consultation_feedback": overdue_consultation_feedback(sites, today),
     }
 
 
@@ -107,6 +109,7 @@ def _audit(home, findings, limits, today):
         _count_item(audit_items.OVERDUE_INTERVIEW_ANSWERS, findings["interview_answers"].get(home.pk, [])),
         _count_item(audit_items.ERROR_REPORTS, findings["error_reports"].get(home.pk, [])),
         _count_item(audit_items.BROKEN_LINKS, findings["broken_links"].get(home.pk, [])),
+        _count_item(audit_items.CONSULTATION_FEEDBACK, findings["consultation_feedback"].get(home.pk, [])),
     ]
     score = max(0, 100 - sum(item["deduction"] for item in items))
     status = max((item["status"] for item in items), key=STATUS_ORDER.get)

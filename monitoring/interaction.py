@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citizen_mailbox.models import OPEN_STATUSES, Message
+from consultations.admin_views import feedback_due_days, feedback_overdue_before
+from consultations.models import ConsultationPage
 from interviews.models import Question
 from monitoring.models import ErrorReport, ErrorReportStatus, LinkFinding
 from monitoring.months import months_before
@@ -121,4 +123,26 @@ def broken_links(home_ids):
         found[finding.site_home_id].append(
             evidence(finding.page.title, url, detail, timezone.localdate(finding.first_found_at))
         )
+    return found
+
+
+def overdue_consultation_feedback(sites, today):
+    """Live consultations closed more than ConsultationSettings.feedback_due_days days before `today` whose
+    feedback (采纳情况) is still not written, by site (consultations.admin_views' rule, its 意见审核 flag)."""
+    found = defaultdict(list)
+    days = feedback_due_days()
+    consultations = (
+        ConsultationPage.objects.live()
+        .filter(closes_at__lt=feedback_overdue_before(today, days))
+        .only("pk", "path", "title", "closes_at", "feedback")
+        .order_by("closes_at", "pk")
+    )
+    for consultation in consultations:
+        site = sites.site_for_path(consultation.path)
+        if site is None or consultation.feedback.strip():
+            continue
+        closed = timezone.localdate(consultation.closes_at)
+        detail = _("%(date)s 截止，超过 %(days)s 天未发布采纳情况") % {"date": closed.isoformat(), "days": days}
+        url = reverse("wagtailadmin_pages:edit", args=[consultation.pk])
+        found[site.pk].append(evidence(consultation.title, url, detail, closed))
     return found

@@ -35,6 +35,7 @@ PENDING_INTERPRETATIONS = Item("pending_interpretations", _("重大政策超期�
 OVERDUE_INTERVIEW_ANSWERS = Item("overdue_interview_answers", _("访谈提问超期未答复"), points=1, cap=5)
 ERROR_REPORTS = Item("error_reports", _("网站找错超期未答复"), points=3, cap=30)
 BROKEN_LINKS = Item("broken_links", _("失效链接"), points=1, cap=10)
+CONSULTATION_FEEDBACK = Item("consultation_feedback", _("意见征集超期未反馈"), points=2, cap=10)
 
 ITEMS = (
     HOME_UPDATE,
@@ -48,5 +49,6 @@ ITEMS = (
     OVERDUE_INTERVIEW_ANSWERS,
     ERROR_REPORTS,
     BROKEN_LINKS,
+    CONSULTATION_FEEDBACK,
 )
 ITEMS_BY_KEY = {item.key: item for item in ITEMS}

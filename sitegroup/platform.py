@@ -67,6 +67,8 @@ SYSTEM_PERMISSIONS = (
     ("monitoring", "view_scorecard"),
     ("monitoring", "run_audit"),
     ("monitoring", "change_monitoringsettings"),
+    # The consultation rules (设置 → 意见征集设置): how long the feedback may take after closing.
+    ("consultations", "change_consultationsettings"),
 )
 
 SECURITY_PERMISSIONS = (

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "citizen_mailbox",
     "submissions",
     "interviews",
+    "consultations",
     "monitoring",
     "translations",  # before wagtail_localize: it extends wagtail-localize's editor template
     "workdays",

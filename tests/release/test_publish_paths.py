@@ -422,6 +422,14 @@ NOT_PUBLISHING = {
         monitoring_error_reports monitoring_error_reports_results monitoring_error_report
         monitoring_page_feedback monitoring_page_feedback_results
     """,
+    "意见审核 (consultations.admin_views): moderating a comment (status, outcome, theme) changes a row the "
+    "consultation page reads, never a revision; the feedback itself is written in the page editor": """
+        consultations_comments consultations_comments_results consultations_comment
+    """,
+    "网上调查 export (consultations.survey_views.export): reads a survey's responses as CSV or XLSX, writes "
+    "nothing": """
+        consultations_survey_export
+    """,
     "失效链接 (monitoring.link_views): a report of the findings that manage.py check_links records": """
         monitoring_broken_links monitoring_broken_links_results
     """,

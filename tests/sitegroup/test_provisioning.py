@@ -100,10 +100,12 @@ def test_groups_get_admin_access_and_no_user_management(site_group, subtests):
                 "管理员": ("view_scorecard", "run_audit", "manage_columns", "handle_errorreport"),
                 "编辑": ("handle_errorreport",),
             }.get(suffix, ())
+            consultations = ("moderate_comment", "export_surveyresponse") if suffix in ("管理员", "编辑") else ()
             assert {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()} == {
                 ("wagtailadmin", "access_admin"),
                 *administrators_own,
                 *(("monitoring", codename) for codename in monitoring),
+                *(("consultations", codename) for codename in consultations),
             }
             member = UserFactory(groups=[group])
             assert not member.has_perm("auth.add_user")

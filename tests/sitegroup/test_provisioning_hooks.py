@@ -82,6 +82,7 @@ def test_contributions_run_in_the_order_of_their_apps(db):
         "emergency.provisioning",
         "citizen_mailbox.provisioning",
         "interviews.provisioning",
+        "consultations.provisioning",
         "monitoring.provisioning",
         "translations.provisioning",
         __name__,

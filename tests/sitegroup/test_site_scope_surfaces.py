@@ -42,6 +42,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from citizen_mailbox.models import MailboxPage, Message
+from consultations.models import Comment
 from home.models import ColumnPage
 from interviews.models import InterviewIndexPage, Question
 from monitoring.models import ErrorReport, LinkFinding, PageFeedback
@@ -51,6 +52,7 @@ from search.models import QueryLog
 from sitegroup.platform import AUDIT_ADMIN_GROUP, SYSTEM_ADMIN_GROUP
 from submissions.models import Submission
 from tests.conftest import SHARED
+from tests.consultations.moderation_world import comment_on, consultation_on
 from tests.factories import ArticlePageFactory, UserFactory
 from tests.interviews.factories import make_interview
 from tests.policy.utils import add_policy, library_of
@@ -176,6 +178,8 @@ def build_world(group):
         Question.objects.create(interview=interview, nickname="网友", text="何时答复？", answer_due=date(2026, 1, 5))
         # 我为政府网站找错 and 页面评价 from the public (monitoring.public_views), about the site's article.
         ErrorReport.objects.create(site_home=result.home, problem_type="typo", description=f"{mark}找错")
+        # A comment on a consultation of the site (意见审核).
+        comment_on(consultation_on(result.home, title=f"{mark}征求意见稿"), result.home, content=f"{mark}意见")
         PageFeedback.objects.create(page=article, site_home=result.home, helpful=False, comment=f"{mark}评价")
         if result.site is not None:
             QueryLog.objects.create(site=result.site, query_string=mark, date=timezone.localdate(), hits=3)
@@ -276,6 +280,18 @@ def error_report_detail(client, world):
     }
 
 
+def comment_detail(client, world):
+    """A comment of each site (consultations.admin_views): the sites whose comment opens (the id is checked)."""
+    return {
+        key
+        for key in SITES
+        if client.get(
+            reverse("consultations_comment", args=[Comment.objects.get(content=f"{MARKS[key]}意见").pk])
+        ).status_code
+        == 200
+    }
+
+
 @dataclass(frozen=True)
 class Surface:
     name: str  # the admin URL name, with the export format when it is an export
@@ -353,6 +369,9 @@ SURFACES = [
     *report_surfaces("monitoring_error_reports", ERROR_REPORTS),
     Surface("monitoring_error_report", error_report_detail, ERROR_REPORTS),
     *report_surfaces("monitoring_page_feedback", ERROR_REPORTS),
+    # 意见审核 (consultations.moderate_comment): as 网站找错, each site's own for its staff.
+    *report_surfaces("consultations_comments", ERROR_REPORTS, exports=False),
+    Surface("consultations_comment", comment_detail, ERROR_REPORTS),
     # 监测考核 (monitoring.view_scorecard): the 系统管理员 and 审计管理员 read every site's scorecard.
     Surface("monitoring_sites", scorecards_listed, REPORT),
     Surface("interviews_console:index", listing("interviews_console:index"), CONSOLES),
@@ -375,6 +394,12 @@ SURFACES = [
     # The monitoring limits (监测设置): one for the platform, kept by the 系统管理员.
     Surface(
         "wagtailsettings:edit[monitoringsettings]", platform_setting("monitoring", "monitoringsettings"), PLATFORM_LIST
+    ),
+    # The consultation rules (意见征集设置): one for the platform, kept by the 系统管理员.
+    Surface(
+        "wagtailsettings:edit[consultationsettings]",
+        platform_setting("consultations", "consultationsettings"),
+        PLATFORM_LIST,
     ),
     Surface(
         "wagtailsnippets_workdays_workdayoverride:list",
@@ -535,6 +560,7 @@ MENU_ENTRIES = (
     "monitoring_broken_links",
     "monitoring_error_reports",
     "monitoring_page_feedback",
+    "consultations_comments",
     "monitoring_sites",
     "interviews_console:index",
     "interviews_overdue_questions",

@@ -1,0 +1,228 @@
+"""Public views of a survey (SurveyPage's page and its `answer/` route), the survey list, and the staff's export.
+
+The answer form is the platform's public-form pattern, with citizen_mailbox.views' helpers (as interviews.views):
+CSRF (Django's middleware), a per-client rate limit on posts and on captchas, the offline captcha and its
+看不清，换一张 without JavaScript, never cached, a too-big body refused, and the response stored in one
+transaction only once everything is valid. The survey's own page carries no form (it stays cacheable and makes
+no captcha): it links to the form while the survey is open. The one-response rule: consultations.surveys.
+
+The export (CSV or XLSX, one row per response, one column per question) is for the survey's own site's staff:
+the permission consultations.export_surveyresponse and the survey's site among the user's own sites
+(govcms.core.scope.SiteScope.own_site_ids); any other user gets a 404, as if there were no such survey.
+"""
+
+import csv
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
+from consultations import surveys
+from consultations.models import QuestionKind, State, SurveyAnswer, SurveyPage, SurveyResponse
+from govcms.core.scope import SiteScope
+from govcms.core.spreadsheets import FORMULA_PREFIXES, XLSX_ILLEGAL, local_time_text
+from govcms.core.tree import paginate, site_home_of, under_any_of
+from govcms.core.visibility import held_site_paths
+
+SUBMIT_RATE = "10/h"
+FORM_TEMPLATE = "consultations/survey_answer.html"
+MAX_ID = 2**31 - 1
+
+
+def _render(request, survey, template, status=200, **context):
+    return TemplateResponse(request, template, {"page": survey, "self": survey, **context}, status=status)
+
+
+def questions_of(survey):
+    return list(survey.questions.all().order_by("sort_order", "pk"))
+
+
+# --- the survey's page and its list ---------------------------------------------------------------------------
+
+
+def page_context(survey, request):
+    """What SurveyPage shows: its state and, when the survey publishes them, the results (3 queries)."""
+    state = survey.state()
+    context = {"state": state, "state_label": State(state).label, "is_open": state == State.OPEN}
+    if survey.public_results:
+        total, shown = surveys.results(survey, questions_of(survey))
+        context.update(responses=total, results=shown if total else [])
+    return context
+
+
+def listing(index_page, request, now=None):
+    """Live public surveys of the index's site and the sites below it (held sites left out): open first, then
+    upcoming, then closed; the newest first in each group. One page of them, constant queries."""
+    now = now or timezone.now()
+    home = site_home_of(index_page)
+    scope = home or index_page
+    items = SurveyPage.objects.live().public().descendant_of(scope)
+    held = held_site_paths(scope.path)
+    if held:
+        items = items.exclude(under_any_of(held))
+    items = items.annotate(
+        group=Case(
+            When(opens_at__gt=now, then=Value(1)),
+            When(closes_at__gt=now, then=Value(0)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    ).order_by("group", "-opens_at", "-pk")
+    page = paginate(request, items)
+    for survey in page.object_list:
+        survey.shown_state = State(survey.state(now))
+    return {"surveys": page}
+
+
+# --- 参加调查 -------------------------------------------------------------------------------------------------
+
+
+def answer(request, survey):
+    return private(_answer(request, survey))
+
+
+def _answer(request, survey):
+    state = survey.state()
+    if state != State.OPEN:
+        status = 200 if request.method == "GET" else 400
+        return _render(request, survey, "consultations/survey_closed.html", status=status, state=State(state))
+    if surveys.already_answered(request, survey):
+        status = 200 if request.method == "GET" else 400
+        return _render(request, survey, "consultations/survey_answered.html", status=status, again=True)
+    data = post_data(request)
+    refusal = refused(
+        request,
+        survey,
+        "consultations.survey",
+        SUBMIT_RATE,
+        refreshing(data),
+        template="consultations/survey_refused.html",
+    )
+    if refusal:
+        return refusal
+    questions = questions_of(survey)
+    if request.method != "POST":
+        return _render(request, survey, FORM_TEMPLATE, form=surveys.SurveyForm(questions=questions))
+    if data is None:
+        return too_big(
+            request, survey, surveys.SurveyForm, template="consultations/survey_error.html", questions=questions
+        )
+    if refreshing(data):
+        return _render(request, survey, FORM_TEMPLATE, form=surveys.SurveyForm.refreshed(data[0], questions=questions))
+    form = surveys.SurveyForm(data[0], questions=questions)
+    if not form.is_valid():
+        return _render(request, survey, FORM_TEMPLATE, status=400, form=form)
+    home = site_home_of(survey)
+    surveys.store(survey, home, questions, form.cleaned_data)
+    response = _render(request, survey, "consultations/survey_answered.html", again=False)
+    return surveys.mark_answered(response, survey)
+
+
+# --- export for the site's staff ------------------------------------------------------------------------------
+
+EXPORT_PERMISSION = "consultations.export_surveyresponse"
+FORMATS = ("csv", "xlsx")
+
+
+def exportable_survey(user, survey_id):
+    """The survey if `user` may export its responses, else 404 (another site's staff are told nothing)."""
+    if survey_id > MAX_ID or not user.has_perm(EXPORT_PERMISSION):
+        raise Http404
+    survey = SurveyPage.objects.filter(pk=survey_id).first()
+    if survey is None:
+        raise Http404
+    home = site_home_of(survey)
+    if home is None or home.pk not in SiteScope.of(user).own_site_ids:
+        raise Http404
+    return survey
+
+
+def export_rows(survey):
+    """The header and one row per response (oldest first): number, time, then one cell per question, a multiple
+    choice's options joined with "；". Three queries whatever the number of responses."""
+    questions = questions_of(survey)
+    header = [_("编号"), _("提交时间"), *(question.text for question in questions)]
+    cells = {}
+    answers = (
+        SurveyAnswer.objects.filter(response__survey=survey)
+        .order_by("pk")
+        .values_list("response_id", "question_id", "value")
+    )
+    for response_id, question_id, value in answers:
+        cells.setdefault((response_id, question_id), []).append(value)
+    rows = []
+    for response_id, submitted_at in (
+        SurveyResponse.objects.filter(survey=survey).order_by("submitted_at", "pk").values_list("pk", "submitted_at")
+    ):
+        row = [response_id, submitted_at]
+        for question in questions:
+            values = cells.get((response_id, question.pk), [])
+            if question.kind == QuestionKind.MULTIPLE:
+                order = {choice: index for index, choice in enumerate(question.choices())}
+                values = sorted(values, key=lambda value: order.get(value, len(order)))
+            row.append("；".join(values))
+        rows.append(row)
+    return header, rows
+
+
+def _csv_cell(value):
+    if hasattr(value, "tzinfo"):
+        return local_time_text(value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _xlsx_cell(value):
+    if hasattr(value, "tzinfo"):
+        return timezone.make_naive(value)
+    if isinstance(value, str):
+        return XLSX_ILLEGAL.sub(" ", value)
+    return value
+
+
+@login_required
+def export(request, survey_id, export_format):
+    survey = exportable_survey(request.user, survey_id)
+    if export_format not in FORMATS:
+        raise Http404
+    header, rows = export_rows(survey)
+    filename = f"survey-{survey.pk}-responses.{export_format}"
+    if export_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title=_("答卷"))
+        sheet.append([_xlsx_cell(cell) for cell in header])
+        for row in rows:
+            sheet.append([_xlsx_cell(cell) for cell in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return private(response)
+
+
+def register_export_urls():
+    """The export's admin URLs (for the register_admin_urls hook): /admin/consultations/surveys/<id>/export/<fmt>/."""
+    return [
+        path(
+            "consultations/surveys/<int:survey_id>/export/<str:export_format>/",
+            export,
+            name="consultations_survey_export",
+        )
+    ]

@@ -1,0 +1,144 @@
+"""Public side of a consultation (意见征集): what its page shows, and 提交意见 (ConsultationPage's `comment/` route).
+
+The platform's public-form pattern, with citizen_mailbox.views' helpers (as interviews.views and
+monitoring.public_views): CSRF (Django's middleware), a per-client rate limit on posts and on captchas, the
+offline captcha and its 看不清，换一张 without JavaScript, never cached, a too-big body refused, and the comment
+stored in one transaction only once everything is valid. Comments are taken only while the consultation is
+征集中: before or after, a GET says so and a POST is refused (409) with nothing stored and no captcha made.
+The comment's site is worked out from the tree (the consultation's site home in the default locale), never
+taken from the form.
+"""
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.models import Locale
+
+from citizen_mailbox.masking import mask_message_text, mask_name
+from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
+from consultations.forms import CommentForm, section_label
+from consultations.models import Comment, CommentStatus, Outcome, State
+from govcms.core.tree import site_home_of
+from home.models import HomePage
+
+COMMENT_RATE = "10/h"
+COMMENT_TEMPLATE = "consultations/comment.html"
+
+
+def _render(request, consultation, template, status=200, **context):
+    return TemplateResponse(request, template, {"page": consultation, "self": consultation, **context}, status=status)
+
+
+def default_locale_home(consultation):
+    """The consultation's site home in the default locale (an English page's comments belong to the Chinese site)."""
+    home = site_home_of(consultation)
+    locale = Locale.get_default()
+    if home is None or home.locale_id == locale.pk:
+        return home
+    return HomePage.objects.filter(translation_key=home.translation_key, locale=locale).first()
+
+
+# --- the page ----------------------------------------------------------------------------------------------
+
+
+def public_comments(consultation):
+    """The approved comments, personal data masked (the name to its surname, numbers and addresses in the text)."""
+    rows = list(
+        consultation.comments.filter(status=CommentStatus.APPROVED).only(
+            "pk", "name", "section", "content", "submitted_at", "consultation_id"
+        )
+    )
+    for comment in rows:
+        comment.public_name = mask_name(comment.name)
+        comment.public_content = mask_message_text(comment.content, comment.name)
+    return rows
+
+
+def feedback_counts(consultation):
+    """Received, adopted, partly adopted and not adopted: of the moderated comments (approved or rejected), in
+    one query. Comments still waiting for moderation are not counted."""
+    moderated = Q(status__in=[CommentStatus.APPROVED, CommentStatus.REJECTED])
+    return Comment.objects.filter(consultation=consultation).aggregate(
+        received=Count("pk", filter=moderated),
+        adopted=Count("pk", filter=moderated & Q(outcome=Outcome.ADOPTED)),
+        partly=Count("pk", filter=moderated & Q(outcome=Outcome.PARTLY)),
+        not_adopted=Count("pk", filter=moderated & Q(outcome=Outcome.NOT_ADOPTED)),
+    )
+
+
+def page_context(consultation, request, now=None):
+    state = consultation.state(now or timezone.now())
+    sections = [
+        {
+            "number": number,
+            "anchor": f"section-{number}",
+            "label": section_label(number, block.value.get("heading")),
+            "block": block,
+        }
+        for number, block in enumerate(consultation.draft, start=1)
+    ]
+    context = {
+        "state": state,
+        "state_label": State(state).label,
+        "draft_sections": sections,
+        "attachment_list": consultation.attachments.select_related("document"),
+        "short_period": not consultation.period_is_legal(),
+    }
+    if consultation.pk and consultation.show_comments:
+        context["public_comments"] = public_comments(consultation)
+    if consultation.pk and state in (State.CLOSED, State.ANSWERED):
+        context["feedback_counts"] = feedback_counts(consultation)
+        context["themes"] = list(consultation.themes.all())
+        policy = consultation.adopted_policy
+        context["adopted_policy"] = policy if policy is not None and policy.live else None
+    return context
+
+
+# --- 提交意见 ----------------------------------------------------------------------------------------------
+
+
+def comment(request, consultation):
+    return private(_comment(request, consultation))
+
+
+def _comment(request, consultation):
+    state = consultation.state()
+    if state != State.OPEN:
+        status = 200 if request.method == "GET" else 409
+        return _render(request, consultation, "consultations/comment_closed.html", status=status, state=state)
+    data = post_data(request)
+    refusal = refused(
+        request,
+        consultation,
+        "consultations.comment",
+        COMMENT_RATE,
+        refreshing(data),
+        template="consultations/comment_refused.html",
+    )
+    if refusal:
+        return refusal
+    sections = consultation.sections()
+    if request.method != "POST":
+        initial = {}
+        requested = request.GET.get("section", "")
+        if requested.isdigit() and 1 <= int(requested) <= len(sections):
+            initial["section"] = requested
+        return _render(request, consultation, COMMENT_TEMPLATE, form=CommentForm(initial=initial, sections=sections))
+    if data is None:
+        return too_big(
+            request, consultation, CommentForm, template="consultations/comment_error.html", sections=sections
+        )
+    if refreshing(data):
+        return _render(request, consultation, COMMENT_TEMPLATE, form=CommentForm.refreshed(data[0], sections=sections))
+    form = CommentForm(data[0], sections=sections)
+    if not form.is_valid():
+        return _render(request, consultation, COMMENT_TEMPLATE, status=400, form=form)
+    home = default_locale_home(consultation)
+    with transaction.atomic():
+        stored = Comment.objects.create(
+            consultation=consultation,
+            site_home=home,
+            **{name: form.cleaned_data[name] for name in ("name", "contact", "section", "content")},
+        )
+    return _render(request, consultation, "consultations/commented.html", comment=stored)
