@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from consultations.periods import MinimumPeriod
 from govcms.blocks import RICH_TEXT_FEATURES
+from govcms.core.page_forms import ScopedPageForm
 from govcms.core.translation import facts
 from home.models import AbstractAttachment, AbstractColumnPage
 
@@ -157,6 +158,7 @@ class ConsultationPage(RoutablePageMixin, Page):
             heading=_("采纳情况反馈"),
         ),
     ]
+    base_form_class = ScopedPageForm
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("organiser")]
@@ -302,6 +304,7 @@ class SurveyPage(RoutablePageMixin, Page):
         FieldPanel("public_results"),
         InlinePanel("questions", label=_("问题"), min_num=1),
     ]
+    base_form_class = ScopedPageForm
     parent_page_types = ["consultations.SurveyIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary")]
