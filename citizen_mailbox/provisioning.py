@@ -4,8 +4,7 @@ sitegroup.provisioning)."""
 from django.utils.translation import gettext as _
 
 from citizen_mailbox.models import MailboxChannel, MailboxPage
-from govcms.core.provisioning import INTERACTION_COLUMN
-from home.models import ColumnPage
+from home.provisioning import provision_interaction_page
 
 MAILBOX_TITLE = "政民互动信箱"
 MAILBOX_SLUG = "zmhdxx"
@@ -15,21 +14,11 @@ DEFAULT_CHANNELS = ("领导信箱", "咨询", "投诉", "建议")
 
 
 def provision_mailbox(context):
-    """Create the site's mailbox once.
-
-    A site whose 互动交流 column was removed, or that already has a mailbox in it, is left alone.
-    """
-    column = ColumnPage.objects.child_of(context.home).filter(slug=INTERACTION_COLUMN).first()
-    if column is None or MailboxPage.objects.child_of(column).exists():
-        return
-    if column.get_children().filter(slug=MAILBOX_SLUG).exists():
-        return
+    """The site's mailbox, once (home.provisioning.provision_interaction_page)."""
     mailbox = MailboxPage(
         title=MAILBOX_TITLE,
         slug=MAILBOX_SLUG,
         search_description=MAILBOX_DESCRIPTION,
         channels=[MailboxChannel(name=name, sort_order=order) for order, name in enumerate(DEFAULT_CHANNELS)],
     )
-    column.add_child(instance=mailbox)
-    mailbox.save_revision().publish()
-    context.created.append(_("政民互动信箱"))
+    provision_interaction_page(context, mailbox, _("政民互动信箱"))

@@ -1,18 +1,46 @@
-"""Who moderates comments and exports survey responses on a site (govcms_provision_site): rights on the
-site's role groups, by their SiteRole record. The scope (which site) comes from govcms.core.scope: the
-permissions say what, the groups' pages say where.
+"""What every site gets when provisioned (govcms_provision_site):
 
-* 管理员 and 编辑: moderate the site's consultation comments and export its survey responses.
+* a 意见征集 and a 网上调查 column under 互动交流 (once; a site that removed or replaced one keeps its choice);
+* rights on the site's role groups, by their SiteRole record — 管理员 and 编辑 moderate the site's
+  consultation comments and export its survey responses. The scope (which site) comes from
+  govcms.core.scope: the permissions say what, the groups' pages say where.
 """
 
 from django.contrib.auth.models import Permission
+from django.utils.translation import gettext as _
 
+from consultations.models import ConsultationIndexPage, SurveyIndexPage
+from home.models import ColumnFamily, UpdateCategory
+from home.provisioning import provision_interaction_page
 from sitegroup.models import SiteRole
+
+# (model, title, slug, description): the columns, in their order under 互动交流 after the mailbox and interviews.
+COLUMNS = (
+    (
+        ConsultationIndexPage,
+        "意见征集",
+        "yjzj",
+        "政策文件草案公开征求意见：征集中的草案、征集期限和意见采纳情况反馈。",
+    ),
+    (SurveyIndexPage, "网上调查", "wsdc", "就民生热点和政府工作开展网上问卷调查，公开调查结果。"),
+)
 
 ROLE_PERMISSIONS = {
     SiteRole.Role.ADMINISTRATOR: ("moderate_comment", "export_surveyresponse"),
     SiteRole.Role.EDITOR: ("moderate_comment", "export_surveyresponse"),
 }
+
+
+def provision_consultation_columns(context):
+    for model, title, slug, description in COLUMNS:
+        column = model(
+            title=title,
+            slug=slug,
+            search_description=description,
+            family=ColumnFamily.INTERACT,
+            update_category=UpdateCategory.OTHER,
+        )
+        provision_interaction_page(context, column, _("%(column)s栏目") % {"column": title})
 
 
 def provision_consultation_rights(context):

@@ -3,11 +3,17 @@
 from wagtail import hooks
 
 from consultations import admin_views
-from consultations.provisioning import provision_consultation_rights, site_role_permissions
+from consultations.provisioning import (
+    provision_consultation_columns,
+    provision_consultation_rights,
+    site_role_permissions,
+)
 from govcms.core.provisioning import PROVISION_SITE_HOOK, SITE_ROLE_PERMISSIONS_HOOK
 
-# --- Provisioning: the site's 管理员 and 编辑 get their rights, which the 安全管理员 may staff ----------------
+# --- Provisioning: the 意见征集 and 网上调查 columns; the site's 管理员 and 编辑 get their rights, which the
+# 安全管理员 may staff ------------------------------------------------------------------------------------
 
+hooks.register(PROVISION_SITE_HOOK, provision_consultation_columns)
 hooks.register(PROVISION_SITE_HOOK, provision_consultation_rights)
 hooks.register(SITE_ROLE_PERMISSIONS_HOOK, site_role_permissions)
 

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
-from home.models import FooterLink, StandardPage
+from govcms.core.provisioning import INTERACTION_COLUMN
+from home.models import ColumnPage, FooterLink, StandardPage
 
 # (slug, title, [(heading or "", paragraph HTML), ...]) of each footer page, in Chinese like the rest of the
 # default content (the site's editors adapt it; translations go through wagtail-localize).
@@ -89,3 +90,19 @@ def _create_page(home, link, slug, title, sections):
     page = StandardPage(title=title, slug=slug, footer_link=link, body=body, show_in_menus=False)
     home.add_child(instance=page)
     page.save_revision().publish()
+
+
+def provision_interaction_page(context, page, created_label):
+    """Add `page` (unsaved) under the site's 互动交流 column once, publish it, and report `created_label`.
+
+    A site whose 互动交流 column was removed is left alone, as is one whose column already holds a page of
+    that type or a page with that slug: the site's staff may have moved, renamed or replaced it.
+    """
+    column = ColumnPage.objects.child_of(context.home).filter(slug=INTERACTION_COLUMN).first()
+    if column is None or type(page).objects.child_of(column).exists():
+        return
+    if column.get_children().filter(slug=page.slug).exists():
+        return
+    column.add_child(instance=page)
+    page.save_revision().publish()
+    context.created.append(created_label)

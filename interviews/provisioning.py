@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.models import GroupCollectionPermission
 
-from govcms.core.provisioning import INTERACTION_COLUMN
-from home.models import ColumnFamily, ColumnPage, UpdateCategory
+from home.models import ColumnFamily, UpdateCategory
+from home.provisioning import provision_interaction_page
 from interviews.access import HOST_ROLE_NAME
 from interviews.models import HostRole, InterviewIndexPage
 
@@ -25,12 +25,6 @@ def provision_interviews(context):
 
 
 def _provision_index(context):
-    """The column once, under 互动交流; a site that removed that column, or already has the index, is left alone."""
-    column = ColumnPage.objects.child_of(context.home).filter(slug=INTERACTION_COLUMN).first()
-    if column is None or InterviewIndexPage.objects.descendant_of(context.home).exists():
-        return
-    if column.get_children().filter(slug=INDEX_SLUG).exists():
-        return
     index = InterviewIndexPage(
         title=INDEX_TITLE,
         slug=INDEX_SLUG,
@@ -38,9 +32,7 @@ def _provision_index(context):
         family=ColumnFamily.INTERACT,
         update_category=UpdateCategory.OTHER,
     )
-    column.add_child(instance=index)
-    index.save_revision().publish()
-    context.created.append(_("在线访谈栏目"))
+    provision_interaction_page(context, index, _("在线访谈栏目"))
 
 
 def _provision_host_role(context):

@@ -12,15 +12,9 @@ _numbers = itertools.count(1)
 
 
 def consultation_index(home):
-    """The 意见征集 column under the site's 互动交流 (made here: the app is not provisioned yet)."""
+    """The 意见征集 column provisioned under the site's 互动交流."""
     column = Page.objects.get(slug="hdjl", path__startswith=home.path, depth=home.depth + 1)
-    existing = ConsultationIndexPage.objects.child_of(column).first()
-    if existing:
-        return existing
-    index = ConsultationIndexPage(title="意见征集", slug="yjzj")
-    column.add_child(instance=index)
-    index.save_revision().publish()
-    return ConsultationIndexPage.objects.get(pk=index.pk)
+    return ConsultationIndexPage.objects.child_of(column).get()
 
 
 def consultation_on(home, *, closes=None, title=None, feedback=""):

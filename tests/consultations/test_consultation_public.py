@@ -40,11 +40,8 @@ def visitor(number=1):
 
 
 def index_under(home):
-    column = Page.objects.child_of(home).get(slug="hdjl")
-    index = ConsultationIndexPage(title="意见征集", slug="yjzj")
-    column.add_child(instance=index)
-    index.save_revision().publish()
-    return ConsultationIndexPage.objects.get(pk=index.pk)
+    """The 意见征集 column provisioned under the site's 互动交流."""
+    return ConsultationIndexPage.objects.child_of(Page.objects.child_of(home).get(slug="hdjl")).get()
 
 
 @pytest.fixture

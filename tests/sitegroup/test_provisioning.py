@@ -14,6 +14,7 @@ from wagtail.models import (
 )
 
 from citizen_mailbox.models import MailboxPage
+from consultations.models import ConsultationIndexPage, SurveyIndexPage
 from disclosure.models import DisclosureCatalogPage
 from emergency.models import EmergencyIndexPage
 from home.models import ColumnPage, HomePage, StandardPage
@@ -146,7 +147,16 @@ def test_standard_column_skeleton(site_group):
             ],
         ),
         ("政务动态", "zwdt", []),
-        ("互动交流", "hdjl", [("政民互动信箱", "zmhdxx", []), ("在线访谈", "zxft", [])]),
+        (
+            "互动交流",
+            "hdjl",
+            [
+                ("政民互动信箱", "zmhdxx", []),
+                ("在线访谈", "zxft", []),
+                ("意见征集", "yjzj", []),
+                ("网上调查", "wsdc", []),
+            ],
+        ),
         ("办事服务", "bsfw", []),
         ("联系我们", "lxwm", []),
         ("网站声明", "wzsm", []),
@@ -163,6 +173,8 @@ def test_standard_column_skeleton(site_group):
         ColumnPage,
         MailboxPage,
         InterviewIndexPage,
+        ConsultationIndexPage,
+        SurveyIndexPage,
         ColumnPage,
         StandardPage,
         StandardPage,

@@ -20,19 +20,19 @@ from sitegroup.provisioning import provision_subsite
 
 pytestmark = pytest.mark.django_db
 
-CONSULTATION_TITLE = "意见征集"
+HEARING_TITLE = "听证公告"
 
 
 def open_county_c(site_group):
     return provision_subsite(parent=site_group.portal.home, name="丙县人民政府", slug="county-c", kind="county")
 
 
-def provision_consultations(context):
+def provision_hearings(context):
     """A new app's contribution: its index under 互动交流, made once."""
     column = context.home.get_children().get(slug=INTERACTION_COLUMN)
-    if not column.get_children().filter(slug="yjzj").exists():
-        column.add_child(instance=ColumnPage(title=CONSULTATION_TITLE, slug="yjzj"))
-        context.created.append(CONSULTATION_TITLE)
+    if not column.get_children().filter(slug="tzgg-hearing").exists():
+        column.add_child(instance=ColumnPage(title=HEARING_TITLE, slug="tzgg-hearing"))
+        context.created.append(HEARING_TITLE)
 
 
 def test_provisioning_calls_a_registered_contribution_on_every_run(site_group):
@@ -40,7 +40,7 @@ def test_provisioning_calls_a_registered_contribution_on_every_run(site_group):
 
     def contribute(context):
         contexts.append(context)
-        provision_consultations(context)
+        provision_hearings(context)
 
     with hooks.register_temporarily(PROVISION_SITE_HOOK, contribute):
         opened = open_county_c(site_group)
@@ -55,16 +55,20 @@ def test_provisioning_calls_a_registered_contribution_on_every_run(site_group):
     )
     assert first.groups == opened.groups
     # After the apps below it: the release and emergency workflows and the mailbox exist already.
-    assert opened.created[-7:] == [
+    assert opened.created[-9:] == [
         "发布审核流程",
         "突发事件栏目",
         "应急发布流程",
         "政民互动信箱",
         "在线访谈栏目",
         "丙县人民政府访谈主持",
-        CONSULTATION_TITLE,
+        "意见征集栏目",
+        "网上调查栏目",
+        HEARING_TITLE,
     ]
-    assert opened.home.get_children().get(slug=INTERACTION_COLUMN).get_children().filter(slug="yjzj").count() == 1
+    assert (
+        opened.home.get_children().get(slug=INTERACTION_COLUMN).get_children().filter(slug="tzgg-hearing").count() == 1
+    )
     assert second.home == opened.home and again.created == []
 
 
@@ -82,6 +86,7 @@ def test_contributions_run_in_the_order_of_their_apps(db):
         "emergency.provisioning",
         "citizen_mailbox.provisioning",
         "interviews.provisioning",
+        "consultations.provisioning",
         "consultations.provisioning",
         "monitoring.provisioning",
         "translations.provisioning",
