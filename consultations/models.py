@@ -92,6 +92,13 @@ class ConsultationIndexPage(RoutablePageMixin, AbstractColumnPage):
         pages = ConsultationPage.objects.descendant_of(home) if home else ConsultationPage.objects.child_of(self)
         return pages.exclude(under_any_of(held_site_paths(self.path))).live().public()
 
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The column's own consultations for a home-page block, open ones first (home.blocks)."""
+        from consultations.home import home_items
+
+        return home_items(ConsultationPage.objects.child_of(page).live().filter(public), count, timezone.now())
+
     def get_context(self, request, *args, **kwargs):
         from consultations.listings import listing_context
 
@@ -280,6 +287,13 @@ class SurveyIndexPage(AbstractColumnPage):
     class Meta:
         verbose_name = _("网上调查栏目")
         verbose_name_plural = _("网上调查栏目")
+
+    @classmethod
+    def home_listing(cls, page, count, public):
+        """The column's own surveys for a home-page block, open ones first (home.blocks)."""
+        from consultations.home import home_items
+
+        return home_items(SurveyPage.objects.child_of(page).live().filter(public), count, timezone.now())
 
     def get_context(self, request, *args, **kwargs):
         # consultations.survey_views reads this module, hence the import at call time.

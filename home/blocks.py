@@ -53,7 +53,8 @@ INTERACTION_ROLES = (("interviews", _("在线访谈")), ("consultation", _("意�
 
 @dataclass(frozen=True)
 class HomeItem:
-    """One entry of a home-page listing. `number` is a document's 文号, `image` an article's cover image."""
+    """One entry of a home-page listing. `number` is a short fact shown beside the title (a document's 文号, a
+    consultation's state), `image` an article's cover image."""
 
     title: str
     url: str
