@@ -27,6 +27,7 @@ from consultations import surveys
 from consultations.models import QuestionKind, State, SurveyAnswer, SurveyPage, SurveyResponse
 from govcms.core.scope import SiteScope
 from govcms.core.spreadsheets import FORMULA_PREFIXES, XLSX_ILLEGAL, local_time_text
+from govcms.core.translation import original_of
 from govcms.core.tree import paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
 
@@ -51,7 +52,8 @@ def page_context(survey, request):
     state = survey.state()
     context = {"state": state, "state_label": State(state).label, "is_open": state == State.OPEN}
     if survey.public_results:
-        total, shown = surveys.results(survey, questions_of(survey))
+        original = original_of(survey)
+        total, shown = surveys.results(original, questions_of(original))
         context.update(responses=total, results=shown if total else [])
     return context
 
@@ -92,7 +94,8 @@ def _answer(request, survey):
     if state != State.OPEN:
         status = 200 if request.method == "GET" else 400
         return _render(request, survey, "consultations/survey_closed.html", status=status, state=State(state))
-    if surveys.already_answered(request, survey):
+    original = original_of(survey)
+    if surveys.already_answered(request, original):
         status = 200 if request.method == "GET" else 400
         return _render(request, survey, "consultations/survey_answered.html", status=status, again=True)
     data = post_data(request)
@@ -118,10 +121,14 @@ def _answer(request, survey):
     form = surveys.SurveyForm(data[0], questions=questions)
     if not form.is_valid():
         return _render(request, survey, FORM_TEMPLATE, status=400, form=form)
-    home = site_home_of(survey)
-    surveys.store(survey, home, questions, form.cleaned_data)
+    surveys.store(
+        original,
+        site_home_of(original),
+        questions_of(original),
+        surveys.as_answers_to(questions, questions_of(original), form.cleaned_data),
+    )
     response = _render(request, survey, "consultations/survey_answered.html", again=False)
-    return surveys.mark_answered(response, survey)
+    return surveys.mark_answered(response, original)
 
 
 # --- export for the site's staff ------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ One response per person, without accounts — what it does and what it cannot do
 
 So a survey's counts are the views of those who answered, not a ballot: the page says the results are for
 reference. Every submitted option is checked against the question's choices on the server; a response is
-stored in one transaction, all its answers or nothing.
+stored in one transaction, all its answers or nothing. Answers from a translated survey are stored as the
+original's (its questions, its site), and one cookie covers both languages.
 """
 
 from dataclasses import dataclass
@@ -99,6 +100,17 @@ def answers_of(questions, cleaned_data):
         elif value:
             pairs.append((question, value))
     return pairs
+
+
+def as_answers_to(questions, original_questions, cleaned_data):
+    """`cleaned_data` of a translation's form keyed by its original's questions instead: a translation's
+    questions are copies of the original's, in the same order with the same kinds and options (facts), so the
+    answers count with the original's (one survey, one result, whatever the reader's language). translations.sync
+    copies the questions when the original is published; should the two still differ in length for a moment, an
+    answer to a question without a counterpart is dropped rather than stored against the wrong question."""
+    pairs = zip(questions, original_questions, strict=False)
+    renamed = {field_name(copy): field_name(question) for copy, question in pairs}
+    return {renamed[name]: value for name, value in cleaned_data.items() if name in renamed}
 
 
 def store(survey, site_home, questions, cleaned_data):

@@ -6,21 +6,21 @@ offline captcha and its 看不清，换一张 without JavaScript, never cached, 
 stored in one transaction only once everything is valid. Comments are taken only while the consultation is
 征集中: before or after, a GET says so and a POST is refused (409) with nothing stored and no captcha made.
 The comment's site is worked out from the tree (the consultation's site home in the default locale), never
-taken from the form.
+taken from the form. A comment sent from a translation belongs to the original (govcms.core.translation.
+original_of): one consultation, one set of comments and counts, whatever the reader's language.
 """
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.models import Locale
 
 from citizen_mailbox.masking import mask_message_text, mask_name
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
 from consultations.forms import CommentForm, section_label
 from consultations.models import Comment, CommentStatus, Outcome, State
+from govcms.core.translation import original_of
 from govcms.core.tree import site_home_of
-from home.models import HomePage
 
 COMMENT_RATE = "10/h"
 COMMENT_TEMPLATE = "consultations/comment.html"
@@ -28,15 +28,6 @@ COMMENT_TEMPLATE = "consultations/comment.html"
 
 def _render(request, consultation, template, status=200, **context):
     return TemplateResponse(request, template, {"page": consultation, "self": consultation, **context}, status=status)
-
-
-def default_locale_home(consultation):
-    """The consultation's site home in the default locale (an English page's comments belong to the Chinese site)."""
-    home = site_home_of(consultation)
-    locale = Locale.get_default()
-    if home is None or home.locale_id == locale.pk:
-        return home
-    return HomePage.objects.filter(translation_key=home.translation_key, locale=locale).first()
 
 
 # --- the page ----------------------------------------------------------------------------------------------
@@ -85,10 +76,11 @@ def page_context(consultation, request, now=None):
         "attachment_list": consultation.attachments.select_related("document"),
         "short_period": not consultation.period_is_legal(),
     }
+    original = original_of(consultation)
     if consultation.pk and consultation.show_comments:
-        context["public_comments"] = public_comments(consultation)
+        context["public_comments"] = public_comments(original)
     if consultation.pk and state in (State.CLOSED, State.ANSWERED):
-        context["feedback_counts"] = feedback_counts(consultation)
+        context["feedback_counts"] = feedback_counts(original)
         context["themes"] = list(consultation.themes.all())
         policy = consultation.adopted_policy
         context["adopted_policy"] = policy if policy is not None and policy.live else None
@@ -134,11 +126,11 @@ def _comment(request, consultation):
     form = CommentForm(data[0], sections=sections)
     if not form.is_valid():
         return _render(request, consultation, COMMENT_TEMPLATE, status=400, form=form)
-    home = default_locale_home(consultation)
+    original = original_of(consultation)
     with transaction.atomic():
         stored = Comment.objects.create(
-            consultation=consultation,
-            site_home=home,
+            consultation=original,
+            site_home=site_home_of(original),
             **{name: form.cleaned_data[name] for name in ("name", "contact", "section", "content")},
         )
     return _render(request, consultation, "consultations/commented.html", comment=stored)

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
+from govcms.core.translation import original_of
 from govcms.core.tree import site_home_of
 from govcms.core.visibility import held_site_paths
 from home.models import HomePage
@@ -46,21 +47,13 @@ def held(request, page):
     return any(page.path.startswith(path) for path in held_site_paths())
 
 
-def default_locale_home(home):
-    """The site home in the default locale (an English home's Chinese original), or None."""
-    locale = Locale.get_default()
-    if home is None or home.locale_id == locale.pk:
-        return home
-    return home.get_translation_or_none(locale)
-
-
 def report_site(site_id, request=None):
     """The live site home in the default locale for this id, or 404. A translated home (the footer of an English
     page links its own home) stands for its live Chinese original: reports always belong to the Chinese site.
     A held site (not yet public) is not found."""
     if site_id > MAX_ID:
         raise Http404
-    home = default_locale_home(HomePage.objects.live().filter(pk=site_id).first())
+    home = original_of(HomePage.objects.live().filter(pk=site_id).first())
     if home is None or not home.live or (request is not None and held(request, home)):
         raise Http404
     return home
@@ -76,7 +69,7 @@ def feedback_page(page_id, request=None):
         raise Http404
     if page.get_view_restrictions().exists() or (request is not None and held(request, page)):
         raise Http404
-    home = default_locale_home(site_home_of(page))
+    home = original_of(site_home_of(page))
     if home is None:
         raise Http404
     return page.specific, home

@@ -15,7 +15,7 @@ there is one.
 """
 
 from django.apps import apps
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
 
@@ -53,3 +53,13 @@ def in_language_of(page, linked_pages):
     )
     by_key = {translation.translation_key: translation for translation in translations}
     return [by_key.get(linked.translation_key, linked) for linked in linked_pages]
+
+
+def original_of(page):
+    """`page` in the default locale (a translation's original; the page itself when it is the original or has
+    none; None for None). What citizens send from a translated page — a comment, a survey answer, an error
+    report — belongs to the original: one consultation, one count, one site, whatever the reader's language."""
+    locale = Locale.get_default()
+    if page is None or page.locale_id == locale.pk:
+        return page
+    return page.get_translation_or_none(locale) or page
