@@ -322,8 +322,26 @@ class PolicyPage(DisclosureFields, Page):
             return None
         return in_language_of(self, [self.replaced_by])[0]
 
+    def live_consultations(self):
+        """The live, public consultations on this policy's draft (意见征集 whose 正式出台的政策 is this page or one of
+        its translations), in this page's language where translated; oldest first. Reached through the reverse
+        relation: policy sits below consultations and imports nothing of it."""
+        consultations = (
+            self.consultations.model.objects.live()
+            .public()
+            .filter(adopted_policy__translation_key=self.translation_key)
+            .order_by("opens_at", "pk")
+        )
+        # A consultation and its translation may both name the policy: one entry each, in this page's language.
+        by_key = {}
+        for consultation in consultations:
+            if consultation.translation_key not in by_key or consultation.locale_id == self.locale_id:
+                by_key[consultation.translation_key] = consultation
+        return in_language_of(self, by_key.values())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["consultations"] = self.live_consultations()
         context["attachment_list"] = self.attachments.select_related("document")
         context["interpretation_groups"] = self.interpretations_by_kind()
         context["related_policies"] = self.live_related_policies()

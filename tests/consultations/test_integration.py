@@ -1,5 +1,5 @@
 """意见征集 and 网上调查 in the rest of the site: a home-page block listing either column (open ones first, with their
-state and next date), on county A."""
+state and next date), and the policy adopted after a consultation linking back to it; on county A."""
 
 import datetime
 from datetime import timedelta
@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from tests.consultations.test_consultation_public import HOST, index_under, make_consultation
 from tests.consultations.test_surveys import add_survey, survey_index
+from tests.policy.utils import add_policy, library_of
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,67 @@ def test_the_consultation_block_costs_the_same_queries_however_many_it_lists(cli
 
     assert len(home_block(client)) == 4
     assert len(four) == len(one)
+
+
+# --- the policy's back-link ---------------------------------------------------------------------------------
+
+
+def consulted_on(policy_page, client, host=HOST):
+    """[(text, hrefs)] of the policy page's 征求意见 section, one entry per consultation."""
+    response = client.get(policy_page.url, HTTP_HOST=host)
+    assert response.status_code == 200
+    section = BeautifulSoup(response.content, "html.parser").find(
+        "section", attrs={"aria-labelledby": "consultations-title"}
+    )
+    if section is None:
+        return []
+    return [(item.get_text(strip=True), [a["href"] for a in item("a")]) for item in section("li")]
+
+
+def test_an_adopted_policy_links_back_to_its_live_public_consultations(client, site_group):
+    policy = add_policy(library_of(site_group.county_a), "甲县某某管理办法")
+    index = index_under(site_group.county_a.home)
+    answered = make_consultation(
+        index, title="某某管理办法（征求意见稿）", opens=days(-90), closes=days(-50), feedback="<p>已采纳。</p>"
+    )
+    answered.adopted_policy = policy
+    answered.save_revision().publish()
+    make_consultation(index, title="未发布的征集", adopted_policy=policy, live=False)
+    protected = make_consultation(index, title="内部征集", adopted_policy=policy)
+    PageViewRestriction.objects.create(page=Page.objects.get(pk=protected.pk), restriction_type="login")
+    make_consultation(index, title="其他政策的征集")
+
+    assert consulted_on(policy, client) == [
+        (
+            "本政策曾公开征求意见：某某管理办法（征求意见稿）（查看意见采纳情况）",
+            [answered.full_url, answered.full_url + "#consultation-feedback-title"],
+        )
+    ]
+
+
+def test_the_link_to_the_feedback_waits_for_the_feedback(client, site_group):
+    policy = add_policy(library_of(site_group.county_a), "甲县另一办法")
+    consultation = make_consultation(index_under(site_group.county_a.home), title="仍在征集", adopted_policy=policy)
+
+    assert consulted_on(policy, client) == [("本政策曾公开征求意见：仍在征集", [consultation.full_url])]
+
+
+def test_a_policy_without_a_consultation_shows_no_section(client, site_group):
+    assert consulted_on(add_policy(library_of(site_group.county_a), "未征求意见的办法"), client) == []
+
+
+def test_the_policy_page_costs_the_same_queries_with_one_consultation_or_three(client, site_group):
+    policy = add_policy(library_of(site_group.county_a), "甲县某某管理办法")
+    index = index_under(site_group.county_a.home)
+    make_consultation(index, adopted_policy=policy)
+    client.get(policy.url, HTTP_HOST=HOST)  # caches warmed
+    with CaptureQueriesContext(connection) as one:
+        client.get(policy.url, HTTP_HOST=HOST)
+    for _ in range(2):
+        make_consultation(index, adopted_policy=policy, opens=days(-90), closes=days(-50), feedback="<p>已反馈。</p>")
+    with CaptureQueriesContext(connection) as three:
+        client.get(policy.url, HTTP_HOST=HOST)
+
+    assert len(consulted_on(policy, client)) == 3
+    extra = [query["sql"] for query in three.captured_queries[len(one.captured_queries) :]]
+    assert len(three) == len(one), extra
