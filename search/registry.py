@@ -11,7 +11,8 @@ articles are 通知公告 or 信件答复 when typed so, 政府信息公开 when
 their article type: editors file guides there), else 新闻动态; a site's columns and index pages (政策文件库,
 政府信息公开目录, 突发事件 …) are 栏目; the mailbox is 互动交流. A letter answered in the mailbox is a row of
 its page, not a page: it is 信件答复 when published as an article (信件选登). An online interview is 在线访谈, found
-by its summary, guests and transcript (the frozen live record).
+by its summary, guests and transcript (the frozen live record). A consultation is 意见征集, found by its summary,
+its organiser, its draft and its feedback; a survey is 网上调查, found by its summary.
 """
 
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ LABELS = {
     "policy": _("政策文件"),
     "interpretation": _("政策解读"),
     "interview": _("在线访谈"),
+    "consultation": _("意见征集"),
+    "survey": _("网上调查"),
     "notice": _("通知公告"),
     "guide": _("办事指南"),
     "reply": _("信件答复"),
@@ -126,6 +129,17 @@ KINDS = (
         keywords=_("在线访谈 访谈 访谈实录 文字实录 实录 嘉宾 网友提问"),
         prefetch_related=("guests",),
     ),
+    ContentKind(
+        "consultations.ConsultationPage",
+        ("consultation",),
+        keywords=_("意见征集 征求意见 征求意见稿 公开征求意见 草案 采纳情况"),
+        text_fields=("draft", "feedback"),
+    ),
+    ContentKind(
+        "consultations.SurveyPage",
+        ("survey",),
+        keywords=_("网上调查 调查 问卷 问卷调查 民意调查"),
+    ),
     ContentKind("home.ColumnPage", ("column",)),
     ContentKind(
         "mailbox.MailboxPage",
@@ -143,6 +157,8 @@ KINDS = (
     ContentKind(
         "interviews.InterviewIndexPage", ("column",), keywords=_("在线访谈 访谈 访谈预告 正在直播 往期回顾 实录")
     ),
+    ContentKind("consultations.ConsultationIndexPage", ("column",), keywords=_("意见征集 征求意见 征求意见稿")),
+    ContentKind("consultations.SurveyIndexPage", ("column",), keywords=_("网上调查 调查 问卷")),
     ContentKind(
         "emergency.EmergencyIndexPage", ("column",), keywords=_("突发事件 应急 预警 通报"), text_fields=("intro",)
     ),
