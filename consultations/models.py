@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from consultations.panels import FeedbackCountsPanel
 from consultations.periods import MinimumPeriod
 from govcms.blocks import RICH_TEXT_FEATURES
 from govcms.core.page_forms import ScopedPageForm
@@ -39,8 +40,6 @@ class ConsultationKind(models.Model):
     minimum_days = models.PositiveSmallIntegerField(_("最短征集期"))
     working_days = models.BooleanField(_("按工作日计算"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
-
-    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("minimum_days"), FieldPanel("working_days")])]
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -158,6 +157,7 @@ class ConsultationPage(RoutablePageMixin, Page):
         FieldPanel("show_comments"),
         MultiFieldPanel(
             [
+                FeedbackCountsPanel(heading=_("意见统计")),
                 FieldPanel("feedback"),
                 InlinePanel("themes", label=_("按主题的采纳情况")),
                 PageChooserPanel("adopted_policy"),
@@ -201,6 +201,18 @@ class ConsultationPage(RoutablePageMixin, Page):
         if now < self.closes_at:
             return State.OPEN
         return State.ANSWERED if self.feedback.strip() else State.CLOSED
+
+    def moderated_counts(self):
+        """Received, adopted, partly adopted and not adopted — of the moderated comments (approved or rejected), the
+        figures the feedback publishes — and those still pending moderation, in one query."""
+        moderated = models.Q(status__in=[CommentStatus.APPROVED, CommentStatus.REJECTED])
+        return self.comments.aggregate(
+            received=models.Count("pk", filter=moderated),
+            adopted=models.Count("pk", filter=moderated & models.Q(outcome=Outcome.ADOPTED)),
+            partly=models.Count("pk", filter=moderated & models.Q(outcome=Outcome.PARTLY)),
+            not_adopted=models.Count("pk", filter=moderated & models.Q(outcome=Outcome.NOT_ADOPTED)),
+            pending=models.Count("pk", filter=models.Q(status=CommentStatus.PENDING)),
+        )
 
     def sections(self):
         """[(number, heading)] of the draft's sections, numbered from 1 in their order."""

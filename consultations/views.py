@@ -11,14 +11,13 @@ original_of): one consultation, one set of comments and counts, whatever the rea
 """
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from citizen_mailbox.masking import mask_message_text, mask_name
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
 from consultations.forms import CommentForm, section_label
-from consultations.models import Comment, CommentStatus, Outcome, State
+from consultations.models import Comment, CommentStatus, State
 from govcms.core.translation import original_of
 from govcms.core.tree import site_home_of
 
@@ -46,18 +45,6 @@ def public_comments(consultation):
     return rows
 
 
-def feedback_counts(consultation):
-    """Received, adopted, partly adopted and not adopted: of the moderated comments (approved or rejected), in
-    one query. Comments still waiting for moderation are not counted."""
-    moderated = Q(status__in=[CommentStatus.APPROVED, CommentStatus.REJECTED])
-    return Comment.objects.filter(consultation=consultation).aggregate(
-        received=Count("pk", filter=moderated),
-        adopted=Count("pk", filter=moderated & Q(outcome=Outcome.ADOPTED)),
-        partly=Count("pk", filter=moderated & Q(outcome=Outcome.PARTLY)),
-        not_adopted=Count("pk", filter=moderated & Q(outcome=Outcome.NOT_ADOPTED)),
-    )
-
-
 def page_context(consultation, request, now=None):
     state = consultation.state(now or timezone.now())
     sections = [
@@ -80,7 +67,7 @@ def page_context(consultation, request, now=None):
     if consultation.pk and consultation.show_comments:
         context["public_comments"] = public_comments(original)
     if consultation.pk and state in (State.CLOSED, State.ANSWERED):
-        context["feedback_counts"] = feedback_counts(original)
+        context["feedback_counts"] = original.moderated_counts()
         context["themes"] = list(consultation.themes.all())
         policy = consultation.adopted_policy
         context["adopted_policy"] = policy if policy is not None and policy.live else None

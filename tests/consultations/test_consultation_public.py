@@ -309,9 +309,8 @@ def test_the_feedback_counts_are_those_of_the_moderated_comments(index, site_gro
         "partly": moderated.filter(outcome=Outcome.PARTLY).count(),
         "not_adopted": moderated.filter(outcome=Outcome.NOT_ADOPTED).count(),
     }
-    assert (
-        response.context["feedback_counts"] == expected == {"received": 7, "adopted": 3, "partly": 2, "not_adopted": 2}
-    )
+    shown = {name: response.context["feedback_counts"][name] for name in expected}
+    assert shown == expected == {"received": 7, "adopted": 3, "partly": 2, "not_adopted": 2}
     for name, number in expected.items():
         assert f'data-count="{name}">{number}<' in html
     assert "已增加六个月过渡期。" in html and "已反馈" in html
