@@ -26,6 +26,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -42,6 +43,8 @@ from consultations.models import (
     Outcome,
 )
 from govcms.core.scope import SiteScope
+from govcms.core.translation import original_of
+from govcms.core.tree import SiteIndex, site_home_of, under_any_of
 
 PERMISSION = "consultations.moderate_comment"
 LIST_URL = "consultations_comments"
@@ -87,6 +90,40 @@ def visible_comments(user):
 def may_moderate(user, comment):
     ids = moderated_site_ids(user)
     return ids is None or comment.site_home_id in ids
+
+
+def of_sites(site_ids):
+    """A Q matching the pages whose own site (their deepest site home) is one of `site_ids`: below one of those
+    homes and not inside a site below it that is not one of them (a portal's pages, not its counties')."""
+    sites = SiteIndex()
+    own = [home.path for home in sites.sites if home.pk in site_ids]
+    others = [home.path for home in sites.sites if home.pk not in site_ids]
+    terms = [
+        under_any_of([path]) & ~under_any_of([other for other in others if other.startswith(path)]) for path in own
+    ]
+    return Q(*terms, _connector=Q.OR) if terms else Q(pk__in=[])
+
+
+def filterable_consultations(user):
+    """The consultations the list may be narrowed to: those of the sites whose comments it shows, commented on or
+    not yet (the 意见审核 button of each links here), every one for platform-wide users and superusers."""
+    ids = listed_site_ids(user)
+    consultations = ConsultationPage.objects.all()
+    return consultations if ids is None else consultations.filter(of_sites(ids))
+
+
+def moderation_url(user, page):
+    """The 意见审核 list narrowed to the consultation `page` (its original: comments sent from a translation are
+    the original's) when `user` moderates its site's comments, else None."""
+    ids = moderated_site_ids(user)
+    if ids is not None and not ids:
+        return None
+    consultation = original_of(page)
+    if ids is not None:
+        home = site_home_of(consultation)
+        if home is None or home.pk not in ids:
+            return None
+    return f"{reverse(LIST_URL)}?{urlencode({'consultation': consultation.pk})}"
 
 
 # --- Feedback: counts and the overdue rule --------------------------------------------------------
@@ -149,9 +186,8 @@ class CommentFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        # Only the consultations whose comments the user may see: another site's id is not a valid choice.
-        seen = visible_comments(request.user).values("consultation_id")
-        self.filters["consultation"].queryset = ConsultationPage.objects.filter(pk__in=seen).order_by("-closes_at")
+        # Only the consultations of the sites whose comments the user may see: another site's id is not a valid choice.
+        self.filters["consultation"].queryset = filterable_consultations(request.user).order_by("-closes_at")
 
 
 class CommentsView(ReportView):

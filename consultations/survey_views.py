@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -134,20 +134,38 @@ def _answer(request, survey):
 # --- export for the site's staff ------------------------------------------------------------------------------
 
 EXPORT_PERMISSION = "consultations.export_surveyresponse"
+EXPORT_URL = "consultations_survey_export"
 FORMATS = ("csv", "xlsx")
+
+
+def may_export(user, survey):
+    """Whether `user` may export the responses of `survey`: the permission, and the survey's site their own."""
+    if not user.has_perm(EXPORT_PERMISSION):
+        return False
+    own_sites = SiteScope.of(user).own_site_ids
+    if not own_sites:
+        return False
+    home = site_home_of(survey)
+    return home is not None and home.pk in own_sites
 
 
 def exportable_survey(user, survey_id):
     """The survey if `user` may export its responses, else 404 (another site's staff are told nothing)."""
-    if survey_id > MAX_ID or not user.has_perm(EXPORT_PERMISSION):
+    if survey_id > MAX_ID:
         raise Http404
     survey = SurveyPage.objects.filter(pk=survey_id).first()
-    if survey is None:
-        raise Http404
-    home = site_home_of(survey)
-    if home is None or home.pk not in SiteScope.of(user).own_site_ids:
+    if survey is None or not may_export(user, survey):
         raise Http404
     return survey
+
+
+def export_urls(user, page):
+    """[(format, URL)] of the exports of the survey `page` (its original, which holds the responses of both
+    languages) that `user` may download; empty when they may not."""
+    survey = original_of(page)
+    if not may_export(user, survey):
+        return []
+    return [(export_format, reverse(EXPORT_URL, args=[survey.pk, export_format])) for export_format in FORMATS]
 
 
 def export_rows(survey):
@@ -230,6 +248,6 @@ def register_export_urls():
         path(
             "consultations/surveys/<int:survey_id>/export/<str:export_format>/",
             export,
-            name="consultations_survey_export",
+            name=EXPORT_URL,
         )
     ]

@@ -1,8 +1,12 @@
-"""Admin integration of the consultations app: provisioning of rights, 意见审核 (URLs, menu, log actions)."""
+"""Admin integration of the consultations app: provisioning of rights, 意见审核 (URLs, menu, log actions), the
+export of survey responses, and the buttons leading to both from the consultation's and the survey's page."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from consultations import admin_views
+from consultations import admin_views, survey_views
+from consultations.models import ConsultationPage, SurveyPage
 from consultations.provisioning import (
     provision_consultation_columns,
     provision_consultation_rights,
@@ -25,6 +29,36 @@ hooks.register("register_log_actions", admin_views.register_log_actions)
 
 # --- 网上调查: export of a survey's responses (consultations.survey_views; staff of the survey's site) ---------
 
-from consultations.survey_views import register_export_urls  # noqa: E402
+hooks.register("register_admin_urls", survey_views.register_export_urls)
 
-hooks.register("register_admin_urls", register_export_urls)
+# --- The ways in: from a consultation's page to its comments, from a survey's page to its responses --------------
+# Shown (page header and explorer row) only to those the linked view lets in; other pages cost no query:
+# specific_class comes from the content type cache.
+
+
+def moderation_buttons(page, user, priority):
+    if issubclass(page.specific_class or object, ConsultationPage):
+        url = admin_views.moderation_url(user, page)
+        if url:
+            yield PageMenuItem(gettext_lazy("意见审核"), url, "comment", priority, page=page)
+
+
+EXPORT_LABELS = {"csv": gettext_lazy("导出答卷 CSV"), "xlsx": gettext_lazy("导出答卷 Excel")}
+
+
+def export_buttons(page, user, priority):
+    if issubclass(page.specific_class or object, SurveyPage):
+        for offset, (export_format, url) in enumerate(survey_views.export_urls(user, page)):
+            yield PageMenuItem(EXPORT_LABELS[export_format], url, "download", priority + offset, page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def header_buttons(page, user, view_name, next_url=None):
+    yield from moderation_buttons(page, user, priority=16)
+    yield from export_buttons(page, user, priority=17)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def listing_buttons(page, user, next_url=None):
+    yield from moderation_buttons(page, user, priority=7)
+    yield from export_buttons(page, user, priority=8)

@@ -1,7 +1,10 @@
 """意见征集 and 网上调查 in the rest of the site: a home-page block listing either column (open ones first, with their
-state and next date), and the policy adopted after a consultation linking back to it; on county A."""
+state and next date), the policy adopted after a consultation linking back to it, and the admin's ways in: 意见审核
+from a consultation's page, 导出答卷 from a survey's page, for the site's own staff only; on county A."""
 
+import csv
 import datetime
+import io
 from datetime import timedelta
 
 import pytest
@@ -9,10 +12,12 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
+from tests.consultations.moderation_world import comment_on
 from tests.consultations.test_consultation_public import HOST, index_under, make_consultation
-from tests.consultations.test_surveys import add_survey, survey_index
+from tests.consultations.test_surveys import add_survey, respond, survey_index
 from tests.policy.utils import add_policy, library_of
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +163,126 @@ def test_the_policy_page_costs_the_same_queries_with_one_consultation_or_three(c
     assert len(consulted_on(policy, client)) == 3
     extra = [query["sql"] for query in three.captured_queries[len(one.captured_queries) :]]
     assert len(three) == len(one), extra
+
+
+# --- the admin's ways in ----------------------------------------------------------------------------------
+
+
+def admin_links(client, url):
+    """{label: href} of the links of an admin page; none when the user may not open it (Wagtail redirects)."""
+    response = client.get(url)
+    if response.status_code == 302:
+        return {}
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {link.get_text(strip=True): link["href"] for link in soup.find_all("a", href=True)}
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def explorer_url(page):
+    return reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+
+
+@pytest.fixture
+def consultation(site_group):
+    return make_consultation(index_under(site_group.county_a.home), title="甲县征求意见稿")
+
+
+@pytest.fixture
+def survey(site_group):
+    survey = add_survey(survey_index(site_group.county_a.home), title="甲县公交调查", slug="jxgj")
+    respond(survey, "1路", ["准点"], "5", "多开夜班车")
+    respond(survey, "3路", [], "2")
+    return survey
+
+
+def test_the_sites_editor_finds_moderation_from_the_consultation(client, site_group, make_user, consultation):
+    comment_on(consultation, site_group.county_a.home, content="建议延长过渡期。")
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    moderation = f"{reverse('consultations_comments')}?consultation={consultation.pk}"
+
+    assert admin_links(client, edit_url(consultation))["意见审核"] == moderation
+    assert admin_links(client, explorer_url(consultation))["意见审核"] == moderation
+    listed = client.get(moderation)
+    assert listed.status_code == 200 and "建议延长过渡期。" in listed.content.decode()
+
+
+def test_the_moderation_list_narrows_to_a_consultation_without_comments_yet(
+    client, site_group, make_user, consultation
+):
+    other = make_consultation(index_under(site_group.county_a.home), title="另一征求意见稿")
+    comment_on(other, site_group.county_a.home, content="另一征集的意见")
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+
+    listed = client.get(admin_links(client, edit_url(consultation))["意见审核"]).content.decode()
+
+    assert "另一征集的意见" not in listed
+
+
+@pytest.mark.parametrize("who", ["portal_editor", "county_a_officer"])
+def test_others_who_open_the_consultation_are_not_offered_moderation(client, site_group, make_user, consultation, who):
+    # The portal's 编辑 edit the counties' pages, but the counties' comments are the counties'; an 信息员 browses
+    # the column in the explorer (the editor is closed to them) and moderates nothing.
+    group = {
+        "portal_editor": site_group.portal.groups["编辑"],
+        "county_a_officer": site_group.county_a.groups["信息员"],
+    }
+    client.force_login(make_user(group[who]))
+
+    assert "意见审核" not in admin_links(client, edit_url(consultation))
+    assert "意见审核" not in admin_links(client, explorer_url(consultation))
+
+
+def test_another_sites_staff_cannot_narrow_the_list_to_a_consultation_of_county_a(
+    client, site_group, make_user, consultation
+):
+    comment_on(consultation, site_group.county_a.home, content="甲县的意见", contact="甲县联系电话")
+    client.force_login(make_user(site_group.county_b.groups["编辑"]))
+
+    listed = client.get(f"{reverse('consultations_comments')}?consultation={consultation.pk}").content.decode()
+
+    assert "甲县的意见" not in listed and "甲县征求意见稿" not in listed
+
+
+def export_links(client, url):
+    links = admin_links(client, url)
+    return {label: href for label, href in links.items() if label.startswith("导出答卷")}
+
+
+def test_the_sites_editor_downloads_the_responses_from_the_survey(client, site_group, make_user, survey):
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    links = export_links(client, edit_url(survey))
+
+    assert set(links) == {"导出答卷 CSV", "导出答卷 Excel"}
+    assert export_links(client, explorer_url(survey)) == links
+    csv_response = client.get(links["导出答卷 CSV"])
+    assert csv_response.status_code == 200 and csv_response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8").lstrip("\ufeff"))))
+    assert [row[2:] for row in rows[1:]] == [["1路", "准点", "5", "多开夜班车"], ["3路", "", "2", ""]]
+    xlsx = client.get(links["导出答卷 Excel"])
+    assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+
+
+@pytest.mark.parametrize("who", ["portal_editor", "county_a_officer"])
+def test_others_who_open_the_survey_are_not_offered_the_export(client, site_group, make_user, survey, who):
+    group = {
+        "portal_editor": site_group.portal.groups["编辑"],
+        "county_a_officer": site_group.county_a.groups["信息员"],
+    }
+    client.force_login(make_user(group[who]))
+
+    assert export_links(client, edit_url(survey)) == {}
+    assert export_links(client, explorer_url(survey)) == {}
+
+
+def test_another_sites_editor_gets_nothing_from_the_export_url(client, site_group, make_user, survey):
+    client.force_login(make_user(site_group.county_a.groups["编辑"]))
+    url = export_links(client, edit_url(survey))["导出答卷 CSV"]
+    client.force_login(make_user(site_group.county_b.groups["编辑"]))
+
+    response = client.get(url)
+
+    assert response.status_code == 404 and "多开夜班车" not in response.content.decode()
