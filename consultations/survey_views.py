@@ -161,7 +161,9 @@ def exportable_survey(user, survey_id):
 
 def export_urls(user, page):
     """[(format, URL)] of the exports of the survey `page` (its original, which holds the responses of both
-    languages) that `user` may download; empty when they may not."""
+    languages) that `user` may download; empty when they may not (without the permission, at no query)."""
+    if not user.has_perm(EXPORT_PERMISSION):
+        return []
     survey = original_of(page)
     if not may_export(user, survey):
         return []

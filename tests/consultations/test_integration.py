@@ -18,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from tests.consultations.moderation_world import comment_on
 from tests.consultations.test_consultation_public import HOST, index_under, make_consultation
 from tests.consultations.test_surveys import add_survey, respond, survey_index
+from tests.consultations.test_translated_pages import in_english
 from tests.policy.utils import add_policy, library_of
 
 pytestmark = pytest.mark.django_db
@@ -286,3 +287,31 @@ def test_another_sites_editor_gets_nothing_from_the_export_url(client, site_grou
     response = client.get(url)
 
     assert response.status_code == 404 and "多开夜班车" not in response.content.decode()
+
+
+# --- translations -------------------------------------------------------------------------------------------
+
+
+def test_the_english_policy_links_the_english_consultation_once(client, site_group):
+    policy = add_policy(library_of(site_group.county_a), "甲县某某管理办法")
+    consultation = make_consultation(index_under(site_group.county_a.home), title="征求意见稿", adopted_policy=policy)
+    english_policy = in_english(policy, site_group)
+    english_consultation = in_english(consultation, site_group)  # names the Chinese policy: a synchronised fact
+
+    assert consulted_on(english_policy, client) == [
+        ("本政策曾公开征求意见：征求意见稿 (English)", [english_consultation.full_url])
+    ]
+
+
+def test_the_buttons_of_an_english_page_lead_to_the_chinese_originals_comments_and_responses(
+    site_group, make_user, consultation, survey
+):
+    from consultations.admin_views import moderation_url
+    from consultations.survey_views import export_urls
+
+    editor = make_user(site_group.county_a.groups["编辑"])
+
+    assert moderation_url(editor, in_english(consultation, site_group)).endswith(f"?consultation={consultation.pk}")
+    assert [url for _, url in export_urls(editor, in_english(survey, site_group))] == [
+        reverse("consultations_survey_export", args=[survey.pk, export_format]) for export_format in ("csv", "xlsx")
+    ]
