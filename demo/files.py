@@ -7,6 +7,8 @@ from PIL import Image, ImageColor, ImageDraw
 
 BANNER_SIZE = (1200, 400)
 PORTRAIT_SIZE = (300, 400)
+# The last line of every generated document.
+DOCUMENT_NOTE = "（演示数据：本文件由 govcms 演示数据生成，仅供功能展示。）"
 
 
 def banner_png(sky, ground):

@@ -18,9 +18,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from demo.consultations import load_consultations_demo
 from demo.content import SITES
 from demo.english import open_english, translate_english
-from demo.files import banner_png, simple_pdf
+from demo.files import DOCUMENT_NOTE, banner_png, simple_pdf
 from demo.history import publish
 from demo.interviews import load_interviews_demo
 from demo.mailbox import load_mailbox_demo
@@ -32,8 +33,6 @@ from emergency.models import EmergencyIndexPage, EmergencyPage, EmergencyUpdate
 from home.models import ArticleAttachment, ArticlePage, ColumnPage
 from sitegroup.models import SiteIdentity
 from sitegroup.provisioning import provision_subsite
-
-DOCUMENT_NOTE = "（演示数据：本文件由 govcms 演示数据生成，仅供功能展示。）"
 
 
 @dataclass
@@ -67,6 +66,7 @@ def load_demo(*, port, password, usable_passwords):
         load_mailbox_demo(loaded, usable_password=usable_passwords)
         load_submissions_demo(loaded)
         created_pages += load_interviews_demo(loaded)
+        created_pages += load_consultations_demo(loaded)
         # English is opened on sites already filled, as on a real site group (and the pages published above
         # give no translation work to follow). Its 翻译 groups are new: the users again, for their translators.
         if open_english(loaded, new_keys):

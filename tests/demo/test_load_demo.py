@@ -29,6 +29,19 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site, TaskState, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
 
+from consultations.models import (
+    Comment,
+    CommentStatus,
+    ConsultationIndexPage,
+    ConsultationPage,
+    Outcome,
+    QuestionKind,
+    State,
+    SurveyAnswer,
+    SurveyIndexPage,
+    SurveyPage,
+)
+from demo.consultations import SURVEY
 from demo.content import SITES
 from demo.content.english import TRANSLATED
 from demo.files import BANNER_SIZE, PORTRAIT_SIZE, simple_pdf
@@ -177,16 +190,26 @@ def test_every_live_page_answers_on_its_own_sites_hostname(demo, client):
 def test_no_column_is_blank(demo):
     listed_children = {PolicyIndexPage: PolicyPage, InterpretationIndexPage: InterpretationPage}
     columns = column_pages().live().filter(locale__language_code=settings.LANGUAGE_CODE).specific()
-    assert {ColumnPage, PolicyIndexPage, InterpretationIndexPage, DisclosureCatalogPage, InterviewIndexPage} == {
-        type(c) for c in columns
-    }
+    assert {
+        ColumnPage,
+        PolicyIndexPage,
+        InterpretationIndexPage,
+        DisclosureCatalogPage,
+        InterviewIndexPage,
+        ConsultationIndexPage,
+        SurveyIndexPage,
+    } == {type(c) for c in columns}
     for column in columns:
         if isinstance(column, InterviewIndexPage):
             continue  # only the portal (which lists the counties' too) and 云溪县 have interviews, see below
+        if isinstance(column, SurveyIndexPage):
+            continue  # only the portal has a survey, see below
         if column.url_path.endswith(f"/{BLANK_COLUMN['slug']}/"):
             continue  # 云溪县's blank column, on purpose (demo.monitoring)
         if isinstance(column, DisclosureCatalogPage):
             assert catalogue_entries(column.site_home()).exists(), column.url_path
+        elif isinstance(column, ConsultationIndexPage):
+            assert ConsultationPage.objects.child_of(column).live().exists(), column.url_path
         elif type(column) in listed_children:
             assert listed_children[type(column)].objects.child_of(column).live().exists(), column.url_path
         elif column.aggregate_subsites:
@@ -532,6 +555,114 @@ def test_the_county_host_broadcasts_the_upcoming_interview_and_a_reader_sees_it(
     portal_interview = interview_page("website-content-interview")
     # Another site's console is not found for the county's host.
     assert client.get(reverse("interviews_console:console", args=[portal_interview.pk])).status_code == 404
+
+
+# --- 意见征集 and 网上调查 (demo.consultations) ----------------------------------------------------------
+PORTAL_HOST = "localhost:8000"
+
+
+def portal_consultations():
+    """The 意见征集 column of the portal (its sub-sites have theirs one level further down)."""
+    return original(ConsultationIndexPage).get(url_path__endswith="/hdjl/yjzj/", depth=4)
+
+
+def portal_consultation(state):
+    found = [
+        page for page in original(ConsultationPage).live().child_of(portal_consultations()) if page.state() == state
+    ]
+    assert len(found) == 1, state
+    return found[0]
+
+
+def test_the_open_consultation_shows_its_approved_comments_and_takes_more(demo, client):
+    consultation = portal_consultation(State.OPEN)
+    assert consultation.period_is_legal() and consultation.show_comments
+    assert 3 <= len(consultation.draft) <= 5 and consultation.attachments.exists()
+    comments = consultation.comments.all()
+    assert {comment.status for comment in comments} == set(CommentStatus)
+    assert comments.filter(status=CommentStatus.APPROVED, section__isnull=False).exists()
+    assert not comments.exclude(status=CommentStatus.PENDING).filter(moderated_by=None).exists()
+
+    response = client.get(consultation.url, HTTP_HOST=PORTAL_HOST)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    shown = soup.select(".consultation-comment")
+    assert [item["id"] for item in shown] == [
+        f"comment-{pk}" for pk in comments.filter(status=CommentStatus.APPROVED).values_list("pk", flat=True)
+    ]
+    text = soup.get_text()
+    for comment in comments.exclude(status=CommentStatus.APPROVED):
+        assert comment.content not in text
+    assert soup.select_one(f'.consultation-comment a[href="#section-{comments.exclude(section=None)[0].section}"]')
+    assert soup.find("a", href=f"{urlsplit(consultation.url).path}comment/")
+
+
+def test_the_closed_consultation_reports_its_moderated_comments_and_links_to_the_policy_adopted(demo, client):
+    consultation = portal_consultation(State.ANSWERED)
+    comments = consultation.comments.all()
+    assert comments.count() >= 5
+    assert not comments.filter(status=CommentStatus.PENDING).exists()
+    assert not comments.filter(outcome="").exists()
+    expected = {
+        "received": comments.count(),
+        "adopted": comments.filter(outcome=Outcome.ADOPTED).count(),
+        "partly": comments.filter(outcome=Outcome.PARTLY).count(),
+        "not_adopted": comments.filter(outcome=Outcome.NOT_ADOPTED).count(),
+    }
+    assert all(expected.values())
+    assert consultation.themes.count() in (2, 3)
+    policy = consultation.adopted_policy
+    assert policy.live and site_home_of(policy).pk == site_home_of(consultation).pk
+    assert list(original(ConsultationPage).filter(adopted_policy=policy)) == [consultation]
+
+    response = client.get(consultation.url, HTTP_HOST=PORTAL_HOST)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    counts = {dd["data-count"]: int(dd.get_text()) for dd in soup.select(".consultation__counts dd")}
+    assert counts == expected
+    # The feedback written by the editors says the same.
+    assert f"共收到意见{expected['received']}条" in soup.select_one(".consultation__feedback").get_text()
+    assert len(soup.select(".consultation__themes tbody tr")) == consultation.themes.count()
+    assert soup.select_one(".consultation__policy a")["href"] == urlsplit(policy.url).path
+
+
+def test_the_portals_consultation_list_shows_the_sub_sites_consultations(demo, client):
+    response = client.get(portal_consultations().url, HTTP_HOST=PORTAL_HOST)
+    assert response.status_code == 200
+    for consultation in original(ConsultationPage).live():
+        assert consultation.title in response.text, consultation.url_path
+    assert Comment.objects.filter(site_home__title="云溪县人民政府").exists()
+
+
+def test_the_survey_has_its_responses_and_publishes_its_results(demo, client):
+    survey = original(SurveyPage).get(slug=SURVEY.slug)
+    assert survey.public_results and survey.state() == State.OPEN
+    assert survey.responses.count() == SURVEY.responses
+    assert not survey.responses.filter(submitted_at__lt=survey.opens_at).exists()
+    questions = list(survey.questions.all())
+    assert {question.kind for question in questions} == set(QuestionKind)
+    for question in questions:
+        answered = SurveyAnswer.objects.filter(question=question).values("response").distinct().count()
+        if question.required:
+            assert answered == SURVEY.responses, question.text
+        else:
+            assert 0 < answered < SURVEY.responses, question.text
+
+    response = client.get(survey.url, HTTP_HOST=PORTAL_HOST)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    results = soup.select(".survey-result")
+    assert len(results) == len([question for question in questions if question.kind != QuestionKind.TEXT])
+    assert f"共收到 {SURVEY.responses} 份答卷" in soup.select_one(".survey-results").get_text()
+    single = next(question for question in questions if question.kind == QuestionKind.SINGLE)
+    counts = [int(td.get_text()) for td in results[0].select("tbody td:nth-of-type(1)")]
+    assert results[0].h3.get_text().endswith(single.text) and sum(counts) == SURVEY.responses
+    assert len(soup.select(".survey-result__average")) == 2
+    for text in SurveyAnswer.objects.filter(question__kind=QuestionKind.TEXT).values_list("value", flat=True):
+        assert text not in response.text
 
 
 # --- The English versions (demo.english) ---------------------------------------------------------------

@@ -83,6 +83,19 @@ def test_the_failing_site_shows_each_problem_in_its_evidence(demo):
     assert "页面已删除" in audit.item("broken_links")["evidence"][0]["detail"]
 
 
+def test_the_department_and_topic_sites_are_healthy_with_their_unused_columns_blank(demo):
+    for title in ("示例市教育局", "示例市优化营商环境专题"):
+        audit = today_audit(title)
+        assert audit.status == Status.PASS, title
+        assert set(evidence_titles(audit, "blank_columns")) == {"在线访谈", "网上调查"}, title
+
+
+def test_the_portals_closed_consultation_has_its_feedback(demo):
+    audit = today_audit(PORTAL)
+    assert audit.item("consultation_feedback")["value"] == 0
+    assert audit.item("blank_columns")["value"] == 0
+
+
 def test_feedback_answered_reports_and_fixed_links_are_there_too(demo):
     assert ErrorReport.objects.filter(status=ErrorReportStatus.ANSWERED, site_home__title=PORTAL).exists()
     assert ErrorReport.objects.filter(status=ErrorReportStatus.OPEN, site_home__title=FAILING_SITE).exists()
