@@ -1,10 +1,8 @@
 """意见统计 in the consultation's editor, next to the feedback it helps to write: the figures the page will publish
-(ConsultationPage.moderated_counts), the comments still waiting, and the way to 意见审核 for those who moderate."""
+(ConsultationPage.moderated_counts), the comments still waiting, and the way to 意见审核 for those who moderate the
+consultation's site (the rule of the page's 意见审核 button)."""
 
-from django.urls import reverse
 from wagtail.admin.panels import Panel
-
-MODERATE_PERMISSION = "consultations.moderate_comment"
 
 
 class FeedbackCountsPanel(Panel):
@@ -12,9 +10,12 @@ class FeedbackCountsPanel(Panel):
         template_name = "consultations/admin/feedback_counts_panel.html"
 
         def get_context_data(self, parent_context=None):
+            # The admin views import the models, which import this module: read them at call time.
+            from consultations.admin_views import moderation_url
+
             context = super().get_context_data(parent_context)
             consultation = self.instance
             context["counts"] = consultation.moderated_counts() if consultation.pk else None
-            if consultation.pk and self.request.user.has_perm(MODERATE_PERMISSION):
-                context["moderation_url"] = f"{reverse('consultations_comments')}?consultation={consultation.pk}"
+            if consultation.pk:
+                context["moderation_url"] = moderation_url(self.request.user, consultation)
             return context

@@ -1,5 +1,6 @@
 """Admin integration of the consultations app: provisioning of rights, 意见审核 (URLs, menu, log actions), the
-export of survey responses, and the buttons leading to both from the consultation's and the survey's page."""
+export of survey responses, the buttons leading to both from the consultation's and the survey's page, and
+设置 → 征集类型 (the kinds and their legal minimum periods)."""
 
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -12,6 +13,7 @@ from consultations.provisioning import (
     provision_consultation_rights,
     site_role_permissions,
 )
+from consultations.viewsets import ConsultationKindViewSet
 from govcms.core.provisioning import PROVISION_SITE_HOOK, SITE_ROLE_PERMISSIONS_HOOK
 
 # --- Provisioning: the 意见征集 and 网上调查 columns; the site's 管理员 and 编辑 get their rights, which the
@@ -62,3 +64,11 @@ def header_buttons(page, user, view_name, next_url=None):
 def listing_buttons(page, user, next_url=None):
     yield from moderation_buttons(page, user, priority=7)
     yield from export_buttons(page, user, priority=8)
+
+
+# --- 设置 → 征集类型: the platform's table of kinds (its 系统管理员 holds the model permissions) ----------------
+
+
+@hooks.register("register_admin_viewset")
+def register_kind_viewset():
+    return ConsultationKindViewSet("consultation_kinds", url_prefix="consultations/kinds")

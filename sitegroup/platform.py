@@ -69,6 +69,8 @@ SYSTEM_PERMISSIONS = (
     ("monitoring", "change_monitoringsettings"),
     # The consultation rules (设置 → 意见征集设置): how long the feedback may take after closing.
     ("consultations", "change_consultationsettings"),
+    # The kinds of consultation and their legal minimum periods (设置 → 征集类型), the same for every site.
+    *_crud("consultations", "consultationkind", ("add", "change", "view")),
 )
 
 SECURITY_PERMISSIONS = (

@@ -379,6 +379,9 @@ NOT_PUBLISHING = {
         issuing_bodies:delete issuing_bodies:history issuing_bodies:history_results issuing_bodies:usage
         topics:index topics:index_results topics:add topics:edit topics:delete topics:history
         topics:history_results topics:usage topics:copy
+        consultation_kinds:index consultation_kinds:index_results consultation_kinds:add consultation_kinds:edit
+        consultation_kinds:delete consultation_kinds:history consultation_kinds:history_results
+        consultation_kinds:usage consultation_kinds:copy
         wagtailsettings:edit wagtailsettings:preview_on_edit
         wagtaillocales:index wagtaillocales:index_results wagtaillocales:add wagtaillocales:edit
         wagtaillocales:delete wagtaillocales:history wagtaillocales:history_results wagtaillocales:usage

@@ -444,7 +444,8 @@ def test_a_platform_administrator_gains_no_publishing_or_review_rights(client, w
 # themselves to the pages where the user holds page permissions; collections confine images and documents.
 NOT_PER_SITE = {
     "platform-wide lists, kept by platform administrators (model permissions)": """
-        topics:index topics:index_results topics:add wagtailusers_users:index wagtailusers_users:index_results
+        topics:index topics:index_results topics:add consultation_kinds:index consultation_kinds:index_results
+        consultation_kinds:add wagtailusers_users:index wagtailusers_users:index_results
         wagtailusers_users:add wagtailusers_groups:index wagtailusers_groups:index_results wagtailusers_groups:add
         wagtailsites:index wagtailsites:index_results wagtailsites:add wagtaillocales:index
         wagtaillocales:index_results wagtaillocales:add wagtailredirects:index wagtailredirects:index_results
