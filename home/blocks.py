@@ -48,7 +48,7 @@ from govcms.core.visibility import held_site_paths
 CATEGORY_ROLES = ("news", "notice")
 FAMILY_ROLES = ("interact", "service")
 # Pages the 互动交流 block links when the site has them (a page type declaring the role), in this order.
-INTERACTION_ROLES = (("interviews", _("在线访谈")), ("consultation", _("意见征集")))
+INTERACTION_ROLES = (("interviews", _("在线访谈")), ("consultations", _("意见征集")), ("surveys", _("网上调查")))
 
 
 @dataclass(frozen=True)
@@ -364,7 +364,7 @@ class LatestBlock(ColumnListingBlock):
 
 
 class InteractionBlock(HomeBlock):
-    """互动交流: 我要写信 to the site's mailbox, 在线访谈 and 意见征集, and the latest answered letters."""
+    """互动交流: 我要写信 to the site's mailbox, 在线访谈, 意见征集 and 网上调查, and the latest answered letters."""
 
     role = "interact"
     mailbox = PrefetchedPageChooserBlock(label=_("信箱"), required=False, help_text=_("留空则使用本站的政民互动信箱。"))
@@ -373,7 +373,7 @@ class InteractionBlock(HomeBlock):
         label=_("其他入口"),
         max_num=6,
         default=[],
-        help_text=_("如在线访谈、意见征集；留空则列出本站已有的在线访谈和意见征集栏目。"),
+        help_text=_("如在线访谈、意见征集；留空则列出本站已有的在线访谈、意见征集和网上调查栏目。"),
     )
     count = blocks.IntegerBlock(label=_("答复信件条数"), min_value=0, max_value=10, default=5)
 

@@ -198,6 +198,13 @@ def test_blocks_show_the_newest_live_content_of_the_sites_columns(client, site_g
     lookup = interaction.find("a", string="办理查询")
     assert lookup["href"] == "http://county-a.localhost/hdjl/zmhdxx/lookup/"
     assert len(interaction.select(".home-list__title")) == 4
+    # Without entries chosen, the site's own 在线访谈, 意见征集 and 网上调查 columns (their pages' home_role).
+    entries = interaction.select(".home-entries__link:not(.home-entries__link--primary)")
+    assert {(a.get_text(), a["href"]) for a in entries} >= {
+        ("在线访谈", "http://county-a.localhost/hdjl/zxft/"),
+        ("意见征集", "http://county-a.localhost/hdjl/yjzj/"),
+        ("网上调查", "http://county-a.localhost/hdjl/wsdc/"),
+    }
     # Each 更多 goes to the site's own column.
     assert {name: block.select_one(".home-block__more")["href"] for name, block in blocks.items()} == {
         "要闻": "http://county-a.localhost/zwdt/",
