@@ -18,7 +18,7 @@ from datetime import datetime, time, timedelta
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404
@@ -42,6 +42,7 @@ from consultations.models import (
     ConsultationSettings,
     Outcome,
 )
+from consultations.survey_views import MAX_ID
 from govcms.core.scope import SiteScope
 from govcms.core.translation import original_of
 from govcms.core.tree import SiteIndex, site_home_of, under_any_of
@@ -174,10 +175,23 @@ def feedback_counts(consultation):
 # --- 意见审核 list -----------------------------------------------------------------------------------
 
 
+class ConsultationIdField(django_filters.fields.ModelChoiceField):
+    """A consultation's page id from the query string: beyond the database's integers it is an invalid choice,
+    like any id not offered, instead of a query (SQLite cannot even bind it)."""
+
+    def to_python(self, value):
+        text = str(value)
+        if value not in self.empty_values and not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ConsultationFilter(django_filters.ModelChoiceFilter):
+    field_class = ConsultationIdField
+
+
 class CommentFilterSet(WagtailFilterSet):
-    consultation = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("意见征集"), queryset=ConsultationPage.objects.none()
-    )
+    consultation = ConsultationFilter(label=gettext_lazy("意见征集"), queryset=ConsultationPage.objects.none())
     status = django_filters.ChoiceFilter(label=gettext_lazy("状态"), choices=CommentStatus.choices)
 
     class Meta:

@@ -206,12 +206,17 @@ def _csv_cell(value):
     return value
 
 
-def _xlsx_cell(value):
+def _xlsx_cell(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
+
     if hasattr(value, "tzinfo"):
         return timezone.make_naive(value)
-    if isinstance(value, str):
-        return XLSX_ILLEGAL.sub(" ", value)
-    return value
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=XLSX_ILLEGAL.sub(" ", value))
+    # openpyxl takes text starting with "=" for a formula: an answer or a question stays text, as in the CSV.
+    cell.data_type = "s"
+    return cell
 
 
 @login_required
@@ -224,7 +229,7 @@ def export(request, survey_id, export_format):
     if export_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
+        writer.writerow([_csv_cell(cell) for cell in header])
         writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
@@ -232,9 +237,8 @@ def export(request, survey_id, export_format):
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet(title=_("答卷"))
-        sheet.append([_xlsx_cell(cell) for cell in header])
-        for row in rows:
-            sheet.append([_xlsx_cell(cell) for cell in row])
+        for row in [header, *rows]:
+            sheet.append([_xlsx_cell(sheet, cell) for cell in row])
         buffer = io.BytesIO()
         book.save(buffer)
         response = HttpResponse(

