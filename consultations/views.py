@@ -13,6 +13,7 @@ original_of): one consultation, one set of comments and counts, whatever the rea
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from wagtail.models import Page
 
 from citizen_mailbox.masking import mask_message_text, mask_name
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
@@ -69,8 +70,9 @@ def page_context(consultation, request, now=None):
     if consultation.pk and state in (State.CLOSED, State.ANSWERED):
         context["feedback_counts"] = original.moderated_counts()
         context["themes"] = list(consultation.themes.all())
-        policy = consultation.adopted_policy
-        context["adopted_policy"] = policy if policy is not None and policy.live else None
+        # Named only while the public may open it: live and not view-restricted (nor below a restricted page).
+        policies = Page.objects.live().public().filter(pk=consultation.adopted_policy_id)
+        context["adopted_policy"] = policies.first() if consultation.adopted_policy_id else None
     return context
 
 

@@ -2,6 +2,7 @@
 
 Each test names what was tried; those guarding a defect found by this review say so."""
 
+import datetime
 import io
 
 import pytest
@@ -233,3 +234,38 @@ def test_an_answer_to_another_surveys_question_is_ignored(survey, site_group):
     assert post_answers(visitor(), survey, **{foreign: "不相干"}).status_code == 200
     assert not SurveyAnswer.objects.filter(value="不相干").exists()
     assert not SurveyResponse.objects.filter(survey=other).exists()
+
+
+# --- oversized bodies, and what a public page names ---------------------------------------------------------
+
+
+def test_an_oversized_comment_is_refused_and_nothing_stored(site_group, settings):
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    data = comment_data(client, consultation, content="意" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 3 + 10))
+    assert client.post(comment_url(consultation), data).status_code == 400
+    assert not Comment.objects.exists()
+
+
+def test_an_oversized_survey_response_is_refused_and_nothing_stored(survey, settings):
+    text = surveys.field_name(survey.questions.get(sort_order=3))
+    body = "答" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 3 + 10)
+    client = visitor()
+    assert post_answers(client, survey, **{text: body}).status_code == 400
+    assert not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()
+    assert surveys.cookie_name(survey) not in client.cookies
+
+
+def test_a_view_restricted_adopted_policy_is_not_named_on_the_public_consultation(site_group):
+    from wagtail.models import Page
+
+    from tests.policy.utils import add_policy, library_of
+
+    policy = add_policy(library_of(site_group.county_a), "内部管理办法")
+    PageViewRestriction.objects.create(page=Page.objects.get(pk=policy.pk), restriction_type="login")
+    consultation = consultation_on(site_group.county_a.home)
+    consultation.adopted_policy = policy
+    consultation.save_revision().publish()
+    with time_machine.travel(consultation.closes_at + datetime.timedelta(days=1), tick=False):
+        html = visitor().get(consultation.get_url_parts()[2]).content.decode()
+    assert "已截止" in html and "内部管理办法" not in html
