@@ -334,7 +334,7 @@ def test_the_list_shows_open_then_upcoming_then_closed_in_constant_queries(site_
     titles = [link.get_text() for link in soup.select(".survey-list__item a")]
     assert titles == [current.title, upcoming.title, closed.title]
     states = [span.get_text() for span in soup.select(".survey-list__item .survey__state")]
-    assert states == ["征集中", "未开始", "已截止"]
+    assert states == ["进行中", "未开始", "已截止"]
     for number in range(4):
         add_survey(index, title=f"调查{number}", slug=f"more{number}", opens=-1, closes=5)
     with CaptureQueriesContext(connection) as many:
