@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from consultations.panels import FeedbackCountsPanel
@@ -243,8 +243,9 @@ class Outcome(models.TextChoices):
     NOT_ADOPTED = "not_adopted", _("未采纳")
 
 
-class FeedbackTheme(Orderable):
-    """The feedback of one theme of the comments: what was done with them and why."""
+class FeedbackTheme(TranslatableMixin, Orderable):
+    """The feedback of one theme of the comments: what was done with them and why (its theme and reason are
+    translated; its outcome is a fact)."""
 
     page = ParentalKey(ConsultationPage, related_name="themes", on_delete=models.CASCADE)
     theme = models.CharField(_("主题"), max_length=60)
@@ -252,6 +253,10 @@ class FeedbackTheme(Orderable):
     reason = models.TextField(_("理由"), max_length=1000)
 
     panels = [FieldPanel("theme"), FieldPanel("outcome"), FieldPanel("reason")]
+    override_translatable_fields = facts("outcome")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("按主题的采纳情况")
 
 
 class CommentStatus(models.TextChoices):
@@ -334,9 +339,9 @@ class SurveyPage(RoutablePageMixin, Page):
     parent_page_types = ["consultations.SurveyIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    # A translation is the same survey: its dates, whether results are public and its questions (their kinds,
-    # options and required flags: answers are counted by the options' values) are the original's.
-    override_translatable_fields = facts("opens_at", "closes_at", "public_results", "questions")
+    # A translation is the same survey: its dates and whether results are public are the original's; its
+    # questions are translated rows (SurveyQuestion) whose answers count with the original's.
+    override_translatable_fields = facts("opens_at", "closes_at", "public_results")
 
     class Meta:
         verbose_name = _("网上调查")
@@ -375,7 +380,11 @@ class QuestionKind(models.TextChoices):
     TEXT = "text", _("文字回答")
 
 
-class SurveyQuestion(Orderable):
+class SurveyQuestion(TranslatableMixin, Orderable):
+    """A question of a survey. Its text and options are translated, its kind and required flag are facts: an
+    answer given on a translation counts as the same option of the original's question, by position
+    (consultations.surveys.as_answers_to), so a translator keeps one option per line, in the same order."""
+
     page = ParentalKey(SurveyPage, related_name="questions", on_delete=models.CASCADE)
     text = models.CharField(_("问题"), max_length=200)
     kind = models.CharField(_("题型"), max_length=20, choices=QuestionKind.choices, default=QuestionKind.SINGLE)
@@ -383,6 +392,10 @@ class SurveyQuestion(Orderable):
     required = models.BooleanField(_("必答"), default=True)
 
     panels = [FieldPanel("text"), FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]), FieldPanel("options")]
+    override_translatable_fields = facts("kind", "required")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("问题")
 
     def __str__(self):
         return self.text

@@ -52,8 +52,9 @@ def page_context(survey, request):
     state = survey.state()
     context = {"state": state, "state_label": State(state).label, "is_open": state == State.OPEN}
     if survey.public_results:
-        original = original_of(survey)
-        total, shown = surveys.results(original, questions_of(original))
+        original, questions = original_of(survey), questions_of(survey)
+        original_questions = questions if original == survey else questions_of(original)
+        total, shown = surveys.results(original, original_questions, questions)
         context.update(responses=total, results=shown if total else [])
     return context
 
@@ -121,12 +122,9 @@ def _answer(request, survey):
     form = surveys.SurveyForm(data[0], questions=questions)
     if not form.is_valid():
         return _render(request, survey, FORM_TEMPLATE, status=400, form=form)
-    surveys.store(
-        original,
-        site_home_of(original),
-        questions_of(original),
-        surveys.as_answers_to(questions, questions_of(original), form.cleaned_data),
-    )
+    original_questions = questions if original == survey else questions_of(original)
+    answers = surveys.as_answers_to(questions, original_questions, form.cleaned_data)
+    surveys.store(original, site_home_of(original), original_questions, answers)
     response = _render(request, survey, "consultations/survey_answered.html", again=False)
     return surveys.mark_answered(response, original)
 

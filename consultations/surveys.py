@@ -103,14 +103,20 @@ def answers_of(questions, cleaned_data):
 
 
 def as_answers_to(questions, original_questions, cleaned_data):
-    """`cleaned_data` of a translation's form keyed by its original's questions instead: a translation's
-    questions are copies of the original's, in the same order with the same kinds and options (facts), so the
-    answers count with the original's (one survey, one result, whatever the reader's language). translations.sync
-    copies the questions when the original is published; should the two still differ in length for a moment, an
-    answer to a question without a counterpart is dropped rather than stored against the wrong question."""
-    pairs = zip(questions, original_questions, strict=False)
-    renamed = {field_name(copy): field_name(question) for copy, question in pairs}
-    return {renamed[name]: value for name, value in cleaned_data.items() if name in renamed}
+    """`cleaned_data` of a translation's form as answers to its original's questions: a translation's questions
+    are the original's rows translated (same order, kinds and required flags; options translated line by line),
+    so each answer is renamed to the original question's field and each chosen option becomes the original's
+    option at the same position (one survey, one result, whatever the reader's language). Should the two differ
+    for a moment (a question or option added and not yet translated), an answer without a counterpart is
+    dropped rather than stored against the wrong question or option."""
+    renamed = {}
+    for copy, question in zip(questions, original_questions, strict=False):
+        value = cleaned_data.get(field_name(copy))
+        if copy.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            options = dict(zip(copy.choices(), question.choices(), strict=False))
+            value = [options[v] for v in value if v in options] if isinstance(value, list) else options.get(value)
+        renamed[field_name(question)] = value
+    return renamed
 
 
 def store(survey, site_home, questions, cleaned_data):
@@ -175,10 +181,13 @@ def _percent(count, total):
     return round(100 * count / total, 1) if total else 0.0
 
 
-def results(survey, questions):
+def results(survey, questions, shown_questions=None):
     """Per choice or rating question, the count and share of respondents per option, in the options' order;
     ratings with their average. Free-text questions are left out. Two queries whatever the number of questions:
-    the number of responses and one aggregate over all the survey's answers."""
+    the number of responses and one aggregate over all the survey's answers.
+
+    `shown_questions` (a translation's, in the same order) give the words shown: the question and its options
+    in the reader's language, the counts those of `questions`, the original's."""
     total = SurveyResponse.objects.filter(survey=survey).count()
     counted = [question for question in questions if question.kind in CHOICE_KINDS]
     counts = {}
@@ -191,15 +200,20 @@ def results(survey, questions):
         )
         for row in rows:
             counts[(row["question_id"], row["value"])] = row["n"]
+    words = dict(zip((q.pk for q in questions), shown_questions or questions, strict=False))
     shown = []
     for question in counted:
         options = RATINGS if question.kind == QuestionKind.RATING else question.choices()
-        rows = [ResultRow(option, counts.get((question.pk, option), 0), 0.0) for option in options]
+        shown_question = words.get(question.pk, question)
+        labels = options if question.kind == QuestionKind.RATING else shown_question.choices()
+        # An option the translation lacks for a moment keeps the original's words.
+        labelled = zip(options, [*labels, *options[len(labels) :]], strict=False)
+        rows = [ResultRow(label, counts.get((question.pk, option), 0), 0.0) for option, label in labelled]
         rows = [ResultRow(row.label, row.count, _percent(row.count, total)) for row in rows]
         answered = sum(row.count for row in rows)
         average = None
         if question.kind == QuestionKind.RATING and answered:
             average = round(sum(int(row.label) * row.count for row in rows) / answered, 2)
             rows = [ResultRow(gettext("%(score)s分") % {"score": row.label}, row.count, row.percent) for row in rows]
-        shown.append(QuestionResult(question, rows, answered, average))
+        shown.append(QuestionResult(shown_question, rows, answered, average))
     return total, shown

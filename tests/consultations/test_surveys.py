@@ -423,6 +423,12 @@ def test_a_translation_shares_the_surveys_facts_and_translates_its_text():
     from wagtail_localize.fields import get_translatable_fields
 
     fields = {field.field_name: field for field in get_translatable_fields(SurveyPage)}
-    for fact in ("opens_at", "closes_at", "public_results", "questions"):
+    for fact in ("opens_at", "closes_at", "public_results"):
         assert type(fields[fact]).__name__ == "SynchronizedField" and fields[fact].overridable is False, fact
     assert type(fields["summary"]).__name__ == "TranslatableField"
+    assert type(fields["questions"]).__name__ == "TranslatableField"
+    question_fields = {field.field_name: field for field in get_translatable_fields(SurveyQuestion)}
+    for fact in ("kind", "required"):
+        assert type(question_fields[fact]).__name__ == "SynchronizedField", fact
+    for words in ("text", "options"):
+        assert type(question_fields[words]).__name__ == "TranslatableField", words

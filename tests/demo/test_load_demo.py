@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site, TaskState, WorkflowState
@@ -114,6 +114,14 @@ def load_demo(**options):
     output = io.StringIO()
     call_command("load_demo", stdout=output, **options)
     return output.getvalue()
+
+
+def test_the_demo_is_loaded_in_the_sites_language_whatever_the_thread_has_active(demo, settings):
+    settings.DEBUG = False
+    with translation.override("en"):
+        again = load_demo()
+
+    assert "演示账号：" in again and len(printed_logins(again)) == LOGIN_COUNT
 
 
 def printed_logins(output):

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from demo.loader import load_demo
@@ -28,6 +29,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The demo's content (the column and group names provisioning writes) and its report are in the site's
+        # language, whatever language the calling thread has active (a test that fetched an /en/ page).
+        with translation.override(settings.LANGUAGE_CODE):
+            self.load(options)
+
+    def load(self, options):
         started = time.monotonic()
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
         try:
