@@ -49,20 +49,12 @@ LOG_ACTION_LABELS = {
 
 def handled_site_ids(user):
     """The sites whose reports the user handles: their own sites with the permission; None means every site."""
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    if user.is_superuser:
-        return None
-    if not user.has_perm(PERMISSION):
-        return set()
-    return SiteScope.of(user).own_site_ids
+    return SiteScope.of(user).acting_site_ids(PERMISSION)
 
 
 def listed_site_ids(user):
     """The sites whose rows the user's lists show: as handled_site_ids, and every site for platform-wide users."""
-    if user.is_authenticated and user.is_active and SiteScope.of(user).platform_wide:
-        return None
-    return handled_site_ids(user)
+    return SiteScope.of(user).reading_site_ids(PERMISSION)
 
 
 def can_open_lists(user):

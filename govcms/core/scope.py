@@ -129,6 +129,21 @@ class SiteScope:
                 own.add(home_paths[max(above, key=len)])
         return own
 
+    def acting_site_ids(self, permission):
+        """Ids of the sites where the user may act on the rows of `permission` (a model permission an app's views
+        confine to the holder's own sites: moderating comments, answering reports): their own sites when they hold
+        it, none otherwise, and None — every site — for a superuser."""
+        if not (self.user.is_authenticated and self.user.is_active):
+            return set()
+        if self.user.is_superuser:
+            return None
+        return self.own_site_ids if self.user.has_perm(permission) else set()
+
+    def reading_site_ids(self, permission):
+        """Ids of the sites whose rows of `permission` the user's lists show: as acting_site_ids, and every site
+        (None) for platform-wide users, who read every site's lists without acting on them."""
+        return None if self.platform_wide else self.acting_site_ids(permission)
+
     def colleagues(self):
         """Users whom the user's lists and user filters may name: everyone for the platform, else the user and
         those whose groups hold page permissions in the user's subtrees or above them (the sites' staff and
