@@ -382,3 +382,35 @@ def test_the_portals_policy_does_not_link_a_held_countys_consultation(site_group
     page = Client(HTTP_HOST="localhost").get(policy.url)
     assert page.status_code == 200
     assert "甲县对市办法的征求意见稿" not in page.content.decode()
+
+
+# --- what the forms take -------------------------------------------------------------------------------------
+
+
+def test_a_comment_without_the_csrf_token_is_refused(site_group):
+    consultation = consultation_on(site_group.county_a.home)
+    client = Client(HTTP_HOST=HOST, REMOTE_ADDR="10.9.1.1", enforce_csrf_checks=True)
+    data = comment_data(client, consultation)
+    assert client.post(comment_url(consultation), data).status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_a_nul_character_is_dropped_from_a_comment_and_an_answer(site_group, survey):
+    """PostgreSQL cannot store NUL in text: the public forms drop control characters before anything is stored."""
+    consultation = consultation_on(site_group.county_a.home)
+    client = visitor()
+    assert (
+        client.post(comment_url(consultation), comment_data(client, consultation, content="意见\x00")).status_code
+        == 200
+    )
+    text = surveys.field_name(survey.questions.get(sort_order=3))
+    assert post_answers(visitor(2), survey, **{text: "建议\x00"}).status_code == 200
+    assert Comment.objects.get().content == "意见"
+    assert SurveyAnswer.objects.filter(question__sort_order=3).get().value == "建议"
+
+
+def test_too_many_fields_are_refused_and_nothing_stored(survey, settings):
+    multiple = surveys.field_name(survey.questions.get(sort_order=1))
+    response = post_answers(visitor(), survey, **{multiple: ["准点"] * (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)})
+    assert response.status_code == 400
+    assert not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()
