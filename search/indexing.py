@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
+from wagtail.blocks import StreamValue
 from wagtail.models import PageViewRestriction
 
 from govcms.core.tree import SiteIndex
@@ -36,7 +37,10 @@ def text_values(value):
     """The plain-text pieces of a search field value (strings, lists, dicts, StreamField content)."""
     if value is None:
         return
-    if isinstance(value, list | tuple):
+    if isinstance(value, StreamValue):
+        # Its blocks' searchable text; rendering it would index the blocks' field names ("heading", "body").
+        yield from text_values(value.stream_block.get_searchable_content(value))
+    elif isinstance(value, list | tuple):
         for item in value:
             yield from text_values(item)
     elif isinstance(value, dict):

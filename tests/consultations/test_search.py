@@ -4,6 +4,7 @@ and kept to by the 类型 filter."""
 import pytest
 from bs4 import BeautifulSoup
 
+from search.models import SearchDocument
 from tests.consultations.test_consultation_public import HOST, index_under, make_consultation
 from tests.consultations.test_surveys import add_survey, survey_index
 from tests.interviews.test_search import results
@@ -52,3 +53,10 @@ def test_a_draft_consultation_is_not_found(client, site_group):
         index_under(site_group.county_a.home), title="未发布的征集", summary="尚未公布的收费办法。", live=False
     )
     assert results(client, HOST, q="尚未公布的收费办法") == []
+
+
+def test_the_snippet_reads_the_drafts_words_not_its_block_names(consultation):
+    document = SearchDocument.objects.get(page=consultation)
+
+    assert "总则" in document.text and "住宅小区共享泊位由物业统一登记。" in document.text
+    assert "heading" not in document.text and "body" not in document.text
