@@ -42,7 +42,7 @@ from consultations.models import (
     ConsultationSettings,
     Outcome,
 )
-from consultations.survey_views import MAX_ID
+from consultations.survey_views import EXPORT_LOG_ACTION, MAX_ID
 from govcms.core.scope import SiteScope
 from govcms.core.translation import original_of
 from govcms.core.tree import SiteIndex, site_home_of, under_any_of
@@ -53,6 +53,7 @@ DETAIL_URL = "consultations_comment"
 
 LOG_ACTION_LABELS = {
     "consultations.comment.moderate": gettext_lazy("审核意见征集的意见"),
+    EXPORT_LOG_ACTION: gettext_lazy("导出网上调查答卷"),
 }
 
 

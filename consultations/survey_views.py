@@ -21,6 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
 from consultations import surveys
@@ -133,6 +134,9 @@ def _answer(request, survey):
 
 EXPORT_PERMISSION = "consultations.export_surveyresponse"
 EXPORT_URL = "consultations_survey_export"
+# Every download of a survey's responses is on record, on the survey's page history (consultations.admin_views
+# registers its label).
+EXPORT_LOG_ACTION = "consultations.survey.export"
 FORMATS = ("csv", "xlsx")
 
 
@@ -223,6 +227,12 @@ def export(request, survey_id, export_format):
     if export_format not in FORMATS:
         raise Http404
     header, rows = export_rows(survey)
+    log(
+        instance=survey,
+        action=EXPORT_LOG_ACTION,
+        user=request.user,
+        data={"format": export_format, "responses": len(rows)},
+    )
     filename = f"survey-{survey.pk}-responses.{export_format}"
     if export_format == "csv":
         buffer = io.StringIO()

@@ -414,3 +414,20 @@ def test_too_many_fields_are_refused_and_nothing_stored(survey, settings):
     response = post_answers(visitor(), survey, **{multiple: ["准点"] * (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)})
     assert response.status_code == 400
     assert not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()
+
+
+def test_an_export_of_the_responses_is_on_record(client, survey, site_group, make_user):
+    """Defect found: downloading every response of a survey left no trace in the audit log."""
+    from wagtail.models import PageLogEntry
+
+    respond(survey, "1路", ["准点"], "5", "")
+    user = exporter(make_user, site_group.county_a)
+    client.force_login(user)
+    response = client.get(reverse("consultations_survey_export", args=[survey.pk, "xlsx"]))
+    assert response.status_code == 200
+    entry = PageLogEntry.objects.get(action="consultations.survey.export")
+    assert (entry.page_id, entry.user, entry.data["format"], entry.data["responses"]) == (survey.pk, user, "xlsx", 1)
+    assert entry.message == "导出网上调查答卷"
+    client.force_login(staff(site_group.county_b, "编辑"))
+    assert client.get(reverse("consultations_survey_export", args=[survey.pk, "csv"])).status_code == 404
+    assert PageLogEntry.objects.filter(action="consultations.survey.export").count() == 1
