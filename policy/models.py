@@ -324,12 +324,13 @@ class PolicyPage(DisclosureFields, Page):
 
     def live_consultations(self):
         """The live, public consultations on this policy's draft (意见征集 whose 正式出台的政策 is this page or one of
-        its translations), in this page's language where translated; oldest first. Reached through the reverse
-        relation: policy sits below consultations and imports nothing of it."""
+        its translations), in this page's language where translated, none of a site not yet public; oldest first.
+        Reached through the reverse relation: policy sits below consultations and imports nothing of it."""
         consultations = (
             self.consultations.model.objects.live()
             .public()
             .filter(adopted_policy__translation_key=self.translation_key)
+            .exclude(under_any_of(held_site_paths(self.path)))
             .order_by("opens_at", "pk")
         )
         # A consultation and its translation may both name the policy: one entry each, in this page's language.

@@ -16,8 +16,10 @@ Two ways in, as Wagtail offers no hook for any of them:
 
 import copy
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, Q, Value
+from django.db.models import CharField, Count, IntegerField, Q, Value
+from django.db.models.functions import Cast
 from django.db.models.sql.where import WhereNode
 from django.http import Http404, JsonResponse
 from taggit.models import Tag, TaggedItem
@@ -39,11 +41,12 @@ from wagtail.images.views.chooser import viewset as image_chooser_viewset
 from wagtail.images.views.images import ImagesFilterSet
 from wagtail.images.views.images import IndexView as ImageIndexView
 from wagtail.log_actions import registry as log_action_registry
-from wagtail.models import Page, Task, Workflow, WorkflowPage, get_page_models
+from wagtail.models import ModelLogEntry, Page, Task, Workflow, WorkflowPage, get_page_models
 from wagtail.permissions import policy_registry
 from wagtail_localize.views.report import TranslationsReportView
 
 from govcms.core.scope import SiteScope
+from govcms.core.tree import site_home_model
 
 # --- Who and what a filter may offer -------------------------------------------------------------
 
@@ -108,15 +111,49 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         return super().get_users_queryset().filter(pk__in=colleagues_of(self.request).values("pk"))
 
 
+def site_bound_models():
+    """Models whose rows belong to one site by a `site_home` foreign key (a letter, a comment, an error report)."""
+    home_model = site_home_model()
+    return [
+        model
+        for model in apps.get_models()
+        if any(
+            field.name == "site_home" and field.is_relation and field.related_model is home_model
+            for field in model._meta.get_fields()
+        )
+    ]
+
+
+def other_sites_entries_q(site_ids):
+    """The log entries of site-bound rows outside `site_ids` (a row without a site, shared by all, is not)."""
+    other = Q(pk__in=[])
+    for model in site_bound_models():
+        own = model.objects.filter(Q(site_home_id__in=site_ids) | Q(site_home__isnull=True))
+        own_ids = own.annotate(object_key=Cast("pk", CharField())).values("object_key")
+        other |= Q(content_type=ContentType.objects.get_for_model(model)) & ~Q(object_id__in=own_ids)
+    return other
+
+
 class ScopedSiteHistoryView(LogEntriesView):
-    """Wagtail's site history; every entry for platform-wide users.
+    """Wagtail's site history; every entry for platform-wide users, the entries of their own sites for others.
 
     Wagtail shows a user the entries of the pages they may explore and of the models they hold a permission
     on, so the 审计管理员 (sitegroup.platform), who holds neither, would read nothing: platform-wide users
     read every entry, as superusers do. The union below is LogEntriesView.get_filtered_queryset's.
+
+    A permission on a model is not a site, though: a county's 编辑 who moderates comments held the model's
+    permission, and Wagtail showed them the moderation of every county's comments (the moderator's name, the
+    letter's subject). Entries of rows that belong to one site (`site_home`) are kept to the user's own sites.
     """
 
     filterset_class = ScopedSiteHistoryFilterSet
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        scope = SiteScope.of(self.request.user)
+        if queryset.model is not ModelLogEntry or scope.platform_wide:
+            return queryset
+        return queryset.exclude(other_sites_entries_q(scope.own_site_ids))
 
     def get_filtered_queryset(self):
         if not SiteScope.of(self.request.user).platform_wide:

@@ -294,11 +294,6 @@ def test_another_countys_editor_cannot_preview_a_draft_consultation(client, site
     assert response.status_code in (302, 403, 404) and "甲县内部草稿" not in response.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sitegroup.scoped_lists.ScopedSiteHistoryView keeps Wagtail's rule for site staff: every ModelLogEntry "
-    "of a model they hold any permission on, whatever its site (moderate_comment is on Comment)",
-)
 def test_another_countys_editor_does_not_read_a_moderation_in_the_site_history(client, site_group, two_counties):
     moderator = staff(site_group.county_a, "编辑")
     client.force_login(moderator)
@@ -366,11 +361,6 @@ def test_only_the_system_administrator_opens_the_kinds_and_no_one_deletes_one(cl
     assert (ConsultationSettings.load().feedback_due_days == 999) is (who == SYSTEM_ADMIN_GROUP)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="policy.models.PolicyPage.live_consultations leaves in the consultations of a held site (a county may "
-    "name the portal's policy as adopted: SiteScope.chooser_q(sites_above=True)); it needs held_site_paths",
-)
 def test_the_portals_policy_does_not_link_a_held_countys_consultation(site_group):
     from tests.policy.utils import add_policy, library_of
 

@@ -377,3 +377,17 @@ def test_the_form_states_the_answer_period_of_the_settings(site_group):
     settings.save()
     body = visitor().get(report_url(site_group.county_a.home)).content.decode()
     assert "收到后5个工作日内" in body
+
+
+def test_the_site_history_shows_an_answer_to_its_own_sites_staff_only(site_group):
+    """The site history (sitegroup.scoped_lists.ScopedSiteHistoryView) keeps entries of rows that belong to one
+    site to that site's staff, although Wagtail would show them to every holder of the model's permission."""
+    report = make_report(site_group.county_a.home)
+    answerer = staff(site_group.county_a, name="jia-answerer")
+    admin_client(answerer).post(reverse("monitoring_error_report", args=[report.pk]), {"answer": "已更正电话号码。"})
+
+    own = admin_client(staff(site_group.county_a, name="jia-colleague")).get("/admin/reports/site-history/")
+    other = admin_client(staff(site_group.county_b, name="yi-editor")).get("/admin/reports/site-history/")
+
+    assert "jia-answerer" in own.content.decode() and "答复网站找错" in own.content.decode()
+    assert other.status_code == 200 and "jia-answerer" not in other.content.decode()
