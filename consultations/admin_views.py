@@ -35,6 +35,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import LogFormatter, log
 
+from citizen_mailbox.masking import mask_message_text, mask_name
 from consultations.models import (
     Comment,
     CommentStatus,
@@ -62,20 +63,12 @@ LOG_ACTION_LABELS = {
 
 def moderated_site_ids(user):
     """The sites whose comments the user moderates: their own sites with the permission; None means all."""
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    if user.is_superuser:
-        return None
-    if not user.has_perm(PERMISSION):
-        return set()
-    return SiteScope.of(user).own_site_ids
+    return SiteScope.of(user).acting_site_ids(PERMISSION)
 
 
 def listed_site_ids(user):
     """The sites whose comments the list shows: as moderated_site_ids, and every site for platform-wide users."""
-    if user.is_authenticated and user.is_active and SiteScope.of(user).platform_wide:
-        return None
-    return moderated_site_ids(user)
+    return SiteScope.of(user).reading_site_ids(PERMISSION)
 
 
 def can_open_list(user):
@@ -243,8 +236,9 @@ class CommentsView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         comments = list(object_list)
         today, days = timezone.localdate(), feedback_due_days()
+        moderated = moderated_site_ids(self.request.user)
         for comment in comments:
-            comment.summary = comment.content[:40]
+            comment.summary = shown_content(comment, moderated)[:40]
             comment.site_title = comment.site_home.title
             comment.consultation_shown = comment.consultation.title
             if feedback_overdue(comment.consultation, today, days):
@@ -284,6 +278,14 @@ class ModerationForm(forms.Form):
         required=False,
         error_messages={"max_length": gettext_lazy("主题不能超过%(limit_value)d个字。")},
     )
+
+
+def shown_content(comment, moderated):
+    """The comment's text as the reader may see it: whole for its site's moderators (`moderated`: their site ids,
+    None for all), with the personal data masked as on the public page for platform-wide readers."""
+    if moderated is None or comment.site_home_id in moderated:
+        return comment.content
+    return mask_message_text(comment.content, comment.name)
 
 
 def comment_view(request, comment_id):
@@ -328,6 +330,8 @@ def comment_view(request, comment_id):
             "comment": comment,
             "form": form,
             "moderates": moderates,
+            "shown_name": comment.name if moderates else mask_name(comment.name),
+            "shown_content": shown_content(comment, moderated_site_ids(request.user)),
             "overdue": feedback_overdue(comment.consultation),
             "list_url": f"{reverse(LIST_URL)}?consultation={comment.consultation_id}",
         },

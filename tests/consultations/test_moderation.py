@@ -120,11 +120,16 @@ def test_an_information_officer_is_refused(client, site_group, county_a_comment)
 
 
 def test_a_platform_administrator_reads_without_the_contact_and_changes_nothing(client, county_a_comment):
+    Comment.objects.filter(pk=county_a_comment.pk).update(name="张小明", content="甲县的意见，请打13812345678联系我")
     client.force_login(UserFactory(groups=[Group.objects.get(name=SYSTEM_ADMIN_GROUP)]))
     response = client.get(reverse(DETAIL, args=[county_a_comment.pk]))
+    listing = client.get(reverse(LIST)).content.decode()
     assert response.status_code == 200
     text = response.content.decode()
     assert "甲县的意见" in text and "甲县联系电话" not in text
+    # Masked as on the public page: the surname, no telephone number, in the detail and in the list.
+    assert "张小明" not in text and "<dd>张*</dd>" in text
+    assert "13812345678" not in text and "13812345678" not in listing and "甲县的意见" in listing
     response = approve(client, county_a_comment)
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")  # refused
     county_a_comment.refresh_from_db()
