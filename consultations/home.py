@@ -7,12 +7,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from consultations.listings import ordered
-from consultations.models import State
+from consultations.models import State, SurveyPage
 from home.blocks import HomeItem
 
 
 def caption(state, page):
-    """The state of `page` with its next date, as one sentence (HomeItem.number, shown beside the title)."""
+    """The state of `page` with its next date, as one sentence (HomeItem.number, shown beside the title); a survey
+    is 进行中 where a consultation is 征集中 (consultations/includes/survey_state.html)."""
+    if state == State.OPEN and isinstance(page, SurveyPage):
+        return _("进行中，%(date)s截止") % {"date": short_date(page.closes_at)}
     if state == State.OPEN:
         return _("征集中，%(date)s截止") % {"date": short_date(page.closes_at)}
     if state == State.UPCOMING:

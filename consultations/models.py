@@ -7,6 +7,7 @@ editor-built questions between two dates; its results are public only when it sa
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from consultations.page_forms import ConsultationPageForm
 from consultations.panels import FeedbackCountsPanel
 from consultations.periods import MinimumPeriod
 from govcms.blocks import RICH_TEXT_FEATURES
@@ -37,7 +39,7 @@ class ConsultationKind(models.Model):
     """A kind of draft put to the public and the legal minimum of its comment period (kept by the platform)."""
 
     name = models.CharField(_("名称"), max_length=40, unique=True)
-    minimum_days = models.PositiveSmallIntegerField(_("最短征集期"))
+    minimum_days = models.PositiveSmallIntegerField(_("最短征集期（天数）"), validators=[MinValueValidator(1)])
     working_days = models.BooleanField(_("按工作日计算"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
@@ -52,6 +54,13 @@ class ConsultationKind(models.Model):
     @property
     def minimum(self):
         return MinimumPeriod(self.minimum_days, self.working_days)
+
+    @property
+    def minimum_text(self):
+        """The minimum in words (30日, 7个工作日): the kinds' list and the editor's choice of kind show it."""
+        return self.minimum.describe()
+
+    minimum_text.fget.short_description = _("最短征集期")
 
 
 class State(models.TextChoices):
@@ -165,7 +174,7 @@ class ConsultationPage(RoutablePageMixin, Page):
             heading=_("采纳情况反馈"),
         ),
     ]
-    base_form_class = ScopedPageForm
+    base_form_class = ConsultationPageForm
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("organiser")]
@@ -444,6 +453,7 @@ class ConsultationSettings(BaseGenericSetting):
     feedback_due_days = models.PositiveSmallIntegerField(
         _("采纳情况反馈期限（截止后天数）"),
         default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("意见征集截止超过这个天数仍未发布采纳情况的，在意见审核和站点监测中标为超期。"),
     )
 

@@ -19,6 +19,7 @@ original's (its questions, its site), and one cookie covers both languages.
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext
@@ -150,7 +151,8 @@ def mark_answered(response, survey):
         max_age=COOKIE_MAX_AGE,
         httponly=True,
         samesite="Lax",
-        secure=False,
+        # Over HTTPS in production, as the session's (it holds no secret, but need not travel in clear either).
+        secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
 

@@ -18,7 +18,7 @@ class ConsultationKindViewSet(ModelViewSet):
     menu_label = _("征集类型")
     menu_order = 312
     add_to_settings_menu = True
-    list_display = ["name", "minimum_days", "working_days", "sort_order"]
+    list_display = ["name", "minimum_text", "sort_order"]
     ordering = ["sort_order", "pk"]
     panels = [
         FieldPanel("name"),

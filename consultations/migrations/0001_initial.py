@@ -2,6 +2,7 @@
 
 import uuid
 
+import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=40, unique=True, verbose_name='名称')),
-                ('minimum_days', models.PositiveSmallIntegerField(verbose_name='最短征集期')),
+                ('minimum_days', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='最短征集期（天数）')),
                 ('working_days', models.BooleanField(default=False, verbose_name='按工作日计算')),
                 ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
             ],

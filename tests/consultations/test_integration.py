@@ -80,7 +80,7 @@ def test_a_home_block_lists_the_open_surveys_first_and_leaves_out_protected_ones
     show_on_home(site_group.county_a.home, index)
 
     assert home_block(client) == [
-        ("进行中的调查", "征集中，2026-06-18截止"),
+        ("进行中的调查", "进行中，2026-06-18截止"),
         ("将要开始的调查", "未开始，2026-06-13开始"),
         ("已结束的调查", "已截止"),
     ]

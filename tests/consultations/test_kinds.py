@@ -4,12 +4,14 @@ periods; a site's staff cannot change them; a changed minimum is the one the edi
 from datetime import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations.models import ConsultationKind, ConsultationPage
+from consultations.models import ConsultationKind, ConsultationPage, ConsultationSettings
 from sitegroup.platform import SYSTEM_ADMIN_GROUP
+from tests.consultations.moderation_world import consultation_index
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +90,36 @@ def test_a_changed_minimum_is_the_one_a_period_is_checked_against(db):
     ConsultationKind.objects.filter(pk=kind.pk).update(minimum_days=20)
     consultation.kind = ConsultationKind.objects.get(pk=kind.pk)
     assert consultation.period_is_legal()
+
+
+def test_the_list_gives_each_minimum_in_words_and_a_zero_minimum_is_refused(client):
+    client.force_login(system_administrator())
+    kind = ConsultationKind.objects.get(name="规范性文件")
+
+    listing = client.get(reverse(LIST)).content.decode()
+    refused = client.post(reverse(EDIT, args=[kind.pk]), kind_form(kind, minimum_days=0))
+
+    assert "7个工作日" in listing and "30日" in listing
+    assert refused.status_code == 200 and ConsultationKind.objects.get(pk=kind.pk).minimum_days == 7
+
+
+def test_the_editor_chooses_a_kind_seeing_its_minimum(client, site_group):
+    client.force_login(UserFactory(groups=[site_group.county_a.groups["编辑"]]))
+    index = consultation_index(site_group.county_a.home)
+
+    form = client.get(reverse("wagtailadmin_pages:add", args=["consultations", "consultationpage", index.pk]))
+
+    options = [option.get_text() for option in BeautifulSoup(form.content, "html.parser").select("#id_kind option")]
+    assert "规章（不少于30日）" in options and "规范性文件（不少于7个工作日）" in options
+
+
+@pytest.mark.parametrize("days", [0, 366])
+def test_the_feedback_deadline_is_between_1_and_365_days(client, days):
+    client.force_login(system_administrator())
+    settings_row = ConsultationSettings.load()
+    url = reverse("wagtailsettings:edit", args=["consultations", "consultationsettings", settings_row.pk])
+
+    response = client.post(url, {"feedback_due_days": days})
+
+    assert response.status_code == 200
+    assert ConsultationSettings.load().feedback_due_days == 30
