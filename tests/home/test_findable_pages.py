@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from citizen_mailbox.models import MailboxPage
 from citizen_mailbox.provisioning import MAILBOX_DESCRIPTION
+from consultations.provisioning import COLUMNS as CONSULTATION_COLUMNS
 from home.models import ColumnPage
 from interviews.provisioning import INDEX_DESCRIPTION as INTERVIEWS_DESCRIPTION
 from tests.factories import ArticlePageFactory
@@ -30,7 +31,13 @@ def add_column(parent, title, slug, **fields):
 
 def test_the_interaction_column_lists_the_mailbox_with_a_description(client, site_group):
     soup = fetch(client, "/hdjl/", host="county-a.localhost")
-    assert entries(soup) == [("政民互动信箱", MAILBOX_DESCRIPTION), ("在线访谈", INTERVIEWS_DESCRIPTION)]
+    consultations, surveys = ((title, description) for _model, title, _slug, description in CONSULTATION_COLUMNS)
+    assert entries(soup) == [
+        ("政民互动信箱", MAILBOX_DESCRIPTION),
+        ("在线访谈", INTERVIEWS_DESCRIPTION),
+        consultations,
+        surveys,
+    ]
     assert soup.select_one("nav.column-entries a")["href"] == "/hdjl/zmhdxx/"
 
     # Without a search description, the first words of its intro (rich text, as plain text).
@@ -111,7 +118,7 @@ def test_each_site_has_a_site_map_of_its_columns_and_services(client, site_group
     top = ["政务公开", "政务动态", "互动交流", "办事服务", "突发事件"]
     assert site_map_titles(county, "ul.site-map > li > a") == top
     interaction = county.select_one('ul.site-map > li > a[href="/hdjl/"]').parent
-    assert texts(interaction.select("ul.site-map__children a")) == ["政民互动信箱", "在线访谈"]
+    assert texts(interaction.select("ul.site-map__children a")) == ["政民互动信箱", "在线访谈", "意见征集", "网上调查"]
     assert breadcrumb(county) == ["首页", "网站地图"]
     # A sub-site without a hostname of its own has its map at its own address.
     department = fetch(client, "/jyj/sitemap/")
