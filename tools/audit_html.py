@@ -2,8 +2,10 @@
 
 Builds a fresh demo database (manage.py load_demo), serves it with production-like
 settings (DEBUG off, so 404 and 500 pages are the real ones), fetches representative
-pages of the portal and of a county, posts the public forms of monitoring as a citizen would (an invalid
-and a valid submission, the captcha answered from the database), then runs:
+pages of the portal and of a county, and the portal's 意见征集 and 网上调查 (an open and an answered
+consultation, the policy that links back, a survey with its results), posts the public forms of monitoring and
+of consultations as a citizen would (an invalid and a valid submission, the captcha answered from the
+database), then runs:
 
 - the Nu Html Checker (vnu.jar, errors only) on the saved HTML;
 - axe-core (WCAG 2.2 A/AA and best practices) in Debian's headless chromium (a posted page is shown to it
@@ -34,9 +36,9 @@ from urllib.parse import urlencode, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TOOLS_DIR = BASE_DIR / "tools"
-# Pages that carry `robots: noindex` on purpose: search results, the mailbox's form and lookup, and the
-# 评价 and 找错 forms (nothing for a search engine to keep). Lighthouse's SEO score counts that as "not
-# crawlable"; it is the only SEO audit these pages may fail.
+# Pages that carry `robots: noindex` on purpose: search results, the mailbox's form and lookup, the 评价 and
+# 找错 forms, a consultation's comment form and a survey's answer form (nothing for a search engine to keep).
+# Lighthouse's SEO score counts that as "not crawlable"; it is the only SEO audit these pages may fail.
 NOT_INDEXED = {
     "portal-search",
     "county-search",
@@ -47,6 +49,8 @@ NOT_INDEXED = {
     "error-report-form",
     "english-feedback-form",
     "english-error-report-form",
+    "consultation-comment-form",
+    "survey-answer-form",
 }
 VNU_JAR = TOOLS_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -68,6 +72,11 @@ def configure_django(out_dir):
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # The browser opens each form page five times from 127.0.0.1 (axe, two screenshots, 320 px, Lighthouse), each
+    # drawing a captcha: the audit alone spends a client's 60 captchas an hour and would be answered 429.
+    settings.RATELIMIT_ENABLE = False
 
 
 def build_site(port):
@@ -162,7 +171,8 @@ def representative_pages():
     if aggregating is not None:
         pages.append(("portal-aggregating-column", aggregating.full_url, 200, True, False))
     pages += policy_and_interaction_pages(portal, county)
-    pages += [(name, url, 200, True, screenshots) for name, url, _fields, _status, screenshots in monitoring_forms()]
+    pages += consultation_pages(portal)
+    pages += [(name, url, 200, True, screenshots) for name, url, *_steps, screenshots in public_forms()]
     english = Locale.objects.get(language_code="en")
     for page in portal_home_and_article():
         translation = page.get_translation(english)
@@ -200,8 +210,73 @@ def policy_and_interaction_pages(portal, county):
     ]
 
 
+def consultation_pages(portal):
+    """The portal's 意见征集 and 网上调查 lists, the demo's open and answered consultations (the latter with the
+    policy it adopted, which links back to it) and its survey with results (demo/consultations.py)."""
+    consultations, survey = portal_consultations()
+    answered = consultations["answered"]
+    pages = [
+        ("consultation-list", consultations["open"].get_parent().full_url),
+        ("consultation-open", consultations["open"].full_url),
+        ("consultation-answered", answered.full_url),
+        ("policy-adopted", answered.adopted_policy.full_url),
+        ("survey-list", survey.get_parent().full_url),
+        ("survey-results", survey.full_url),
+    ]
+    return [(name, url, 200, True, name in {"consultation-answered", "survey-results"}) for name, url in pages]
+
+
+def portal_consultations():
+    """({"open": …, "answered": …}, survey) of the portal's demo, in its 互动交流 column (/hdjl/yjzj/, /hdjl/wsdc/;
+    the sub-sites' pages lie below the portal's home too): the open consultation, the answered one (feedback
+    given, an adopted policy) and the survey."""
+    from wagtail.models import Site
+
+    from consultations.models import ConsultationIndexPage, ConsultationPage, State, SurveyIndexPage, SurveyPage
+    from home.models import ColumnPage
+
+    column = ColumnPage.objects.child_of(Site.objects.get(is_default_site=True).root_page).get(slug="hdjl")
+    consultations = ConsultationPage.objects.live().child_of(ConsultationIndexPage.objects.child_of(column).get())
+    opened = next(page for page in consultations if page.state() == State.OPEN)
+    answered = consultations.exclude(adopted_policy=None).get()
+    survey = SurveyPage.objects.live().child_of(SurveyIndexPage.objects.child_of(column).get()).get()
+    return {"open": opened, "answered": answered}, survey
+
+
+def public_forms():
+    """The monitoring forms' and the consultations' (name, form url, fields of a valid post, fields of an invalid
+    post or None, name of the page a valid post answers, screenshots)."""
+    return monitoring_forms() + consultation_forms()
+
+
+def consultation_forms():
+    """提交意见 on the open consultation (<page>/comment/; without content → the form with its errors) and the
+    survey's answer form (<survey>/answer/; nothing answered → errors, every question answered → 已参加)."""
+    from consultations.models import QuestionKind
+    from consultations.surveys import RATINGS, field_name
+
+    consultations, survey = portal_consultations()
+    comment = {"section": "", "content": "建议明确信息发布后的纠错时限。", "name": "王先生", "contact": ""}
+    answers = {}
+    for question in survey.questions.all():
+        first = {QuestionKind.RATING: RATINGS[-1], QuestionKind.TEXT: "希望改进站内搜索。"}
+        answers[field_name(question)] = first.get(question.kind) or question.choices()[0]
+    return [
+        (
+            "consultation-comment-form",
+            consultations["open"].full_url + "comment/",
+            comment,
+            {**comment, "content": ""},
+            "received",
+            True,
+        ),
+        ("survey-answer-form", survey.full_url + "answer/", answers, {}, "answered", True),
+    ]
+
+
 def monitoring_forms():
-    """(name, form url, fields of a valid post, status of the invalid post, screenshots) of 这条信息对您有帮助吗
+    """(name, form url, fields of a valid post, fields of an invalid post or None, name of the answer to a valid
+    post, screenshots) of 这条信息对您有帮助吗
     (/pingjia/<page id>/, reached from an article's 没帮助) and 我为政府网站找错 (/zhaocuo/<site home id>/,
     reached from the footer of that article), on the portal and under /en/ on its English version."""
     from wagtail.models import Locale, Site
@@ -219,31 +294,30 @@ def monitoring_forms():
                 f"{prefix}feedback",
                 f"{portal.root_url}{language}/pingjia/{article.pk}/?helpful=0",
                 {"helpful": "0", "comment": "没有写办理的时限。"},
-                400,
+                None,
+                "thanks",
                 not prefix,
             ),
             (
                 f"{prefix}error-report",
                 f"{portal.root_url}{language}/zhaocuo/{site_home.pk}/?{urlencode({'url': article_path})}",
                 {"page_url": article_path, "problem_type": "typo", "description": "第二段有一个错别字。"},
-                400,
+                {"page_url": article_path, "problem_type": "typo", "description": ""},
+                "receipt",
                 not prefix,
             ),
         ]
-    return [(f"{name}-form", url, fields, status, screenshots) for name, url, fields, status, screenshots in forms]
+    return [(f"{name}-form", *rest) for name, *rest in forms]
 
 
 def posted_pages(port):
-    """(name, url, status, expected status, body, screenshots) of each monitoring form posted: 评价 → the thanks page;
-    找错 without a description → the form with its errors, then complete → the receipt."""
+    """(name, url, status, expected status, body, screenshots) of each public form posted: an invalid post (if the
+    form has one) → the form with its errors (400), then a valid one → its thanks page or receipt (200)."""
     posts = []
-    for name, url, fields, invalid_status, screenshots in monitoring_forms():
+    for name, url, fields, invalid, done, screenshots in public_forms():
         base = name.removesuffix("-form")
-        if base.endswith("feedback"):
-            steps = [(f"{base}-thanks", fields, 200)]
-        else:
-            invalid = {**fields, "description": ""}
-            steps = [(f"{base}-invalid", invalid, invalid_status), (f"{base}-receipt", fields, 200)]
+        steps = [(f"{base}-invalid", invalid, 400)] if invalid is not None else []
+        steps.append((f"{base}-{done}", fields, 200))
         for step, data, expected in steps:
             status, body = post_form(url, data, port)
             posts.append((step, url, status, expected, body, screenshots))

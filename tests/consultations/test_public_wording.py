@@ -4,6 +4,7 @@ of 进行中 rather than a consultation's 征集中, opening the survey form aga
 moderator reads the section a comment points to as 第N条."""
 
 import datetime
+import re
 from datetime import timedelta
 
 import pytest
@@ -49,6 +50,16 @@ def test_the_receipt_of_a_comment_on_the_whole_draft_says_so(site_group):
     client = visitor(2)
     response = client.post(comment_url(page), form_data(client, page, section=""))
     assert "整体意见" in soup_of(response).select_one(".consultation-receipt__facts").get_text()
+
+
+def test_the_receipts_time_is_a_valid_html_datetime_without_fractions_of_a_second(site_group):
+    # Found by the Nu Html Checker (tools/audit_html.py): |date:'c' wrote the microseconds of a fresh comment,
+    # and HTML allows at most three digits of a second's fraction.
+    page = make_consultation(index_under(site_group.county_a.home))
+    client = visitor(3)
+    response = client.post(comment_url(page), form_data(client, page, section=""))
+    time = soup_of(response).select_one(".consultation-receipt__facts time")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d{4}", time["datetime"])
 
 
 def test_a_closed_consultation_shows_its_feedback_before_the_draft(site_group):
