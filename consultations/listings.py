@@ -2,16 +2,12 @@
 upcoming ones, opening soonest first, then the closed and answered ones, newest first — ordered in SQL, so
 the list is paginated and costs the same number of queries whatever it lists."""
 
-import datetime
-
-from django.contrib.syndication.views import Feed
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcms.core.tree import SiteIndex, paginate
-
-FEED_SIZE = 20
+from home.feeds import FEED_SIZE, ColumnFeed
 
 OPEN, UPCOMING, PAST = 0, 1, 2
 
@@ -55,27 +51,14 @@ def listing_context(request, index, now):
     return {"consultations": listed}
 
 
-class ConsultationFeed(Feed):
-    """The list's latest consultations, newest opening first; links absolute; the framework escapes every field."""
-
-    def get_object(self, request, column):
-        return column
-
-    def title(self, column):
-        home = column.site_home()
-        return f"{home.title} {column.title}" if home is not None else column.title
-
-    def link(self, column):
-        return column.full_url
+class ConsultationFeed(ColumnFeed):
+    """The list's latest consultations, newest opening first (a column's feed, home.feeds, of consultations)."""
 
     def description(self, column):
         return _("%(column)s：最新发布的意见征集。") % {"column": column.title}
 
     def items(self, column):
         return column.listed_consultations().select_related("kind").order_by("-opens_at", "-pk")[:FEED_SIZE]
-
-    def item_title(self, consultation):
-        return consultation.title
 
     def item_description(self, consultation):
         opens = timezone.localtime(consultation.opens_at)
@@ -86,8 +69,5 @@ class ConsultationFeed(Feed):
         }
         return f"{consultation.summary}\n{period}"
 
-    def item_link(self, consultation):
-        return consultation.full_url
-
     def item_pubdate(self, consultation):
-        return consultation.opens_at if isinstance(consultation.opens_at, datetime.datetime) else None
+        return consultation.opens_at
