@@ -43,10 +43,10 @@ from consultations.models import (
     ConsultationSettings,
     Outcome,
 )
-from consultations.survey_views import EXPORT_LOG_ACTION, MAX_ID
+from consultations.survey_views import EXPORT_LOG_ACTION
 from govcms.core.scope import SiteScope
 from govcms.core.translation import original_of
-from govcms.core.tree import SiteIndex, site_home_of, under_any_of
+from govcms.core.tree import MAX_PAGE_ID, SiteIndex, site_home_of, under_any_of
 
 PERMISSION = "consultations.moderate_comment"
 LIST_URL = "consultations_comments"
@@ -175,7 +175,7 @@ class ConsultationIdField(django_filters.fields.ModelChoiceField):
 
     def to_python(self, value):
         text = str(value)
-        if value not in self.empty_values and not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
+        if value not in self.empty_values and not (text.isascii() and text.isdigit() and int(text) <= MAX_PAGE_ID):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 

@@ -27,14 +27,13 @@ from citizen_mailbox.views import post_data, private, refreshing, refused, too_b
 from consultations import surveys
 from consultations.models import QuestionKind, State, SurveyAnswer, SurveyPage, SurveyResponse
 from govcms.core.scope import SiteScope
-from govcms.core.spreadsheets import FORMULA_PREFIXES, XLSX_ILLEGAL, local_time_text
+from govcms.core.spreadsheets import csv_text, local_time_text, xlsx_text
 from govcms.core.translation import original_of
-from govcms.core.tree import paginate, site_home_of, under_any_of
+from govcms.core.tree import MAX_PAGE_ID, paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
 
 SUBMIT_RATE = "10/h"
 FORM_TEMPLATE = "consultations/survey_answer.html"
-MAX_ID = 2**31 - 1
 
 
 def _render(request, survey, template, status=200, **context):
@@ -153,7 +152,7 @@ def may_export(user, survey):
 
 def exportable_survey(user, survey_id):
     """The survey if `user` may export its responses, else 404 (another site's staff are told nothing)."""
-    if survey_id > MAX_ID:
+    if survey_id > MAX_PAGE_ID:
         raise Http404
     survey = SurveyPage.objects.filter(pk=survey_id).first()
     if survey is None or not may_export(user, survey):
@@ -203,9 +202,7 @@ def export_rows(survey):
 def _csv_cell(value):
     if hasattr(value, "tzinfo"):
         return local_time_text(value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return csv_text(value) if isinstance(value, str) else value
 
 
 def _xlsx_cell(sheet, value):
@@ -215,7 +212,7 @@ def _xlsx_cell(sheet, value):
         return timezone.make_naive(value)
     if not isinstance(value, str):
         return value
-    cell = WriteOnlyCell(sheet, value=XLSX_ILLEGAL.sub(" ", value))
+    cell = WriteOnlyCell(sheet, value=xlsx_text(value))
     # openpyxl takes text starting with "=" for a formula: an answer or a question stays text, as in the CSV.
     cell.data_type = "s"
     return cell

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from citizen_mailbox.views import post_data, private, refreshing, refused, too_big
 from govcms.core.translation import original_of
-from govcms.core.tree import site_home_of
+from govcms.core.tree import MAX_PAGE_ID, site_home_of
 from govcms.core.visibility import held_site_paths
 from home.models import HomePage
 from monitoring.forms import ErrorReportForm, FeedbackForm, platform_url
@@ -31,11 +31,6 @@ REPORT_TEMPLATE = "monitoring/public/error_report.html"
 FEEDBACK_TEMPLATE = "monitoring/public/feedback.html"
 REFUSED_TEMPLATE = "monitoring/public/rate_limited.html"
 ERROR_TEMPLATE = "monitoring/public/form_error.html"
-
-
-# Page ids are 32-bit (AutoField): a bigger number in the URL is no page, and must not reach the database
-# (SQLite raises OverflowError on a Python int beyond 64 bits).
-MAX_ID = 2**31 - 1
 
 
 def held(request, page):
@@ -51,7 +46,7 @@ def report_site(site_id, request=None):
     """The live site home in the default locale for this id, or 404. A translated home (the footer of an English
     page links its own home) stands for its live Chinese original: reports always belong to the Chinese site.
     A held site (not yet public) is not found."""
-    if site_id > MAX_ID:
+    if site_id > MAX_PAGE_ID:
         raise Http404
     home = original_of(HomePage.objects.live().filter(pk=site_id).first())
     if home is None or not home.live or (request is not None and held(request, home)):
@@ -62,7 +57,7 @@ def report_site(site_id, request=None):
 def feedback_page(page_id, request=None):
     """The live, public, non-home page with this id and its site home (default locale), or 404; nor a page of a
     held site."""
-    if page_id > MAX_ID:
+    if page_id > MAX_PAGE_ID:
         raise Http404
     page = Page.objects.live().filter(pk=page_id).select_related("locale").first()
     if page is None or page.specific_class is None or issubclass(page.specific_class, HomePage):

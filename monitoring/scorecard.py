@@ -17,7 +17,7 @@ from django.urls import Resolver404, resolve
 from wagtail.models import Locale
 
 from govcms.core.scope import SiteScope
-from govcms.core.tree import site_home_model
+from govcms.core.tree import MAX_PAGE_ID, site_home_model
 from monitoring.items import ITEMS_BY_KEY
 from monitoring.models import STATUS_ORDER, SiteAudit, Status
 
@@ -49,10 +49,6 @@ def homes_in_scope(user):
     if not may_view_scorecards(user):
         return site_home_model().objects.none()
     return assessed_homes().filter(SiteScope.of(user).pages_q())
-
-
-# Page ids are 32-bit (AutoField).
-MAX_PAGE_ID = 2**31 - 1
 
 
 def home_in_scope(user, home_id):

@@ -21,6 +21,16 @@ def local_time_text(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def csv_text(value):
+    """Text for a CSV cell: quoted where a spreadsheet would run it as a formula."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def xlsx_text(value):
+    """Text for an XLSX cell: without the control characters the format cannot hold."""
+    return XLSX_ILLEGAL.sub(" ", value)
+
+
 class ChineseSpreadsheetMixin:
     """Put before the view's SpreadsheetExportMixin (or ReportView / IndexView) in its bases.
 
@@ -51,8 +61,8 @@ class ChineseSpreadsheetMixin:
         value = super().preprocess_field_value(field, value, export_format)
         if not isinstance(value, str):
             return value
-        if export_format == self.FORMAT_CSV and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
+        if export_format == self.FORMAT_CSV:
+            return csv_text(value)
         if export_format == self.FORMAT_XLSX:
-            return XLSX_ILLEGAL.sub(" ", value)
+            return xlsx_text(value)
         return value

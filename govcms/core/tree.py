@@ -12,6 +12,9 @@ from django.db.models import Q
 from wagtail.models import Page
 
 LISTING_PAGE_SIZE = 20
+# Page ids are 32-bit (AutoField): a bigger number in a URL is no page, and must not reach the database
+# (SQLite raises OverflowError on a Python int beyond 64 bits).
+MAX_PAGE_ID = 2**31 - 1
 
 
 def site_home_model():
