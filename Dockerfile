@@ -12,8 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/app/var/static \
     MEDIA_ROOT=/app/var/media \
     PRIVATE_MEDIA_ROOT=/app/var/private
-# gunicorn reads its worker count from here; about 2 x CPU cores + 1.
-ENV WEB_CONCURRENCY=3
+# gunicorn.conf.py runs 2 x CPU cores + 1 workers (capped) unless WEB_CONCURRENCY says otherwise.
 
 # A fixed uid/gid, so a host directory bind-mounted for media can be chown'ed to it (10001:10001).
 RUN groupadd --gid 10001 govcms \
@@ -46,20 +45,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 
-# Requests taking over 60 s are killed (the proxy buffers uploads, so slow clients do not count);
-# The application is loaded once, before the workers fork (--preload), so a recycled worker starts in
-# milliseconds; workers are recycled after about 10000 requests to bound memory growth (a live interview's
-# polls reach that in seconds: a lower figure would have workers importing Django while polls queue, see
-# docs/interviews.md "Speed"; bench/interviews.py runs the same flags); the heartbeat file lives in memory,
-# not on overlayfs; no control socket (gunicornc is not used in a container, and the app user cannot write
-# its HOME).
-CMD ["gunicorn", "govcms.wsgi", \
-     "--bind", "0.0.0.0:8000", \
-     "--preload", \
-     "--timeout", "60", \
-     "--graceful-timeout", "30", \
-     "--max-requests", "10000", \
-     "--max-requests-jitter", "1000", \
-     "--worker-tmp-dir", "/dev/shm", \
-     "--no-control-socket", \
-     "--access-logfile", "-"]
+# gunicorn reads ./gunicorn.conf.py: the application and jieba's dictionary are loaded once before the workers
+# fork (preload_app), worker count, timeouts and recycling are set there (docs/operations.md, "Workers").
+CMD ["gunicorn"]

@@ -19,7 +19,7 @@ import argparse
 import json
 import os
 import platform
-import re
+import runpy
 import secrets
 import shutil
 import socket
@@ -45,10 +45,8 @@ TARGET_P99_MS = 50
 
 
 def deployed_workers():
-    """The worker count the image runs: WEB_CONCURRENCY if set here, else the Dockerfile's (2 x cores + 1)."""
-    if "WEB_CONCURRENCY" in os.environ:
-        return int(os.environ["WEB_CONCURRENCY"])
-    return int(re.search(r"^ENV WEB_CONCURRENCY=(\d+)", (ROOT / "Dockerfile").read_text(), re.MULTILINE)[1])
+    """The worker count the image runs: gunicorn.conf.py's (WEB_CONCURRENCY if set, else 2 x cores + 1, capped)."""
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
 
 
 def parse_args():
