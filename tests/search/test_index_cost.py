@@ -66,12 +66,10 @@ def index_updates(queries):
 
 
 def save_and_publish(page, django_capture_on_commit_callbacks):
-    with CaptureQueriesContext(connection) as draft:
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision()
-    with CaptureQueriesContext(connection) as published:
-        with django_capture_on_commit_callbacks(execute=True):
-            page.get_latest_revision().publish()
+    with CaptureQueriesContext(connection) as draft, django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()
+    with CaptureQueriesContext(connection) as published, django_capture_on_commit_callbacks(execute=True):
+        page.get_latest_revision().publish()
     return draft.captured_queries, published.captured_queries
 
 
