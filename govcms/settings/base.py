@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "captcha",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
+    # After wagtail.contrib.frontend_cache: it replaces that app's own purge-on-publish signal handlers.
+    "pagecache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -84,6 +87,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous page hits answered here, after the language is known and before anything reads the database
+    # (pagecache.middleware explains the place).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -134,6 +140,36 @@ AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=365)
 
 # Cache: local memory unless CACHE_URL names Redis (production does).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://govcms")}
+
+# Page cache (pagecache, docs/operations.md "Page cache"): anonymous GETs of public pages from the cache above,
+# renewed on publish, unpublish, move, delete, emergencies and setting changes. Entries live PAGE_CACHE_SECONDS
+# at most; browsers may keep a page PAGE_CACHE_BROWSER_SECONDS, a proxy or CDN PAGE_CACHE_PROXY_SECONDS (it is
+# purged on changes when FRONTEND_CACHE_PURGE_URL is set, so it can keep pages longer than a browser).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
+PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=300)
+# Page types whose public content changes outside page publishing (letters and replies, interview questions,
+# consultation comments and survey results): never stored, so they are never stale.
+PAGE_CACHE_EXCLUDED_PAGE_TYPES = [
+    "citizen_mailbox.MailboxPage",
+    "interviews.InterviewPage",
+    "consultations.ConsultationPage",
+    "consultations.SurveyPage",
+]
+# The nginx proxy cache of deploy/nginx/govcms.conf is purged through its PURGE location when this is set
+# (e.g. http://127.0.0.1:8081): wagtail.contrib.frontend_cache's HTTP backend, batches from pagecache.invalidation.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+# The batches already name each language's addresses; Wagtail would otherwise add every language's prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Login protection (accounts; docs/administrators.md "Login protection", docs/operations.md "Settings").
 AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]

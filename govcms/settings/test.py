@@ -36,3 +36,7 @@ OTP_ENFORCED = False
 # Each test process counts rate limits in its own local-memory cache, as it should: govcms.core.ratelimit's
 # shared-cache check is for servers with several workers.
 SILENCED_SYSTEM_CHECKS = ["govcms.E001"]
+
+# The page cache is off for the suite: most tests change data and read it back in one test, without the commit
+# that renews the cache. tests/pagecache turns it on (its `page_cache` fixture).
+PAGE_CACHE_ENABLED = False

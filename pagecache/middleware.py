@@ -1,0 +1,137 @@
+"""The page cache: anonymous GETs of public pages answered from the shared cache (docs/operations.md, Page cache).
+
+Opt-in: a response is stored only when Wagtail served a public page for it (pagecache.wagtail_hooks marks the
+request) and nothing in the response is personal: no cookie set, no CSRF token used, no session written, no
+`private`/`no-store`/`no-cache` chosen by the view. Everything else passes through untouched except for a
+`Cache-Control: private, no-cache` where the view set none, so a proxy in front never keeps it either.
+
+Place: right after LocaleMiddleware. The language (part of the key) is decided there, from the URL prefix,
+without a query; SessionMiddleware before it costs nothing for a request that does not touch the session,
+which a hit never does. The middlewares outside (CSP, 长者模式 Vary, SecurityMiddleware) add their headers
+to a hit as to any response; the inner ones (X-Frame-Options, …) have already added theirs to the stored copy.
+
+A request carrying the session cookie may belong to a signed-in editor: it bypasses the cache both ways,
+decided from the cookie's presence alone so the decision needs no session lookup.
+
+The cache backend failing never fails a request: the page is served uncached.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+
+from pagecache import generations
+
+logger = logging.getLogger(__name__)
+
+# The 长者模式 cookie (govcms.views): base.html renders a class from it, so it is part of the key.
+ELDER_MODE_COOKIE = "govcms_elder"
+# Query strings that are stored: none, or a listing's page number. Filters and searches (the policy library's
+# form, say) are not: their combinations are endless, rarely repeated, and would let anyone fill the cache.
+CACHED_QUERY_PARAMETERS = {"page"}
+MAX_QUERY_LENGTH = 16
+# What a view's Cache-Control may say for its response to be stored.
+PERSONAL_DIRECTIVES = ("private", "no-store", "no-cache")
+HEADER = "X-Page-Cache"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED:
+            return self.get_response(request)
+        key = entry_key(request) if may_use_cache(request) else None
+        if key is not None:
+            hit = load(key)
+            if hit is not None:
+                return hit
+            request.pagecache_candidate = True
+        response = self.get_response(request)
+        if key is not None and storable(request, response):
+            browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
+            patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
+            store(key, response)
+            response[HEADER] = "miss"
+        elif not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+def may_use_cache(request):
+    """An anonymous GET or HEAD of an address whose answer does not depend on who asks."""
+    query = request.META.get("QUERY_STRING", "")
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
+        and len(query) <= MAX_QUERY_LENGTH
+        and set(request.GET) <= CACHED_QUERY_PARAMETERS
+    )
+
+
+def entry_key(request):
+    """The cache key of this request's page, or None when the cache cannot be reached.
+
+    Host, path with query, language, 长者模式, the generation of the site serving the path and the global one.
+    """
+    try:
+        hostname, _port = split_domain_port(request.get_host())
+        path = request.path
+        cache = generations.page_cache()
+        routes, global_generation = generations.routes_and_global(cache)
+        site = generations.site_key(routes, hostname, path)
+        site_generation = generations.current(cache, site) if site else ""
+    except Exception:  # the cache backend is down, or the host is not allowed: no cache for this request
+        logger.warning("Page cache unavailable", exc_info=True)
+        return None
+    elder = request.COOKIES.get(ELDER_MODE_COOKIE) == "1"
+    parts = [request.get_host(), request.get_full_path(), get_language(), elder, global_generation, site_generation]
+    return "pagecache:page:" + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+
+
+def load(key):
+    try:
+        entry = generations.page_cache().get(key)
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+        return None
+    if entry is None:
+        return None
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+def store(key, response):
+    entry = (response.status_code, list(response.items()), response.content)
+    try:
+        generations.page_cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+
+
+def storable(request, response):
+    """Whether the response is a public page that holds nothing of this visitor's (see the module docstring)."""
+    session = getattr(request, "session", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        getattr(request, "pagecache_cacheable", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # The template used the CSRF token: the page holds this visitor's token (and sets its cookie).
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not (session is not None and session.modified)
+        and not any(directive in cache_control for directive in PERSONAL_DIRECTIVES)
+    )

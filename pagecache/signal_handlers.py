@@ -1,0 +1,73 @@
+"""The changes that renew cached pages (pagecache.invalidation says what each one renews and purges)."""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from emergency.models import EmergencyPage
+from pagecache import invalidation
+from translations.models import SiteLanguage
+
+
+def page_went_live_or_off(sender, instance, **kwargs):
+    # An emergency (started, updated, resolved or taken down) is announced on the banner of its site and
+    # of every site below (emergency.models.banner_emergencies).
+    invalidation.page_changed(instance, sites_below=isinstance(instance, EmergencyPage))
+
+
+def page_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
+    """Both places show the move: the old parent's listings drop the page, the new parent's list it."""
+    if not instance.live:
+        return
+    old_place = Page(path=parent_page_before.path + instance.path[-Page.steplen :], url_path=url_path_before)
+    old_place.translation_key = instance.translation_key
+    invalidation.page_changed(old_place)
+    invalidation.page_changed(instance)
+
+
+def page_deleted(sender, instance, **kwargs):
+    if instance.live:
+        invalidation.page_changed(instance)
+
+
+def setting_saved(sender, instance, **kwargs):
+    if isinstance(instance, BaseSiteSetting):
+        invalidation.site_changed(instance.site)
+    elif isinstance(instance, BaseGenericSetting):
+        invalidation.everything_changed()
+
+
+def site_language_changed(sender, instance, **kwargs):
+    """The language switcher of the site (and its sites below) offers another set of languages."""
+    invalidation.home_changed(instance.home_id)
+
+
+def site_changed(sender, instance, **kwargs):
+    invalidation.everything_changed()
+
+
+def register():
+    page_published.connect(page_went_live_or_off, dispatch_uid="pagecache.published")
+    page_unpublished.connect(page_went_live_or_off, dispatch_uid="pagecache.unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="pagecache.moved")
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid="pagecache.deleted")
+    for model in apps.get_models():
+        if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
+            post_save.connect(setting_saved, sender=model, dispatch_uid=f"pagecache.setting.{model._meta.label}")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(site_changed, sender=Site, dispatch_uid=f"pagecache.site.{name}")
+        signal.connect(site_language_changed, sender=SiteLanguage, dispatch_uid=f"pagecache.language.{name}")
+    disconnect_wagtail_purge()
+
+
+def disconnect_wagtail_purge():
+    """wagtail.contrib.frontend_cache purges a published page by itself; the batch of pagecache.invalidation
+    already holds that page's addresses, with everything else the change makes stale."""
+    from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
+            page_unpublished.disconnect(wagtail_handlers.page_unpublished_signal_handler, sender=model)

@@ -1,0 +1,70 @@
+"""Anonymous visitors get public pages from the cache, at no database cost, with the same headers."""
+
+import pytest
+
+from tests.home.pages import column
+from tests.pagecache.utils import cache_state, get
+
+
+@pytest.fixture
+def page_urls(site_group, county_article):
+    """Home, column and article of county A on its own hostname."""
+    return [
+        ("/", "county-a.localhost"),
+        (column(site_group.county_a.home).url, "county-a.localhost"),
+        (county_article.get_url(), "county-a.localhost"),
+    ]
+
+
+def test_a_second_anonymous_get_is_a_hit_without_queries(client, page_urls, django_assert_num_queries):
+    for url, host in page_urls:
+        first = get(client, url, host)
+        assert cache_state(first) == "miss", url
+        with django_assert_num_queries(0):
+            second = get(client, url, host)
+        assert cache_state(second) == "hit", url
+        assert second.content == first.content
+
+
+def test_a_hit_carries_the_same_headers_as_the_page_it_copies(client, site_group):
+    first = get(client, "/")
+    second = get(client, "/")
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Vary",
+        "Cache-Control",
+        "Content-Type",
+        "Content-Language",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert first.get(header) == second.get(header), header
+    assert "public" in second["Cache-Control"] and "s-maxage=300" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_hostnames_languages_and_elder_mode_never_share_an_entry(client, site_group):
+    portal = get(client, "/")
+    county = get(client, "/", "county-a.localhost")
+    assert cache_state(county) == "miss" and county.content != portal.content
+    elder = get(client, "/", HTTP_COOKIE="govcms_elder=1")
+    assert cache_state(elder) == "miss" and b'class="elder-mode"' in elder.content
+    assert b'class="elder-mode"' not in get(client, "/").content
+
+
+def test_listing_page_numbers_are_stored_and_filters_are_not(client, site_group):
+    url = column(site_group.portal.home).url
+    assert cache_state(get(client, url + "?page=1")) == "miss"
+    assert cache_state(get(client, url + "?page=1")) == "hit"
+    assert cache_state(get(client, url + "?q=x")) is None
+
+
+def test_a_failing_cache_serves_the_page_uncached(client, site_group, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "broken": {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": "127.0.0.1:1"},
+    }
+    settings.PAGE_CACHE_ALIAS = "broken"
+    response = get(client, "/")
+    assert cache_state(response) is None and "private" in response["Cache-Control"]
