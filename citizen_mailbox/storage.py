@@ -4,17 +4,39 @@ from pathlib import Path
 from django.conf import settings
 from django.core import checks
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
+
+
+class PrivateStorage(LazyObject):
+    """Storage for citizens' attachments and replies' files: never under MEDIA_ROOT, never served directly.
+
+    Deployments may name a "private" storage in STORAGES (the private bucket of object storage,
+    govcms.core.object_storage; the tests use memory); otherwise files go to PRIVATE_MEDIA_ROOT on disk.
+    Resolved lazily, and again when those settings change, like Django's default_storage: the model fields hold
+    this one object.
+    """
+
+    def _setup(self):
+        if "private" in settings.STORAGES:
+            self._wrapped = storages["private"]
+        else:
+            self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+_private_storage = PrivateStorage()
 
 
 def private_storage():
-    """Storage for citizens' attachments and replies' files: never under MEDIA_ROOT, never served directly.
+    """The private storage (the callable the model fields and their migrations name)."""
+    return _private_storage
 
-    Deployments may name a "private" storage in STORAGES (the tests use memory); otherwise
-    files go to PRIVATE_MEDIA_ROOT on disk.
-    """
-    if "private" in settings.STORAGES:
-        return storages["private"]
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+@receiver(setting_changed)
+def _forget_private_storage(setting, **kwargs):
+    if setting in ("STORAGES", "PRIVATE_MEDIA_ROOT"):
+        _private_storage._wrapped = empty
 
 
 @checks.register(checks.Tags.files)

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from govcms.core.object_storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -258,6 +260,23 @@ STORAGES = {
 }
 # Private files (citizens' mailbox attachments): outside MEDIA_ROOT, served only by permission-checked views.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+
+# Object storage (govcms.core.object_storage, docs/scaling.md): with S3_MEDIA_BUCKET set, images and documents go to
+# that S3-compatible bucket (MinIO, or any S3) and citizens' attachments to S3_PRIVATE_BUCKET; the file system
+# (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) otherwise.
+S3_MEDIA_BUCKET = env.str("S3_MEDIA_BUCKET", default="")
+if S3_MEDIA_BUCKET:
+    STORAGES.update(
+        s3_storages(
+            media_bucket=S3_MEDIA_BUCKET,
+            private_bucket=env.str("S3_PRIVATE_BUCKET", default=""),
+            endpoint_url=env.str("S3_ENDPOINT_URL", default=""),
+            region=env.str("S3_REGION", default="us-east-1"),
+            access_key=env.str("S3_ACCESS_KEY_ID", default=""),
+            secret_key=env.str("S3_SECRET_ACCESS_KEY", default=""),
+            media_domain=env.str("S3_MEDIA_DOMAIN", default=""),
+        )
+    )
 # The request header holding the client's address, when a reverse proxy sits in front (see .env.example).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default=None)
 # Public form captchas (django-simple-captcha, citizen_mailbox.captchas, docs/accessibility.md): a small sum

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, SECRET_KEY, env
+from .base import INSTALLED_APPS, SECRET_KEY, STORAGES, env
 
 DEBUG = False
 
@@ -15,10 +15,8 @@ if SECRET_KEY in _PLACEHOLDER_KEYS or SECRET_KEY.startswith("dev-only") or len(S
 if env.bool("GOVCMS_DEMO", default=False):
     INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# The base settings' file storages (local, or object storage with S3_MEDIA_BUCKET); static files by WhiteNoise.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 # HTTPS is terminated at the proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
