@@ -14,3 +14,11 @@ def page_cache(settings):
 def county_article(site_group):
     """A live article in county A's first column."""
     return add_articles(column(site_group.county_a.home), 1, title="甲县旧闻", slug="old")[0]
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous browser of its own, whatever the test's `client` logs in as."""
+    from django.test import Client
+
+    return Client()
