@@ -91,7 +91,7 @@ def listing(page, count, parent_context):
         return home_listing(page, count, public)
     article_model = apps.get_model("home", "ArticlePage")  # home.models imports this module
     articles = article_model.objects.live().filter(public).descendant_of(page).select_related("cover_image")
-    return article_items(articles.order_by("-date", "-first_published_at", "-pk")[:count])
+    return article_items(articles.newest_first()[:count])
 
 
 def has_listing(page):
@@ -132,18 +132,30 @@ def home_context(home):
         | Q(columnpage__update_category__in=CATEGORY_ROLES)
         | Q(columnpage__family__in=FAMILY_ROLES)
     )
-    below_home = Q(path__startswith=home.path, depth__gt=home.depth)
+    below_home = Q(path__startswith=home.path, depth__gt=home.depth, live=True)
+    # Only pages of these types can play a role, be a site or be highlighted. Read first through the index on
+    # the type (with the protected sections' ids), they leave out the articles, most of a big site's pages,
+    # before any per-page subquery runs: the query stays flat however many articles the site has.
+    column_model = apps.get_model("home", "ColumnPage")
+    column_models = [model for model in get_page_models() if issubclass(model, column_model)]
+    candidate_types = ContentType.objects.get_for_models(*column_models, for_concrete_models=False).values()
+    candidates = PageViewRestriction.objects.values("page").union(
+        Page.objects.filter(below_home, content_type__in=[*role_types, *candidate_types, home_type])
+        .order_by()
+        .values("pk")
+    )
     pages = (
-        Page.objects.annotate(
+        Page.objects.filter(pk__in=candidates)
+        .annotate(
             restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
             in_site_below=Exists(Page.objects.filter(path=site_path, content_type=home_type)),
             highlighter=highlighter_number(highlighters, timezone.now()),
         )
         .filter(
             Q(pk__in=PageViewRestriction.objects.values("page"))
-            | below_home & Q(live=True, in_site_below=False) & plays_a_role
-            | below_home & Q(live=True, depth=home.depth + 1, content_type=home_type)
-            | below_home & Q(live=True, in_site_below=False, highlighter__isnull=False)
+            | below_home & Q(in_site_below=False) & plays_a_role
+            | below_home & Q(depth=home.depth + 1, content_type=home_type)
+            | below_home & Q(in_site_below=False, highlighter__isnull=False)
         )
         .annotate(
             update_category=F("columnpage__update_category"),

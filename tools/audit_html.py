@@ -121,7 +121,7 @@ def portal_home_and_article():
     from wagtail.models import Page, Site
 
     home = Site.objects.get(is_default_site=True).root_page.specific
-    articles = home.site_articles().order_by("-date")
+    articles = home.site_articles().newest_first()
     english = Page.objects.live().filter(locale__language_code="en").values("translation_key")
     return home, articles.filter(translation_key__in=english).first() or articles.first()
 
@@ -154,7 +154,7 @@ def representative_pages():
     pages = []
     for label, site in (("portal", portal), ("county", county)):
         home = site.root_page.specific
-        own_articles = home.site_articles().order_by("-date")
+        own_articles = home.site_articles().newest_first()
         article = own_articles.filter(attachments__isnull=False).first() or own_articles.first()
         column = ColumnPage.objects.get(pk=article.get_parent().pk)
         word = article.title[:2]
