@@ -8,10 +8,14 @@ belong to the county, not to the portal above it.
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
 from wagtail.models import Page
 
 LISTING_PAGE_SIZE = 20
+# A public listing counts at most this many rows: beyond it the count would grow with the site (every
+# article of a big column read on every request) for a figure no one pages through. Shown as "超过 10000 条".
+LISTING_COUNT_LIMIT = 10_000
 # Page ids are 32-bit (AutoField): a bigger number in a URL is no page, and must not reach the database
 # (SQLite raises OverflowError on a Python int beyond 64 bits).
 MAX_PAGE_ID = 2**31 - 1
@@ -39,9 +43,27 @@ def site_home_of(page):
     return site_home_model().objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
+class BoundedPaginator(Paginator):
+    """A Paginator whose count stops at LISTING_COUNT_LIMIT rows (counted as `items[:limit + 1]`, a bounded
+    subquery); `capped` says there are more, and the pages stop at the bounded count's last page."""
+
+    capped = False
+
+    @cached_property
+    def count(self):
+        limit = LISTING_COUNT_LIMIT
+        items = self.object_list
+        # A queryset unordered: which rows fill the bound does not change how many there are, and without
+        # the ORDER BY the database may count them in whatever order is cheapest.
+        counted = items.order_by()[: limit + 1].count() if isinstance(items, QuerySet) else len(items[: limit + 1])
+        self.capped = counted > limit
+        return min(counted, limit)
+
+
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):
-    """The requested page of `items` (`?page=`); a bad or out-of-range number falls back to the first or last."""
-    paginator = Paginator(items, per_page)
+    """The requested page of `items` (`?page=`); a bad or out-of-range number falls back to the first or last
+    (the last of the bounded count's pages, on a capped listing)."""
+    paginator = BoundedPaginator(items, per_page)
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
