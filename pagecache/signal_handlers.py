@@ -32,7 +32,11 @@ def page_deleted(sender, instance, **kwargs):
         invalidation.page_changed(instance)
 
 
-def setting_saved(sender, instance, **kwargs):
+def setting_saved(sender, instance, created=False, **kwargs):
+    # A setting is created with its defaults the first time anything reads it (BaseSetting.for_site / load),
+    # which is what the pages already showed.
+    if created:
+        return
     if isinstance(instance, BaseSiteSetting):
         invalidation.site_changed(instance.site)
     elif isinstance(instance, BaseGenericSetting):
