@@ -13,7 +13,8 @@ DEPS := $(VENV)/.requirements.stamp
 DEV_DEPS := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-unit test-browser browser-deps lint audit format migrate messages bench-interviews
+.PHONY: help run test test-unit test-browser browser-deps lint audit format migrate messages bench-interviews \
+	bench-pages bench-scale
 
 help:
 	@echo "make run      serve the demo site group on http://127.0.0.1:$(PORT)/ (dev settings, SQLite in var/)"
@@ -29,6 +30,11 @@ help:
 	@echo "make messages update locale/*/django.po from the code and compile them (needs GNU gettext)"
 	@echo "make bench-interviews  wrk against gunicorn: the live interview endpoint next to an article page"
 	@echo "              (needs wrk and Redis on 127.0.0.1:6379; BENCH_ARGS=\"--database postgres://...\")"
+	@echo "make bench-pages  render times of every public page type against the baseline commit, wrk through"
+	@echo "              nginx (static, proxy cache) and gunicorn (page cache on/off), worker memory (docs/performance.md;"
+	@echo "              needs PostgreSQL, Redis, nginx and wrk; BENCH_ARGS=\"--skip-wrk --rounds 5 ...\")"
+	@echo "make bench-scale  the demo against 100,000 articles and 50 sites: pages, admin explorer, publishing,"
+	@echo "              search (docs/performance.md; PostgreSQL and Redis; the large database is kept as a template)"
 
 # Debian ships venv/ensurepip separately (python3-venv); a failed attempt leaves a venv without pip,
 # which is why the target is bin/pip and the half-made directory is removed.
@@ -119,3 +125,10 @@ messages: $(DEPS)
 # docs/interviews.md, "Speed": a throw-away database, gunicorn with production settings, wrk.
 bench-interviews: $(DEPS)
 	$(PY) bench/interviews.py $(BENCH_ARGS)
+
+# docs/performance.md: throw-away copies of cached demo (and 100k) databases, production settings, interleaved runs.
+bench-pages: $(DEPS)
+	$(PY) bench/pages.py $(BENCH_ARGS)
+
+bench-scale: $(DEPS)
+	$(PY) bench/scale.py $(BENCH_ARGS)
