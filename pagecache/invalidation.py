@@ -72,9 +72,6 @@ class Pending:
             PurgeBatch(sorted(self.urls)).purge()
 
 
-_pending = {}
-
-
 @contextmanager
 def pending():
     """This transaction's Pending, flushed when it commits; outside a transaction, flushed at once."""
@@ -84,10 +81,11 @@ def pending():
         yield batch
         batch.flush()
         return
-    current = _pending.get(connection.alias)
-    # A rolled-back transaction dropped its callback, and a test that ran the callbacks flushed it: start anew.
+    # Kept on the connection, which is this thread's: a rolled-back transaction dropped its callback, and a
+    # test that ran the callbacks flushed it: then start anew.
+    current = getattr(connection, "pagecache_pending", None)
     if current is None or current.flushed or not any(call[1] == current.flush for call in connection.run_on_commit):
-        current = _pending[connection.alias] = Pending()
+        current = connection.pagecache_pending = Pending()
         transaction.on_commit(current.flush)
     yield current
 

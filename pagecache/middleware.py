@@ -38,6 +38,9 @@ MAX_QUERY_LENGTH = 16
 # What a view's Cache-Control may say for its response to be stored.
 PERSONAL_DIRECTIVES = ("private", "no-store", "no-cache")
 HEADER = "X-Page-Cache"
+# Django's messages cookie (CookieStorage): a visitor with a message pending gets pages rendered for them, which
+# show the message and clear the cookie.
+MESSAGES_COOKIE = "messages"
 
 
 class PageCacheMiddleware:
@@ -70,6 +73,7 @@ def may_use_cache(request):
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
         and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
         and len(query) <= MAX_QUERY_LENGTH
         and set(request.GET) <= CACHED_QUERY_PARAMETERS

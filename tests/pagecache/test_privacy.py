@@ -83,3 +83,9 @@ def test_a_column_listing_is_stored_but_its_feed_of_a_restricted_column_is_not(v
     assert cache_state(get(visitor, listing.url, "county-a.localhost")) == "miss"
     PageViewRestriction.objects.create(page=Page.objects.get(pk=listing.pk), restriction_type="login")
     assert cache_state(visitor.get(listing.url + "rss/", HTTP_HOST="county-a.localhost")) is None
+
+
+def test_a_visitor_with_a_message_pending_neither_reads_nor_fills_the_cache(visitor, site_group):
+    get(visitor, "/")
+    response = get(visitor, "/", HTTP_COOKIE="messages=pending")
+    assert cache_state(response) is None and "private" in response["Cache-Control"]
