@@ -136,6 +136,16 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Read replica (govcms.db_router, docs/scaling.md): off unless DATABASE_REPLICA_URL names one. Anonymous visitors'
+# GETs then read from it; the admin, logged-in users and every write use "default".
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {**env.db_url_config(DATABASE_REPLICA_URL), "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["govcms.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "govcms.db_router.PublicReadMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Audit log entries older than this are deleted by `purge_audit_log` (at least 183 days: sitegroup.retention).
 AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=365)
@@ -204,6 +214,12 @@ OTP_TOTP_ISSUER = "govcms"
 # Idle sessions end after 30 minutes: each request pushes the expiry back.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# Sessions (docs/scaling.md, "Stateless nodes"): with the shared Redis cache, read from it and written through to the
+# database (cached_db), so any node serves any session and logins survive a restart of a node or of Redis (which
+# keeps no data in docker-compose.yml). With a per-process cache, database sessions only: a copy cached in one
+# worker would outlive a logout done in another.
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Internationalisation: Chinese first, English second. Content languages are
 # enabled from the start so foreign-language versions need no tree migration.
