@@ -11,6 +11,7 @@ from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -97,6 +98,8 @@ class SiteContext:
         return self.home is not None and (self.home.kind == SiteKind.PORTAL or self.home.pk == self.group_root.pk)
 
 
+# Results depend on the query and are logged per search: no cache, ours or a proxy's, keeps them (pagecache).
+@never_cache
 def search(request):
     if is_ratelimited(request, group="search", key=client_key, rate=RATE_LIMIT, method=ALL, increment=True):
         return render(request, "search/search.html", {"rate_limited": True, "page_title": _("搜索")}, status=429)
