@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from adminui.explorer import ExplorerPageViewSet
 from adminui.views import GuideView
 
 # Wagtail's own help items: its English editor guide and its release notes.
@@ -27,3 +28,10 @@ def register_guide_menu_item():
 @hooks.register("construct_help_menu")
 def remove_wagtail_guides(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]
+
+
+# The explorer's listing for parents with very many children (adminui.explorer). Registered after Wagtail's own
+# page viewset (order=1), so that the page viewset registry routes the explorer here.
+@hooks.register("register_admin_viewset", order=1)
+def register_explorer_viewset():
+    return ExplorerPageViewSet()

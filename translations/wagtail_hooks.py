@@ -6,11 +6,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail_localize import wagtail_hooks as localize_hooks
 
 from govcms.core.provisioning import PROVISION_SITE_HOOK
 from release.publishing.guards import PAGE_DELETION_REFUSAL_HOOK
 from release.workflow.checks import CONTENT_CHECKS_HOOK
-from translations import admin_views, checks, glossary, guards, po
+from translations import admin_views, checks, glossary, guards, listing_buttons, po
 from translations.languages import language_name
 from translations.provisioning import provision_foreign_versions
 from translations.sync import OPEN_LOG_ACTION
@@ -128,3 +129,15 @@ def po_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def po_listing_button(page, user, next_url=None):
     yield POButton(page=page, priority=70)
+
+
+# --- The explorer's rows: wagtail-localize's listing buttons without queries per row (translations.listing_buttons).
+# Its hooks module is imported at the top of this one, so its listing hook is registered already and can be taken
+# out; its page header buttons (one page) stay.
+hooks._hooks["register_page_listing_more_buttons"] = [
+    (fn, order)
+    for fn, order in hooks._hooks.get("register_page_listing_more_buttons", [])
+    if fn is not localize_hooks.page_listing_more_buttons
+]
+hooks.register("register_page_listing_more_buttons", listing_buttons.translation_listing_buttons)
+hooks.register("construct_explorer_page_queryset", listing_buttons.annotate_translation_state)

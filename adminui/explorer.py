@@ -1,0 +1,83 @@
+"""The explorer for a parent with very many children: a bounded page count instead of an OFFSET scan of them all.
+
+Wagtail's explorer pages with Django's Paginator: it counts every child and its last page reads past all the
+others (OFFSET), 1.3 s for a column of 100,000 articles. Past EXPLORER_MAX_ROWS children (a setting, 1,000 by
+default) the listing counts no further and offers the first pages only, with a message pointing to search and
+the date and status filters, which lead to any page; searching is never bounded here (its backend limits it).
+The view and the URLs are Wagtail's (its page viewset registry routes the explorer to ExplorerPageViewSet), so
+its permission checks and every site's scope stay as they are.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+DEFAULT_MAX_ROWS = 1000
+
+
+def max_rows():
+    return getattr(settings, "EXPLORER_MAX_ROWS", DEFAULT_MAX_ROWS)
+
+
+class BoundedPaginator(WagtailPaginator):
+    """Counts at most `limit` + 1 rows; past `limit` it pages through the first `limit` only (`bounded`)."""
+
+    def __init__(self, object_list, per_page, *, limit, **kwargs):
+        self.limit = limit
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def counted(self):
+        return self.object_list[: self.limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.counted, self.limit)
+
+    @property
+    def bounded(self):
+        return self.counted > self.limit
+
+    @cached_property
+    def items_count_label(self):
+        if self.bounded:
+            return _("%(count)s+ 个页面") % {"count": f"{self.limit:,}"}
+        return super().items_count_label
+
+
+class BoundedExplorableIndexView(ExplorableIndexView):
+    @cached_property
+    def show_ordering_column(self):
+        """Sorting by 排序 (drag and drop) lists every child unpaginated: past the bound it is paginated, without
+        the drag handles (numchild is stored on the parent: no query)."""
+        unbounded = self.is_searching or self.parent_page.numchild <= max_rows()
+        return unbounded and ExplorableIndexView.show_ordering_column.func(self)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if self.is_searching:
+            return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
+        return BoundedPaginator(
+            queryset, per_page, limit=max_rows(), orphans=orphans, allow_empty_first_page=allow_empty_first_page
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        if getattr(paginator, "bounded", False) and not self.results_only:
+            messages.info(self.request, self.bounded_message(paginator.limit))
+        return context
+
+    @staticmethod
+    def bounded_message(limit):
+        message = _("此处页面过多，只列出前 %(count)s 个。请用搜索或按日期、状态筛选查找其余页面。")
+        return message % {"count": f"{limit:,}"}
+
+
+class ExplorerPageViewSet(PageViewSet):
+    """Wagtail's page views, with the bounded explorer listing."""
+
+    index_view_class = BoundedExplorableIndexView
