@@ -29,9 +29,9 @@ COPY . .
 
 # Static files are part of the image (served by WhiteNoise). The production settings insist on a
 # SECRET_KEY; this one is random, exists only for this command and never reaches the image.
-# The media and private directories (docker-compose.yml mounts a volume on each) are created owned by the
-# app user, so a fresh named volume inherits that owner; the private one (mailbox attachments) is readable
-# by that user alone. `manage.py check` (and so `migrate`) reports a private store it cannot write.
+# The media and private directories (used without object storage, a volume mounted on each: docker-compose.yml
+# keeps files in MinIO instead) are created owned by the app user, so a fresh named volume inherits that owner;
+# the private one (mailbox attachments) is readable by that user alone. `manage.py check` (and so `migrate`) reports a private store it cannot write.
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
         python manage.py collectstatic --noinput --verbosity 0 \
  && mkdir -p "$MEDIA_ROOT" "$PRIVATE_MEDIA_ROOT" \

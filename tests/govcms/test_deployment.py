@@ -26,10 +26,9 @@ def dockerfile_environment(text):
     return dict(re.findall(r"(\w+)=(\S+)", " ".join(instructions)))
 
 
-def test_the_image_creates_every_mounted_directory_owned_by_the_app_user():
+def test_the_image_creates_the_local_file_directories_owned_by_the_app_user():
+    """For an installation without object storage, which mounts a volume on each (docs/operations.md)."""
     dockerfile = (BASE_DIR / "Dockerfile").read_text(encoding="utf-8")
-    compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text(encoding="utf-8"))
-    mounted = {volume.split(":")[1] for volume in compose["x-app"]["volumes"]}
     environment = dockerfile_environment(dockerfile)
     commands = " ".join(re.findall(r"^RUN ((?:.*\\\n)*.*)$", dockerfile, re.MULTILINE)).replace("\\\n", " ")
 
@@ -39,11 +38,23 @@ def test_the_image_creates_every_mounted_directory_owned_by_the_app_user():
     created = set().union(*map(expanded, re.findall(r"mkdir -p ((?:\"\$\w+\" ?)+)", commands)))
     owned = set().union(*map(expanded, re.findall(r"chown govcms:govcms ((?:\"\$\w+\" ?)+)", commands)))
 
-    assert mounted == {"/app/var/media", "/app/var/private"}
-    assert mounted <= created
-    assert mounted <= owned
-    # The settings read the same paths the volumes are mounted on.
-    assert {environment["MEDIA_ROOT"], environment["PRIVATE_MEDIA_ROOT"]} == mounted
+    local = {environment["MEDIA_ROOT"], environment["PRIVATE_MEDIA_ROOT"]}
+    assert local == {"/app/var/media", "/app/var/private"}
+    assert local <= created
+    assert local <= owned
+
+
+def test_the_compose_stack_keeps_files_in_object_storage_not_in_the_app_containers():
+    compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text(encoding="utf-8"))
+    app = compose["x-app"]
+
+    assert "volumes" not in app
+    assert app["environment"]["S3_MEDIA_BUCKET"] != app["environment"]["S3_PRIVATE_BUCKET"]
+    assert app["environment"]["S3_ENDPOINT_URL"] == "http://minio:9000"
+    assert app["depends_on"]["createbuckets"] == {"condition": "service_completed_successfully"}
+    buckets = " ".join(compose["services"]["createbuckets"]["entrypoint"])
+    assert f"mc anonymous set none govcms/{app['environment']['S3_PRIVATE_BUCKET']}" in buckets
+    assert "python manage.py run_scheduled_jobs minutely" in compose["services"]["scheduler"]["command"][-1]
 
 
 @pytest.fixture
