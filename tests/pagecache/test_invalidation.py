@@ -138,3 +138,18 @@ def test_a_language_prefix_never_shares_an_entry(visitor, site_group):
     english = visitor.get("/en/", HTTP_HOST="localhost")
     assert cache_state(english) != "hit" and english.content != chinese.content
     assert cache_state(get(visitor, "/")) == "hit"
+
+
+def test_a_department_without_a_hostname_is_a_site_of_its_own_under_the_portals(
+    visitor, site_group, warm, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        listing = column(site_group.department.home)
+        ArticlePageFactory(parent=listing, title="教育局新消息", slug="edu").save_revision().publish()
+    assert "教育局新消息" in get(visitor, listing.url, "localhost").content.decode()
+    assert warm("department", "portal", "county_a", "column") == {
+        "department": "miss",
+        "portal": "miss",
+        "county_a": "hit",
+        "column": "hit",
+    }
