@@ -133,23 +133,25 @@ def home_context(home):
         | Q(columnpage__family__in=FAMILY_ROLES)
     )
     below_home = Q(path__startswith=home.path, depth__gt=home.depth, live=True)
-    # Only pages of these types can play a role, be a site or be highlighted. Read first through the index on
-    # the type (with the protected sections' ids), they leave out the articles, most of a big site's pages,
-    # before any per-page subquery runs: the query stays flat however many articles the site has.
+    # Only the protected sections, the pages of the types that can play a role or be a site, and the pages
+    # highlighted now can be shown. Read first (the types through their index), they leave out the articles,
+    # most of a big site's pages, before any per-page subquery runs: the query stays flat as the site grows.
     column_model = apps.get_model("home", "ColumnPage")
     column_models = [model for model in get_page_models() if issubclass(model, column_model)]
-    candidate_types = ContentType.objects.get_for_models(*column_models, for_concrete_models=False).values()
+    column_types = ContentType.objects.get_for_models(*column_models, for_concrete_models=False).values()
+    now = timezone.now()
     candidates = PageViewRestriction.objects.values("page").union(
-        Page.objects.filter(below_home, content_type__in=[*role_types, *candidate_types, home_type])
+        Page.objects.filter(below_home, content_type__in=[*role_types, *column_types, home_type])
         .order_by()
-        .values("pk")
+        .values("pk"),
+        *[model.home_highlights(now).order_by().values("pk") for model in highlighters],
     )
     pages = (
         Page.objects.filter(pk__in=candidates)
         .annotate(
             restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
             in_site_below=Exists(Page.objects.filter(path=site_path, content_type=home_type)),
-            highlighter=highlighter_number(highlighters, timezone.now()),
+            highlighter=highlighter_number(highlighters, now),
         )
         .filter(
             Q(pk__in=PageViewRestriction.objects.values("page"))
