@@ -31,6 +31,9 @@ def replica_routing(settings):
         "govcms.db_router.PublicReadMiddleware",
     )
     settings.MIDDLEWARE = middleware
+    yield
+    # The mirror's own session would otherwise keep the test database open when pytest drops it.
+    connections["replica"].close()
 
 
 def queries_per_alias(request):
