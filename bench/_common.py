@@ -38,6 +38,18 @@ INSTALL_HINTS = {
 }
 
 
+def cleanup_on_terminate():
+    """SIGTERM (and SIGINT, which a shell's background job ignores) end the run through its `finally:` blocks, so
+    the copies, gunicorn, nginx and the worktree are removed."""
+    import signal
+
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
+
 def require_tools(*names):
     """Exit with how to install each of `names` that is not on PATH (or in /usr/sbin, where Debian puts nginx)."""
     missing = [name for name in names if tool_path(name) is None]

@@ -487,6 +487,7 @@ def main():
     if args.drop_templates:
         common.drop_templates(args.database)
         return
+    common.cleanup_on_terminate()
     common.require_tools("git", *(() if args.skip_wrk else ("wrk", "nginx")))
     directory = Path(tempfile.mkdtemp(prefix="govcms-bench-pages-"))
     checkouts, databases, renderers = [], [], {}
