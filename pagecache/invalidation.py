@@ -22,6 +22,7 @@ Not handled, on purpose: a workflow's withdrawal or cancellation changes no live
 to its author), and redirects only answer addresses that have no page (404s are never cached).
 """
 
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -33,6 +34,8 @@ from wagtail.models import Page, Site
 
 from govcms.core.tree import site_home_model
 from pagecache import generations
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -64,8 +67,13 @@ class Pending:
 
     def flush(self):
         self.flushed = True
-        generations.drop_routes()
-        generations.bump(self.keys)
+        try:
+            generations.drop_routes()
+            generations.bump(self.keys)
+        except Exception:
+            # Runs after the commit: failing here would turn a done publish into an error page and skip the
+            # other on-commit work (search indexing, notifications). Entries stored before expire on their own.
+            logger.exception("Page cache unavailable: generations not renewed for %s", sorted(self.keys))
         if self.urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
             from wagtail.contrib.frontend_cache.utils import PurgeBatch
 

@@ -1,20 +1,42 @@
 """The changes that renew cached pages (pagecache.invalidation says what each one renews and purges)."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from emergency.models import EmergencyPage
 from pagecache import invalidation
+from policy.models import PolicyPage, RelatedPolicy, interpreting_models
+from sitegroup.models import SiteIdentity
+from submissions.handling import ADOPT_ACTION
 from translations.models import SiteLanguage
+
+# Actions logged on a live page that change what the public sees without publishing anything: an adopted
+# submission is listed in a column of a site above the article's (submissions.handling).
+PUBLIC_LOG_ACTIONS = {ADOPT_ACTION}
 
 
 def page_went_live_or_off(sender, instance, **kwargs):
     # An emergency (started, updated, resolved or taken down) is announced on the banner of its site and
     # of every site below (emergency.models.banner_emergencies).
     invalidation.page_changed(instance, sites_below=isinstance(instance, EmergencyPage))
+    if isinstance(instance, PolicyPage):
+        for page in pages_naming_policy(instance):
+            invalidation.page_changed(page)
+
+
+def pages_naming_policy(policy):
+    """The pages that show `policy`'s title on sites below its own (links go to the sites above): the
+    interpretations linking it (三同步) and the policies relating to it, in every language."""
+    links = [model._meta.get_field("policy_links").related_model for model in interpreting_models()]
+    naming = [
+        Q(pk__in=link.objects.filter(policy__translation_key=policy.translation_key).values("page"))
+        for link in [*links, RelatedPolicy]
+    ]
+    return Page.objects.live().filter(Q(*naming, _connector=Q.OR)).only("path", "url_path", "translation_key")
 
 
 def page_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
@@ -32,7 +54,18 @@ def page_deleted(sender, instance, **kwargs):
         invalidation.page_changed(instance)
 
 
+def identity_saving(sender, instance, **kwargs):
+    """Whether the site was held (sitegroup.holding) before this save: no identity yet, or an incomplete one."""
+    before = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance.pagecache_was_held = before is None or bool(before.missing_fields())
+
+
 def setting_saved(sender, instance, created=False, **kwargs):
+    if isinstance(instance, SiteIdentity) and instance.pagecache_was_held != bool(instance.missing_fields()):
+        # Held or opened: the sites above list it or leave it out (govcms.core.visibility.held_site_paths),
+        # the sites below are held with it.
+        invalidation.page_changed(instance.site.root_page, sites_below=True)
+        return
     # A setting is created with its defaults the first time anything reads it (BaseSetting.for_site / load),
     # which is what the pages already showed.
     if created:
@@ -41,6 +74,11 @@ def setting_saved(sender, instance, created=False, **kwargs):
         invalidation.site_changed(instance.site)
     elif isinstance(instance, BaseGenericSetting):
         invalidation.everything_changed()
+
+
+def page_log_written(sender, instance, created=False, **kwargs):
+    if created and instance.action in PUBLIC_LOG_ACTIONS and instance.page.live:
+        invalidation.page_changed(instance.page)
 
 
 def site_language_changed(sender, instance, **kwargs):
@@ -57,6 +95,8 @@ def register():
     page_unpublished.connect(page_went_live_or_off, dispatch_uid="pagecache.unpublished")
     post_page_move.connect(page_moved, dispatch_uid="pagecache.moved")
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="pagecache.deleted")
+    post_save.connect(page_log_written, sender=PageLogEntry, dispatch_uid="pagecache.page_log")
+    pre_save.connect(identity_saving, sender=SiteIdentity, dispatch_uid="pagecache.identity")
     for model in apps.get_models():
         if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
             post_save.connect(setting_saved, sender=model, dispatch_uid=f"pagecache.setting.{model._meta.label}")

@@ -1,0 +1,118 @@
+"""Attacks on the page cache through the real views: stale pages after changes made outside publishing, and
+failures of the cache backend while something changes."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache.backends.base import BaseCache
+from django.test import Client, override_settings
+from django.urls import reverse
+from wagtail.models import Page
+
+from home.models import ColumnPage
+from sitegroup.models import SiteIdentity
+from submissions import handling
+from tests.home.pages import column
+from tests.pagecache.utils import cache_state, get
+from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
+
+COUNTY_A = "county-a.localhost"
+
+
+def rendered_now(url, host="localhost"):
+    """The page as the application renders it at this moment, without the page cache."""
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        return get(Client(), url, host).content
+
+
+def test_adopting_a_submission_shows_it_in_the_portal_column_at_once(
+    client, visitor, site_group, county_article, make_user, django_capture_on_commit_callbacks
+):
+    """Adoption changes no page: the portal column lists the county article all the same."""
+    portal_news = column(site_group.portal.home)
+    ColumnPage.objects.filter(pk=portal_news.pk).update(accepts_submissions=True)
+    submission = handling.submit(county_article, portal_news, None)
+    before = get(visitor, portal_news.url)
+    assert cache_state(before) == "miss" and county_article.title not in before.content.decode()
+    client.force_login(make_user(site_group.portal.groups["编辑"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("submissions_decide", args=[submission.pk]), {"decision": "adopt"})
+    assert response.status_code == 302
+    assert county_article.title in get(visitor, portal_news.url).content.decode()
+
+
+def test_holding_a_county_takes_it_off_the_portal_at_once(visitor, site_group, django_capture_on_commit_callbacks):
+    """The portal's home and listings leave out held sites (govcms.core.visibility.held_site_paths), so holding a
+    county, or opening it again, changes the portal's pages too, not only the county's own."""
+    assert cache_state(get(visitor, "/")) == "miss"
+    assert cache_state(get(visitor, "/")) == "hit"
+    identity = SiteIdentity.for_site(site_group.county_a.site)
+    for icp_number in ("", "京ICP备00000000号"):
+        with django_capture_on_commit_callbacks(execute=True):
+            identity.icp_number = icp_number
+            identity.save()
+        assert get(visitor, "/").content == rendered_now("/"), f"icp_number={icp_number!r}"
+    assert get(visitor, "/", COUNTY_A).status_code == 200
+
+
+class DownCache(BaseCache):
+    """A cache server that cannot be reached: every operation fails as a Redis client does."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def _fail(self, *args, **kwargs):
+        raise ConnectionError("cache server down")
+
+    get = set = add = delete = get_many = set_many = delete_many = clear = _fail
+
+
+@pytest.fixture
+def broken_cache(settings):
+    settings.CACHES = {**settings.CACHES, "down": {"BACKEND": f"{__name__}.DownCache"}}
+    settings.PAGE_CACHE_ALIAS = "down"
+
+
+def test_a_page_is_served_while_the_cache_is_down(broken_cache, visitor, site_group):
+    response = get(visitor, "/")
+    assert cache_state(response) is None and "private" in response["Cache-Control"]
+
+
+def test_publishing_while_the_cache_is_down_still_publishes(
+    broken_cache, county_article, django_capture_on_commit_callbacks
+):
+    county_article.title = "缓存故障时发布"
+    with django_capture_on_commit_callbacks(execute=True):
+        county_article.save_revision().publish()
+    assert Page.objects.get(pk=county_article.pk).title == "缓存故障时发布"
+
+
+def test_nginx_purges_the_keys_it_stores_and_never_serves_a_held_site_from_its_cache():
+    conf = (Path(settings.BASE_DIR) / "deploy/nginx/govcms.conf").read_text()
+    stored = next(line for line in conf.splitlines() if line.strip().startswith("proxy_cache_key"))
+    purged = next(line for line in conf.splitlines() if line.strip().startswith("proxy_cache_purge"))
+    # Behind a TLS balancer nginx listens on plain HTTP: $scheme is http, the purge names https keys.
+    assert stored.split()[1].rstrip(";") == purged.split()[2].rstrip(";")
+    # A held site answers 503 (sitegroup.holding): a stale copy must not hide it.
+    stale = next(line for line in conf.splitlines() if line.strip().startswith("proxy_cache_use_stale"))
+    assert "http_503" not in stale
+
+
+def test_a_policy_of_the_portal_changed_shows_on_the_county_interpretation_at_once(
+    visitor, site_group, django_capture_on_commit_callbacks
+):
+    """三同步 links go both ways and upwards: a county interprets the portal's policy and names it; a change of the
+    policy renews the portal (its site), and the county's interpretation too."""
+    with django_capture_on_commit_callbacks(execute=True):
+        policy = add_policy(library_of(site_group.portal), "关于促进就业的若干措施")
+        interpretation = add_interpretation(
+            interpretation_column_of(site_group.county_a), "甲县解读促进就业措施", policies=[policy]
+        )
+    url = interpretation.get_url()
+    assert "关于促进就业的若干措施" in get(visitor, url, COUNTY_A).content.decode()
+    assert cache_state(get(visitor, url, COUNTY_A)) == "hit"
+    policy.title = "关于进一步促进就业的若干措施"
+    with django_capture_on_commit_callbacks(execute=True):
+        policy.save_revision().publish()
+    assert "关于进一步促进就业的若干措施" in get(visitor, url, COUNTY_A).content.decode()
