@@ -54,6 +54,14 @@ def test_the_listing_order_is_exactly_the_keys_of_the_index():
     assert order_by == ", ".join(f"{table}.{connection.ops.quote_name(column)} DESC" for column in index["columns"])
 
 
+def test_the_children_of_a_page_are_read_through_an_index_on_depth_then_path():
+    """Treebeard's children query (depth = d AND path BETWEEN …): the site navigation reads only a home's
+    children, not every page of the site."""
+    constraints = connection.introspection.get_constraints(connection.cursor(), "wagtailcore_page")
+
+    assert constraints["home_page_children"]["columns"] == ["depth", "path"]
+
+
 def test_the_column_listing_and_its_count_are_bounded_queries(rf, site_group):
     news = column(site_group.portal.home)
     add_articles(news, 2)
