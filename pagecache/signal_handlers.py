@@ -7,9 +7,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageLogEntry, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from disclosure.models import Topic
 from emergency.models import EmergencyPage
 from pagecache import invalidation
-from policy.models import PolicyPage, RelatedPolicy, interpreting_models
+from policy.models import IssuingBody, PolicyPage, RelatedPolicy, interpreting_models
 from sitegroup.models import SiteIdentity
 from submissions.handling import ADOPT_ACTION
 from translations.models import SiteLanguage
@@ -81,6 +82,17 @@ def page_log_written(sender, instance, created=False, **kwargs):
         invalidation.page_changed(instance.page)
 
 
+def issuing_body_changed(sender, instance, **kwargs):
+    """A 发文机关 is named on the policies (and in the library filters) of its site and of the sites below, which
+    may choose it; it is edited in the admin's settings, not published."""
+    invalidation.home_changed(instance.site_home_id)
+
+
+def platform_record_changed(sender, instance, **kwargs):
+    """A platform-wide record named on pages of every site (a 主题分类)."""
+    invalidation.everything_changed()
+
+
 def site_language_changed(sender, instance, **kwargs):
     """The language switcher of the site (and its sites below) offers another set of languages."""
     invalidation.home_changed(instance.home_id)
@@ -103,6 +115,8 @@ def register():
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(site_changed, sender=Site, dispatch_uid=f"pagecache.site.{name}")
         signal.connect(site_language_changed, sender=SiteLanguage, dispatch_uid=f"pagecache.language.{name}")
+        signal.connect(issuing_body_changed, sender=IssuingBody, dispatch_uid=f"pagecache.issuing_body.{name}")
+        signal.connect(platform_record_changed, sender=Topic, dispatch_uid=f"pagecache.topic.{name}")
     disconnect_wagtail_purge()
 
 

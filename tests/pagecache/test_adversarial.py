@@ -10,12 +10,13 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import Page
 
+from disclosure.models import Topic
 from home.models import ColumnPage
 from sitegroup.models import SiteIdentity
 from submissions import handling
 from tests.home.pages import column
 from tests.pagecache.utils import cache_state, get
-from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, library_of
+from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, issuing_body, library_of
 
 COUNTY_A = "county-a.localhost"
 
@@ -116,3 +117,22 @@ def test_a_policy_of_the_portal_changed_shows_on_the_county_interpretation_at_on
     with django_capture_on_commit_callbacks(execute=True):
         policy.save_revision().publish()
     assert "关于进一步促进就业的若干措施" in get(visitor, url, COUNTY_A).content.decode()
+
+
+def test_renaming_an_issuing_body_or_a_topic_shows_on_the_policies_at_once(
+    visitor, site_group, django_capture_on_commit_callbacks
+):
+    """发文机关 and 主题分类 are edited in the admin's settings (policy.wagtail_hooks), not published: the policy pages
+    of the body's site and of the sites below show their names."""
+    with django_capture_on_commit_callbacks(execute=True):
+        body = issuing_body(site_group.portal, "市人力资源局")
+        topic = Topic.objects.create(name="劳动就业")
+        policy = add_policy(library_of(site_group.county_a), "甲县就业补贴办法", bodies=[body], topics=[topic])
+    url = policy.get_url()
+    assert "市人力资源局" in get(visitor, url, COUNTY_A).content.decode()
+    for item, new_name in ((body, "市人力资源和社会保障局"), (topic, "就业创业")):
+        assert cache_state(get(visitor, url, COUNTY_A)) == "hit"
+        with django_capture_on_commit_callbacks(execute=True):
+            item.name = new_name
+            item.save()
+        assert new_name in get(visitor, url, COUNTY_A).content.decode()
