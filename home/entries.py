@@ -6,7 +6,8 @@ query per tree level or per page type, never per page.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page
+from django.db.models import Q
+from wagtail.models import Page, get_page_models
 from wagtail.rich_text import get_text_for_indexing
 
 from govcms.core.tree import under_any_of
@@ -15,6 +16,18 @@ from home.models import ArticlePage, ColumnPage, HomePage
 DESCRIPTION_LENGTH = 80
 # Below a site home: columns, their sub-columns, and the services in them; deeper nesting is not navigation.
 SITE_MAP_LEVELS = 4
+
+
+def other_page_types(*excluded):
+    """A filter on the content type of every page model but `excluded` and their subclasses: a positive list.
+
+    A big column holds tens of thousands of articles: `not_type(ArticlePage)` makes the database read every
+    child to drop them, where a list of the few other content types finds the handful of entries through
+    the content-type index (issue 18: 57 ms -> under 1 ms at 90,000 articles). Exact types, as not_type's
+    complement: Wagtail's `type(Page)` would take every subclass, articles included.
+    """
+    models = [model for model in get_page_models() if not issubclass(model, excluded)]
+    return Q(content_type__in=ContentType.objects.get_for_models(*models).values())
 
 
 def describe(page):
@@ -26,7 +39,7 @@ def describe(page):
 
 def column_entries(column):
     """The live, public children of a column that are not articles, each with a `description`."""
-    entries = list(column.get_children().live().public().not_type(ArticlePage).specific())
+    entries = list(column.get_children().live().public().filter(other_page_types(ArticlePage)).specific())
     for entry in entries:
         entry.description = describe(entry)
     return entries
@@ -49,7 +62,7 @@ def site_map(home):
             Page.objects.filter(under_any_of(parents), depth=depth)
             .live()
             .public()
-            .not_type(ArticlePage, HomePage)
+            .filter(other_page_types(ArticlePage, HomePage))
             .order_by("path")
         )
         next_parents = {}
