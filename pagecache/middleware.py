@@ -18,6 +18,7 @@ The cache backend failing never fails a request: the page is served uncached.
 
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -35,6 +36,9 @@ ELDER_MODE_COOKIE = "govcms_elder"
 # form, say) are not: their combinations are endless, rarely repeated, and would let anyone fill the cache.
 CACHED_QUERY_PARAMETERS = {"page"}
 MAX_QUERY_LENGTH = 16
+# The page numbers a paginator links: anything else (?page=abc, ?page=007) is rendered as usual but not stored,
+# or made-up values would fill the cache and push the real pages out.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,4}")
 # What a view's Cache-Control may say for its response to be stored.
 PERSONAL_DIRECTIVES = ("private", "no-store", "no-cache")
 HEADER = "X-Page-Cache"
@@ -77,6 +81,7 @@ def may_use_cache(request):
         and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
         and len(query) <= MAX_QUERY_LENGTH
         and set(request.GET) <= CACHED_QUERY_PARAMETERS
+        and all(PAGE_NUMBER.fullmatch(number) for number in request.GET.getlist("page"))
     )
 
 

@@ -136,3 +136,12 @@ def test_renaming_an_issuing_body_or_a_topic_shows_on_the_policies_at_once(
             item.name = new_name
             item.save()
         assert new_name in get(visitor, url, COUNTY_A).content.decode()
+
+
+@pytest.mark.parametrize("junk", ["abc", "007", "-1", "1e3", "99999999999"])
+def test_a_page_number_that_is_not_one_is_not_stored(visitor, site_group, junk):
+    """Anyone may vary ?page= at will: entries are only for the numbers a paginator links (a flood of
+    made-up ones would push the real pages out of the cache)."""
+    url = column(site_group.portal.home).url
+    assert cache_state(get(visitor, f"{url}?page={junk}")) is None
+    assert cache_state(get(visitor, f"{url}?page=2")) == "miss"
