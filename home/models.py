@@ -6,6 +6,7 @@ parent's tree so the parent can list and search its content, and it may also
 be a Wagtail Site with a hostname of its own.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -445,7 +446,19 @@ class StandardPage(Page):
 
 
 def footer_pages(home):
-    """The live footer pages directly below a site home, by FooterLink value (one query)."""
-    pages = StandardPage.objects.child_of(home).live().exclude(footer_link="").order_by("-path")
+    """The live footer pages directly below a site home, by FooterLink value (one query).
+
+    Selected by content type as well as by place: the content-type index finds the few standard pages, where
+    `child_of` alone let PostgreSQL walk every page of the tree by primary key to find the portal's children
+    (issue 18: 40 ms -> 0.2 ms at 100,000 pages). StandardPage has no subclasses, so the exact type is all.
+    """
+    standard_page = ContentType.objects.get_for_model(StandardPage)
+    pages = (
+        StandardPage.objects.child_of(home)
+        .filter(content_type=standard_page)
+        .live()
+        .exclude(footer_link="")
+        .order_by("-path")
+    )
     # Ordered last to first: where two pages claim one link, the first in the tree wins.
     return {page.footer_link: page for page in pages}
