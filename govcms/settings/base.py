@@ -162,6 +162,9 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=300)
+# The fragment cache (pagecache.fragments): the site-wide chrome of public pages (menus, footer, emergency banner)
+# rendered once per site and language for anonymous visitors, under the same generations as the page cache.
+FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE_ENABLED", default=True)
 # Page types whose public content changes outside page publishing (letters and replies, interview questions,
 # consultation comments and survey results): never stored, so they are never stale.
 PAGE_CACHE_EXCLUDED_PAGE_TYPES = [

@@ -40,6 +40,8 @@ SILENCED_SYSTEM_CHECKS = ["govcms.E001"]
 # The page cache is off for the suite: most tests change data and read it back in one test, without the commit
 # that renews the cache. tests/pagecache turns it on (its `page_cache` fixture).
 PAGE_CACHE_ENABLED = False
+# The fragment cache too, so query counts stay those of a full render; tests/pagecache/test_fragments.py turns it on.
+FRAGMENT_CACHE_ENABLED = False
 # A "replica" alias mirroring the test database, for the read-replica router's tests (tests/govcms/test_db_router.py);
 # no router uses it unless a test turns DATABASE_ROUTERS on.
 DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}  # noqa: F405

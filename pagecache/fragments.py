@@ -1,0 +1,110 @@
+"""The fragment cache: the site-wide parts of a public page (menus, footer, emergency banner) rendered once per
+site and reused by every anonymous visitor of that site until something the site shows changes.
+
+When the whole page is not cached (the first visit of an address, a listing's other pages, PAGE_CACHE_ENABLED
+off), the chrome around the content is still the same for every page of the site: it is rendered once and kept
+under a key that cannot go stale or leak (docs/operations.md, Page cache):
+
+- the site's generation token and the global one (pagecache.generations): every change that shows on a site
+  (publish, unpublish, move, delete, emergencies, site settings, Sites) renews them, so an entry stored before
+  the change is never read again; the site group's navigation lists every site, so it is keyed by the tokens
+  of every site (any site's change renews it);
+- the fragment's name, the site home, the hostname (page links are relative on their own site and absolute on
+  another), the language and what the fragment shows of the current page (the active column, say).
+
+Only anonymous requests use it, in both directions, by the page cache's rule (no session cookie, no preview):
+an editor's render is neither served from it nor stored. A cache failure renders the fragment as usual.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from pagecache import generations
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "pagecache:fragment:"
+# Where the request memoises the site group's tokens: several fragments of one page need them.
+GROUP_TOKENS_ATTRIBUTE = "_pagecache_group_tokens"
+
+
+def anonymous(request):
+    """The page cache's rule: no session cookie (so no signed-in editor) and not one of Wagtail's previews."""
+    return (
+        request is not None
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(request, "is_dummy", False)
+    )
+
+
+def group_tokens(cache, request):
+    """The tokens of every site the routing table knows (one cache read), memoised on the request."""
+    tokens = getattr(request, GROUP_TOKENS_ATTRIBUTE, None)
+    if tokens is None:
+        routes, global_token = generations.routes_and_global(cache)
+        keys = sorted({key for entries in routes.values() for _prefix, key in entries})
+        names = [generations.generation_name(key) for key in keys]
+        found = cache.get_many(names)
+        pairs = zip(names, keys, strict=True)
+        tokens = [global_token] + [found.get(name) or generations.current(cache, key) for name, key in pairs]
+        setattr(request, GROUP_TOKENS_ATTRIBUTE, tokens)
+    return tokens
+
+
+def fragment_key(request, name, site_home, vary=(), whole_group=False):
+    """The cache key of fragment `name` of `site_home`'s site for this request, or None: do not cache."""
+    if not settings.FRAGMENT_CACHE_ENABLED or site_home is None or not anonymous(request):
+        return None
+    cache = generations.page_cache()
+    if whole_group:
+        tokens = group_tokens(cache, request)
+    else:
+        _routes, global_token = generations.routes_and_global(cache)
+        tokens = [global_token, generations.current(cache, str(site_home.translation_key))]
+    parts = [name, site_home.pk, request.get_host(), get_language(), *vary, *tokens]
+    return KEY_PREFIX + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+
+
+def cached_render(request, name, site_home, render, vary=(), whole_group=False):
+    """`render()`'s HTML for this fragment, from the cache when an anonymous visitor of the site stored it."""
+    try:
+        key = fragment_key(request, name, site_home, vary, whole_group)
+        html = generations.page_cache().get(key) if key is not None else None
+    except Exception:  # the cache backend is down, or the host is not allowed: render as usual
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return render()
+    if html is not None:
+        return html
+    html = render()
+    if key is not None:
+        try:
+            generations.page_cache().set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+    return html
+
+
+def column_position(page, site_home):
+    """What the column menu shows of `page`: the home, a column itself or a page within one (aria-current)."""
+    if not page or site_home is None:
+        return ""
+    if page.pk == site_home.pk:
+        return "home"
+    if not page.path.startswith(site_home.path):
+        return page.path
+    column_length = len(site_home.path) + page.steplen
+    return f"{page.path[:column_length]}:{len(page.path) == column_length}"
+
+
+def banner_position(page):
+    """What the emergency banner shows of `page`: an emergency's own page leaves itself out of the banner."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from emergency.models import EmergencyPage
+
+    if not page or page.content_type_id != ContentType.objects.get_for_model(EmergencyPage).id:
+        return ""
+    return page.pk
