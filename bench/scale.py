@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import _common as common
+from throwaway import tree_step
 
 TARGET_RATIO = 1.2
 EXPLORER_LAST_TARGET_MS = 300
@@ -171,7 +172,7 @@ def insert_articles(column, count, rng):
                     title=title,
                     draft_title=title,
                     slug=f"bench-{column.pk}-{number}",
-                    path=column.path + _step(step),
+                    path=column.path + tree_step(step),
                     depth=column.depth + 1,
                     numchild=0,
                     url_path=f"{column.url_path}bench-{column.pk}-{number}/",
@@ -192,16 +193,6 @@ def insert_articles(column, count, rng):
         ArticlePage._base_manager._insert(batch, fields=fields, using="default")
     Page.objects.filter(pk=column.pk).update(numchild=column.get_children().count())
     return created
-
-
-def _step(number):
-    """Treebeard's four-character base-36 path step."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    text = ""
-    for _ in range(4):
-        number, remainder = divmod(number, 36)
-        text = digits[remainder] + text
-    return text
 
 
 def index_for_wagtail_search(created):

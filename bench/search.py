@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.throwaway import set_up_database  # noqa: E402
+from bench.throwaway import set_up_database, tree_step  # noqa: E402
 
 RARE_TERM = "翡翠湖湿地"
 COMMON_TERM = "营商环境"
@@ -96,7 +96,7 @@ def generate(pages, chars, rng):
             article = ArticlePage(
                 title="".join(rng.choices(words, k=5)),
                 slug=f"a{number}",
-                path=column.path + _step(step),
+                path=column.path + tree_step(step),
                 depth=column.depth + 1,
                 numchild=0,
                 url_path=f"{column.url_path}a{number}/",
@@ -116,16 +116,6 @@ def generate(pages, chars, rng):
         ArticlePage._base_manager._insert(articles, fields=fields, using="default")
     Page.objects.filter(pk=column.pk).update(numchild=column.numchild + pages)
     return result
-
-
-def _step(number):
-    """Treebeard's four-character base-36 path step."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    text = ""
-    for _ in range(4):
-        number, remainder = divmod(number, 36)
-        text = digits[remainder] + text
-    return text
 
 
 def timed(function, repeats):

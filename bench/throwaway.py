@@ -35,3 +35,13 @@ def set_up_database(target, name):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
     return drop
+
+
+def tree_step(number):
+    """Treebeard's four-character base-36 path step: page paths built by bulk inserts, which skip treebeard."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    text = ""
+    for _ in range(4):
+        number, remainder = divmod(number, 36)
+        text = digits[remainder] + text
+    return text
