@@ -10,11 +10,16 @@ its permission checks and every site's scope stay as they are.
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page, PageLogEntry
+
+from sitegroup.scoped_lists import colleagues_of, scoped_queryset
 
 DEFAULT_MAX_ROWS = 1000
 
@@ -32,7 +37,8 @@ class BoundedPaginator(WagtailPaginator):
 
     @cached_property
     def counted(self):
-        return self.object_list[: self.limit + 1].count()
+        # Without the listing's ordering: counting needs no sort (treebeard's depth and path index finds the rows).
+        return self.object_list.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self):
@@ -47,6 +53,27 @@ class BoundedPaginator(WagtailPaginator):
         if self.bounded:
             return _("%(count)s+ 个页面") % {"count": f"{self.limit:,}"}
         return super().items_count_label
+
+
+def page_owners(request):
+    """One index probe per user, where Wagtail's `id IN (SELECT DISTINCT owner_id FROM wagtailcore_page)` reads
+    every page (30 ms at 100,000 pages)."""
+    return get_user_model().objects.filter(Exists(Page.objects.filter(owner=OuterRef("pk"))))
+
+
+def page_editors(request):
+    edits = PageLogEntry.objects.filter(action="wagtail.edit", user=OuterRef("pk"))
+    return get_user_model().objects.filter(Exists(edits))
+
+
+class ExplorerPageFilterSet(GenericPageFilterSet):
+    """Wagtail's explorer filters; the choices of 所有者 and 编辑者 are the same users, within the viewer's sites
+    as sitegroup confines them, found without a scan of every page (or every log entry) for their distinct ids."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["owner"].queryset = scoped_queryset(page_owners, colleagues_of)
+        self.filters["edited_by"].queryset = scoped_queryset(page_editors, colleagues_of)
 
 
 class BoundedExplorableIndexView(ExplorableIndexView):
@@ -78,6 +105,7 @@ class BoundedExplorableIndexView(ExplorableIndexView):
 
 
 class ExplorerPageViewSet(PageViewSet):
-    """Wagtail's page views, with the bounded explorer listing."""
+    """Wagtail's page views, with the bounded explorer listing and its filters."""
 
     index_view_class = BoundedExplorableIndexView
+    filterset_class = ExplorerPageFilterSet
