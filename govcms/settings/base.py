@@ -160,7 +160,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://govcms")}
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
+# 0: a browser asks again on every visit (a cheap hit here or at the proxy), so an emergency notice or a
+# correction reaches a citizen's next visit, not a minute later.
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=300)
 # The fragment cache (pagecache.fragments): the site-wide chrome of public pages (menus, footer, emergency banner)
 # rendered once per site and language for anonymous visitors, under the same generations as the page cache.

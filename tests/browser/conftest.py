@@ -103,6 +103,9 @@ def demo_server(django_test_environment, django_db_modify_db_settings, django_db
         connection.settings_dict["OPTIONS"].update(
             transaction_mode="IMMEDIATE", timeout=30, init_command="PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL"
         )
+    # The journeys run with the page and fragment caches on, as production does (the unit suite turns them off,
+    # since its tests change rows without publishing): an editor's publish must reach the citizen's next visit.
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = True
     with django_db_blocker.unblock():
         databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
         server = LiveServer("127.0.0.1:0", start=False)
