@@ -19,6 +19,7 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFi
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, PageLogEntry
 
+from govcms.core.tree import BoundedCountMixin
 from sitegroup.scoped_lists import colleagues_of, scoped_queryset
 
 DEFAULT_MAX_ROWS = 1000
@@ -28,30 +29,17 @@ def max_rows():
     return getattr(settings, "EXPLORER_MAX_ROWS", DEFAULT_MAX_ROWS)
 
 
-class BoundedPaginator(WagtailPaginator):
-    """Counts at most `limit` + 1 rows; past `limit` it pages through the first `limit` only (`bounded`)."""
+class BoundedPaginator(BoundedCountMixin, WagtailPaginator):
+    """Counts at most `limit` + 1 children; past `limit` it pages through the first `limit` only (`capped`)."""
 
     def __init__(self, object_list, per_page, *, limit, **kwargs):
-        self.limit = limit
+        self.count_limit = limit
         super().__init__(object_list, per_page, **kwargs)
 
     @cached_property
-    def counted(self):
-        # Without the listing's ordering: counting needs no sort (treebeard's depth and path index finds the rows).
-        return self.object_list.order_by()[: self.limit + 1].count()
-
-    @cached_property
-    def count(self):
-        return min(self.counted, self.limit)
-
-    @property
-    def bounded(self):
-        return self.counted > self.limit
-
-    @cached_property
     def items_count_label(self):
-        if self.bounded:
-            return _("%(count)s+ 个页面") % {"count": f"{self.limit:,}"}
+        if self.capped:
+            return _("%(count)s+ 个页面") % {"count": f"{self.count_limit:,}"}
         return super().items_count_label
 
 
@@ -94,8 +82,8 @@ class BoundedExplorableIndexView(ExplorableIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paginator = context.get("paginator")
-        if getattr(paginator, "bounded", False) and not self.results_only:
-            messages.info(self.request, self.bounded_message(paginator.limit))
+        if getattr(paginator, "capped", False) and not self.results_only:
+            messages.info(self.request, self.bounded_message(paginator.count_limit))
         return context
 
     @staticmethod

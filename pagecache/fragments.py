@@ -23,21 +23,13 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from pagecache import generations
+from pagecache.middleware import signed_out_visit
 
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "pagecache:fragment:"
 # Where the request memoises the site group's tokens: several fragments of one page need them.
 GROUP_TOKENS_ATTRIBUTE = "_pagecache_group_tokens"
-
-
-def anonymous(request):
-    """The page cache's rule: no session cookie (so no signed-in editor) and not one of Wagtail's previews."""
-    return (
-        request is not None
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not getattr(request, "is_dummy", False)
-    )
 
 
 def group_tokens(cache, request):
@@ -56,7 +48,7 @@ def group_tokens(cache, request):
 
 def fragment_key(request, name, site_home, vary=(), whole_group=False):
     """The cache key of fragment `name` of `site_home`'s site for this request, or None: do not cache."""
-    if not settings.FRAGMENT_CACHE_ENABLED or site_home is None or not anonymous(request):
+    if not settings.FRAGMENT_CACHE_ENABLED or site_home is None or request is None or not signed_out_visit(request):
         return None
     cache = generations.page_cache()
     if whole_group:

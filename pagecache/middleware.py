@@ -76,13 +76,17 @@ def may_use_cache(request):
     query = request.META.get("QUERY_STRING", "")
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and signed_out_visit(request)
         and MESSAGES_COOKIE not in request.COOKIES
-        and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
         and len(query) <= MAX_QUERY_LENGTH
         and set(request.GET) <= CACHED_QUERY_PARAMETERS
         and all(PAGE_NUMBER.fullmatch(number) for number in request.GET.getlist("page"))
     )
+
+
+def signed_out_visit(request):
+    """No session cookie (so no signed-in editor) and not one of Wagtail's previews (a dummy request)."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not getattr(request, "is_dummy", False)
 
 
 def entry_key(request):

@@ -43,21 +43,32 @@ def site_home_of(page):
     return site_home_model().objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
-class BoundedPaginator(Paginator):
-    """A Paginator whose count stops at LISTING_COUNT_LIMIT rows (counted as `items[:limit + 1]`, a bounded
-    subquery); `capped` says there are more, and the pages stop at the bounded count's last page."""
+class BoundedCountMixin:
+    """A paginator's count that stops at `count_limit` rows, counted as `items[:limit + 1]` (a bounded subquery);
+    `capped` says there are more, and the pages stop at the bounded count's last page."""
 
-    capped = False
+    count_limit = LISTING_COUNT_LIMIT
+
+    @cached_property
+    def counted(self):
+        items = self.object_list
+        # Unordered: which rows fill the bound does not change how many there are, and without the ORDER BY
+        # the database may count them in whatever order is cheapest (an index on the parent's path, say).
+        if isinstance(items, QuerySet):
+            return items.order_by()[: self.count_limit + 1].count()
+        return len(items[: self.count_limit + 1])
 
     @cached_property
     def count(self):
-        limit = LISTING_COUNT_LIMIT
-        items = self.object_list
-        # A queryset unordered: which rows fill the bound does not change how many there are, and without
-        # the ORDER BY the database may count them in whatever order is cheapest.
-        counted = items.order_by()[: limit + 1].count() if isinstance(items, QuerySet) else len(items[: limit + 1])
-        self.capped = counted > limit
-        return min(counted, limit)
+        return min(self.counted, self.count_limit)
+
+    @property
+    def capped(self):
+        return self.counted > self.count_limit
+
+
+class BoundedPaginator(BoundedCountMixin, Paginator):
+    """The public listings' paginator: at most LISTING_COUNT_LIMIT rows counted."""
 
 
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):

@@ -56,7 +56,7 @@ def test_a_parent_within_the_bound_is_paged_as_before(site_group, admin_client):
     column = column_with(site_group.portal, LIMIT)
     response = explore(admin_client, column)
     assert response.context["paginator"].count == LIMIT
-    assert not response.context["paginator"].bounded
+    assert not response.context["paginator"].capped
     assert not list(get_messages(response.wsgi_request))
 
 

@@ -80,7 +80,7 @@ def test_the_column_listing_and_its_count_are_bounded_queries(rf, site_group):
     ("items", "count", "capped", "pages"), [(25, 25, False, 3), (26, 25, True, 3), (9, 9, False, 1)]
 )
 def test_the_paginator_counts_at_most_the_limit(monkeypatch, items, count, capped, pages):
-    monkeypatch.setattr(tree, "LISTING_COUNT_LIMIT", 25)
+    monkeypatch.setattr(BoundedPaginator, "count_limit", 25)
     paginator = BoundedPaginator(list(range(items)), 10)
 
     assert (paginator.count, paginator.capped, paginator.num_pages) == (count, capped, pages)
@@ -89,7 +89,7 @@ def test_the_paginator_counts_at_most_the_limit(monkeypatch, items, count, cappe
 @pytest.fixture
 def capped_column(site_group, monkeypatch):
     """政务动态 with more articles than a lowered limit of LISTING_PAGE_SIZE + 5 (文章0 … 文章{+6}, oldest first)."""
-    monkeypatch.setattr(tree, "LISTING_COUNT_LIMIT", LISTING_PAGE_SIZE + 5)
+    monkeypatch.setattr(BoundedPaginator, "count_limit", LISTING_PAGE_SIZE + 5)
     add_articles(column(site_group.portal.home), LISTING_PAGE_SIZE + 7)
 
 
@@ -111,7 +111,7 @@ def test_a_page_beyond_the_cap_falls_back_to_the_last_bounded_page(client, cappe
 
 
 def test_an_uncapped_listing_still_counts_its_pages(client, site_group, monkeypatch):
-    monkeypatch.setattr(tree, "LISTING_COUNT_LIMIT", LISTING_PAGE_SIZE + 5)
+    monkeypatch.setattr(BoundedPaginator, "count_limit", LISTING_PAGE_SIZE + 5)
     add_articles(column(site_group.portal.home), LISTING_PAGE_SIZE + 5)
 
     soup = fetch(client, "/zwdt/?page=2")
