@@ -345,14 +345,16 @@ def wait_for(port, path="/healthz", host="localhost", seconds=60):
     raise SystemExit(f"nothing answered on port {port} within {seconds} s")
 
 
-WRK_SCRIPT = ROOT / "bench" / "pages_wrk.lua"
+WRK_SCRIPT = ROOT / "bench" / "wrk.lua"
 
 
-def run_wrk(port, paths, host, *, seconds, connections, threads=2):
-    """wrk's figures against 127.0.0.1:<port> cycling through `paths`: requests, rps, p50_ms, p99_ms, statuses."""
+def run_wrk(port, paths, host, *, seconds, connections, threads=2, etag=""):
+    """wrk's figures against 127.0.0.1:<port> cycling through `paths` (with If-None-Match: `etag` when given):
+    requests, rps, p50_ms, p99_ms, socket_errors, statuses."""
+    conditional = [f"etag={etag}"] if etag else []
     command = [
         tool_path("wrk"), f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-        "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}/", "--", host, *paths,
+        "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}/", "--", host, *conditional, *paths,
     ]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603  # nosec B603
     line = next(line for line in output.splitlines() if line.startswith("RESULT "))

@@ -35,11 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import _common as common  # noqa: E402
 from bench.throwaway import set_up_database  # noqa: E402
 
 HOST = "bench.localhost"
-WRK = "/usr/bin/wrk"
-WRK_SCRIPT = ROOT / "bench" / "interviews_wrk.lua"
 TARGET_RATIO = 20
 TARGET_P99_MS = 50
 
@@ -177,16 +176,10 @@ def wait_until_idle(port):
 
 def run_wrk(args, port, path, etag=""):
     """wrk's figures for `path`: requests, seconds, p50_ms, p99_ms, socket_errors, statuses."""
-    command = [
-        WRK, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s", "--latency",
-        "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}{path}", "--", HOST, etag,
-    ]  # fmt: skip
     wait_until_idle(port)
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603  # nosec B603
-    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
-    figures = json.loads(line.removeprefix("RESULT "))
-    figures["rps"] = figures["requests"] / figures["seconds"]
-    return figures
+    return common.run_wrk(
+        port, [path], HOST, seconds=args.seconds, connections=args.connections, threads=args.threads, etag=etag
+    )
 
 
 def requests_measured(port, article_path, interview):

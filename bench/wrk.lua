@@ -1,6 +1,7 @@
--- wrk script of bench/pages.py and bench/_common.py: sends the Host header, cycles through the paths given
--- (one path: the same request every time), counts the answers by status and prints one line of JSON.
--- Usage: wrk ... -s bench/pages_wrk.lua http://127.0.0.1:<port>/ -- <host> <path> [<path> ...]
+-- wrk script of the benches (bench/_common.py, run_wrk): sends the Host header (and If-None-Match when an
+-- `etag=` argument is given), cycles through the paths given (one path: the same request every time), counts
+-- the answers by status and prints one line of JSON.
+-- Usage: wrk ... -s bench/wrk.lua http://127.0.0.1:<port>/ -- <host> [etag=<etag>] <path> [<path> ...]
 
 local threads = {}
 
@@ -9,10 +10,15 @@ function setup(thread)
 end
 
 function init(args)
-   host = args[1]
+   wrk.headers["Host"] = args[1]
    paths = {}
    for index = 2, #args do
-      table.insert(paths, args[index])
+      local etag = args[index]:match("^etag=(.*)$")
+      if etag then
+         wrk.headers["If-None-Match"] = etag
+      else
+         table.insert(paths, args[index])
+      end
    end
    counter = 0
    statuses = {}
@@ -20,8 +26,7 @@ end
 
 function request()
    counter = counter + 1
-   local path = paths[(counter % #paths) + 1]
-   return wrk.format("GET", path, { ["Host"] = host })
+   return wrk.format("GET", paths[(counter % #paths) + 1])
 end
 
 function response(status, headers, body)
