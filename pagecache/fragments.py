@@ -28,40 +28,37 @@ from pagecache.middleware import signed_out_visit
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "pagecache:fragment:"
-# Where the request memoises the site group's tokens: several fragments of one page need them.
-GROUP_TOKENS_ATTRIBUTE = "_pagecache_group_tokens"
+# Where the request memoises the tokens its fragments are keyed by: a page has several fragments of one site.
+TOKENS_ATTRIBUTE = "_pagecache_fragment_tokens"
+WHOLE_GROUP = "group"
 
 
-def group_tokens(cache, request):
-    """The tokens of every site the routing table knows (one cache read), memoised on the request."""
-    tokens = getattr(request, GROUP_TOKENS_ATTRIBUTE, None)
-    if tokens is None:
-        routes, global_token = generations.routes_and_global(cache)
-        keys = sorted({key for entries in routes.values() for _prefix, key in entries})
-        names = [generations.generation_name(key) for key in keys]
-        found = cache.get_many(names)
-        pairs = zip(names, keys, strict=True)
-        tokens = [global_token] + [found.get(name) or generations.current(cache, key) for name, key in pairs]
-        setattr(request, GROUP_TOKENS_ATTRIBUTE, tokens)
-    return tokens
+def memoised_tokens(cache, request, site_home, whole_group):
+    """The global token and the site's (or every site's, for the whole group) in one cache read per request."""
+    memo = request.__dict__.setdefault(TOKENS_ATTRIBUTE, {})
+    scope = WHOLE_GROUP if whole_group else str(site_home.translation_key)
+    if scope not in memo:
+        if whole_group:
+            routes, _global_token = generations.routes_and_global(cache)
+            keys = sorted({key for entries in routes.values() for _prefix, key in entries})
+        else:
+            keys = [scope]
+        memo[scope] = generations.tokens(cache, [generations.GLOBAL, *keys])
+    return memo[scope]
 
 
 def fragment_key(request, name, site_home, vary=(), whole_group=False):
     """The cache key of fragment `name` of `site_home`'s site for this request, or None: do not cache."""
     if not settings.FRAGMENT_CACHE_ENABLED or site_home is None or request is None or not signed_out_visit(request):
         return None
-    cache = generations.page_cache()
-    if whole_group:
-        tokens = group_tokens(cache, request)
-    else:
-        _routes, global_token = generations.routes_and_global(cache)
-        tokens = [global_token, generations.current(cache, str(site_home.translation_key))]
+    tokens = memoised_tokens(generations.page_cache(), request, site_home, whole_group)
     parts = [name, site_home.pk, request.get_host(), get_language(), *vary, *tokens]
     return KEY_PREFIX + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
 
 
 def cached_render(request, name, site_home, render, vary=(), whole_group=False):
-    """`render()`'s HTML for this fragment, from the cache when an anonymous visitor of the site stored it."""
+    """`render()`'s HTML for this fragment (or another value, never None), from the cache when an anonymous
+    visitor of the site stored it."""
     try:
         key = fragment_key(request, name, site_home, vary, whole_group)
         html = generations.page_cache().get(key) if key is not None else None

@@ -98,6 +98,13 @@ def current(cache, key):
     return token
 
 
+def tokens(cache, keys):
+    """The generation tokens of `keys`, in order, in one cache read (drawn now for any the cache has none of)."""
+    names = [generation_name(key) for key in keys]
+    found = cache.get_many(names)
+    return [found.get(name) or current(cache, key) for name, key in zip(names, keys, strict=True)]
+
+
 def bump(keys):
     """New generations for the sites `keys` (GLOBAL for all): their cached pages are not read again."""
     page_cache().set_many({generation_name(key): secrets.token_hex(8) for key in keys}, timeout=None)

@@ -150,8 +150,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Audit log entries older than this are deleted by `purge_audit_log` (at least 183 days: sitegroup.retention).
 AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=365)
 
-# Cache: local memory unless CACHE_URL names Redis (production does).
+# Cache: local memory unless CACHE_URL names Redis (production does), through Django's Redis backend with one
+# client object per connection pool (govcms.core.redis_cache says why).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://govcms")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "govcms.core.redis_cache.ReusedClientRedisCache"
 
 # Page cache (pagecache, docs/operations.md "Page cache"): anonymous GETs of public pages from the cache above,
 # renewed on publish, unpublish, move, delete, emergencies and setting changes. Entries live PAGE_CACHE_SECONDS

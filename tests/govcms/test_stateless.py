@@ -12,7 +12,8 @@ from tests.govcms.test_settings import manage
 
 PRINT_SETTINGS = (
     "import json; from django.conf import settings; "
-    "print(json.dumps({'session': settings.SESSION_ENGINE, 'storages': settings.STORAGES}))"
+    "print(json.dumps({'session': settings.SESSION_ENGINE, 'storages': settings.STORAGES, "
+    "'cache': settings.CACHES['default']['BACKEND']}))"
 )
 
 
