@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from citizen_mailbox.masking import mask_message_text, mask_name
 from citizen_mailbox.page_forms import MailboxPageForm
 from citizen_mailbox.storage import private_storage
+from govcms.core.page_urls import full_url
 from govcms.core.translation import facts
 from home.blocks import HomeItem
 from home.models import HomePage
@@ -82,7 +83,7 @@ class MailboxPage(RoutablePageMixin, Page):
 
     # The home page's 互动交流 block (home.blocks) is given the mailbox as a plain Page, hence classmethods.
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The latest published answers, subjects masked as on the mailbox's own list (the mailbox itself
         is public: home.blocks lists nothing of a protected one)."""
         messages = Message.objects.published().filter(mailbox_id=page.pk).order_by("-closed_at", "-pk")[:count]
@@ -90,19 +91,19 @@ class MailboxPage(RoutablePageMixin, Page):
         return [
             HomeItem(
                 title=message.public_subject,
-                url=page.full_url + resolver.reverse("message", pk=message.pk),
+                url=full_url(page, request) + resolver.reverse("message", pk=message.pk),
                 date=timezone.localdate(message.closed_at) if message.closed_at else None,
             )
             for message in messages
         ]
 
     @classmethod
-    def home_write_url(cls, page):
-        return page.full_url + cls.get_resolver().reverse("write")
+    def home_write_url(cls, page, request):
+        return full_url(page, request) + cls.get_resolver().reverse("write")
 
     @classmethod
-    def home_lookup_url(cls, page):
-        return page.full_url + cls.get_resolver().reverse("lookup")
+    def home_lookup_url(cls, page, request):
+        return full_url(page, request) + cls.get_resolver().reverse("lookup")
 
     # The views import this module, hence the imports at call time.
     @path("", name="index")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from consultations.listings import ordered
 from consultations.models import State, SurveyPage
+from govcms.core.page_urls import full_url
 from home.blocks import HomeItem
 
 
@@ -27,9 +28,9 @@ def short_date(moment):
     return date_format(timezone.localdate(moment), "SHORT_DATE_FORMAT")
 
 
-def home_items(pages, count, now):
+def home_items(pages, count, now, request):
     """HomeItems of the first `count` of `pages` (ConsultationPages or SurveyPages), open ones first."""
     return [
-        HomeItem(title=page.title, url=page.full_url, number=caption(page.state(now), page))
+        HomeItem(title=page.title, url=full_url(page, request), number=caption(page.state(now), page))
         for page in ordered(pages, now)[:count]
     ]

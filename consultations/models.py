@@ -101,11 +101,11 @@ class ConsultationIndexPage(RoutablePageMixin, AbstractColumnPage):
         return pages.exclude(under_any_of(held_site_paths(self.path))).live().public()
 
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The column's own consultations for a home-page block, open ones first (home.blocks)."""
         from consultations.home import home_items
 
-        return home_items(ConsultationPage.objects.child_of(page).live().filter(public), count, timezone.now())
+        return home_items(ConsultationPage.objects.child_of(page).live().filter(public), count, timezone.now(), request)
 
     def get_context(self, request, *args, **kwargs):
         from consultations.listings import listing_context
@@ -315,11 +315,11 @@ class SurveyIndexPage(AbstractColumnPage):
         verbose_name_plural = _("网上调查栏目")
 
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The column's own surveys for a home-page block, open ones first (home.blocks)."""
         from consultations.home import home_items
 
-        return home_items(SurveyPage.objects.child_of(page).live().filter(public), count, timezone.now())
+        return home_items(SurveyPage.objects.child_of(page).live().filter(public), count, timezone.now(), request)
 
     def get_context(self, request, *args, **kwargs):
         # consultations.survey_views reads this module, hence the import at call time.

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMix
 from wagtail.search import index
 
 from govcms.core.page_forms import ScopedPageForm
+from govcms.core.page_urls import full_url
 from govcms.core.translation import facts
 from govcms.core.tree import paginate
 from home.blocks import HomeItem
@@ -113,12 +114,12 @@ class EmergencyIndexPage(Page):
         return context
 
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The newest emergencies, for the home page (home.blocks)."""
         emergencies = EmergencyPage.objects.child_of(page).live().filter(public).order_by("-first_published_at")
         emergencies = emergencies[:count]
         return [
-            HomeItem(title=item.title, url=item.full_url, date=timezone.localdate(item.first_published_at))
+            HomeItem(title=item.title, url=full_url(item, request), date=timezone.localdate(item.first_published_at))
             for item in emergencies
         ]
 

@@ -8,13 +8,14 @@ a small protocol that a page type implements on its own model.
   "interpretations", "mailbox", "emergencies" …). A block left without a page shows the site's first
   live page of its role; plain columns (home.ColumnPage) play the roles of their update category
   ("news", "notice") and function family ("interact", "service").
-* `home_listing(page, count, public)` (classmethod): the newest `count` live items below `page`, a
+* `home_listing(page, count, public, request)` (classmethod): the newest `count` live items below `page`, a
   Page of that class as the chooser returns it (not made specific, which would cost a query), as
   HomeItems, in one query. `public` is a Q keeping the pages outside login- or password-protected
   sections and held sites (the page's `.public()` would query the restrictions again for every block). A column type
-  without it lists the articles filed below the column.
-* `home_write_url(page)` (classmethod, mailboxes): where 我要写信 goes; `home_lookup_url(page)`, where 办理查询
-  goes, so that a citizen following up a letter is one tap from the home page too.
+  without it lists the articles filed below the column. Item URLs come from `full_url(page, request)`
+  (govcms.core.page_urls): each page's own address, Wagtail's site root paths read once per request.
+* `home_write_url(page, request)` (classmethod, mailboxes): where 我要写信 goes; `home_lookup_url(page, request)`,
+  where 办理查询 goes, so that a citizen following up a letter is one tap from the home page too.
 * `home_highlights(now)` (classmethod) and `home_highlight_label`: the pages, of any site, that their own site's
   home page shows at the top under that label while they last (an interview on air: 正在直播), as a queryset
   that `home_context` folds into its one query.
@@ -41,6 +42,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from govcms.core.page_urls import full_url
 from govcms.core.tree import under_any_of
 from govcms.core.visibility import held_site_paths
 
@@ -63,12 +65,16 @@ class HomeItem:
     image: object = None
 
 
-def article_items(articles):
+def article_items(articles, request):
     """HomeItems for ArticlePages: the listing of a column type without a `home_listing` of its own."""
     return [
-        HomeItem(title=article.title, url=article.full_url, date=article.date, image=article.cover_image)
+        HomeItem(title=article.title, url=full_url(article, request), date=article.date, image=article.cover_image)
         for article in articles
     ]
+
+
+def request_of(parent_context):
+    return (parent_context or {}).get("request")
 
 
 def hidden_paths(parent_context):
@@ -88,10 +94,10 @@ def listing(page, count, parent_context):
     public = ~under_any_of(hidden_paths(parent_context))
     home_listing = getattr(page.specific_class, "home_listing", None)
     if home_listing is not None:
-        return home_listing(page, count, public)
+        return home_listing(page, count, public, request_of(parent_context))
     article_model = apps.get_model("home", "ArticlePage")  # home.models imports this module
     articles = article_model.objects.live().filter(public).descendant_of(page).select_related("cover_image")
-    return article_items(articles.newest_first()[:count])
+    return article_items(articles.newest_first()[:count], request_of(parent_context))
 
 
 def has_listing(page):
@@ -110,7 +116,7 @@ def highlighter_number(highlighters, now):
     return Case(*cases, default=Value(None), output_field=IntegerField())
 
 
-def home_context(home):
+def home_context(home, request):
     """What the blocks read from the page's context, in one query (HomePage.get_context):
 
     * `home_columns`: {role: the site's first public page playing it, in tree order}; pages of the sites
@@ -139,9 +145,16 @@ def home_context(home):
     column_model = apps.get_model("home", "ColumnPage")
     column_models = [model for model in get_page_models() if issubclass(model, column_model)]
     column_types = ContentType.objects.get_for_models(*column_models, for_concrete_models=False).values()
+    # The pages of the sites below (each with its own columns) are left out here too, by the path of their
+    # site's home: with 50 sites below a portal they would be most of the candidates.
+    child_homes = Page.objects.filter(below_home, depth=home.depth + 1, content_type=home_type)
+    in_child_site = Q(depth__gt=home.depth + 1) & Q(
+        Exists(child_homes.filter(path=Substr(OuterRef("path"), 1, len(home.path) + Page.steplen)))
+    )
     now = timezone.now()
     candidates = PageViewRestriction.objects.values("page").union(
         Page.objects.filter(below_home, content_type__in=[*role_types, *column_types, home_type])
+        .exclude(in_child_site)
         .order_by()
         .values("pk"),
         *[model.home_highlights(now).order_by().values("pk") for model in highlighters],
@@ -178,7 +191,7 @@ def home_context(home):
             continue
         if page.highlighter is not None and not page.in_site_below:
             label = highlighters[page.highlighter].home_highlight_label
-            highlights.setdefault(label, []).append(HomeItem(title=page.title, url=page.full_url))
+            highlights.setdefault(label, []).append(HomeItem(title=page.title, url=full_url(page, request)))
         elif not page.in_site_below:
             for role in (getattr(page.specific_class, "home_role", ""), page.update_category, page.family):
                 if role:
@@ -270,7 +283,7 @@ def link_entries(links, parent_context):
         if link["url"]:
             entries.append((link["label"], link["url"]))
         elif link["page"] is not None and is_public(link["page"], parent_context):
-            entries.append((link["label"], link["page"].full_url))
+            entries.append((link["label"], full_url(link["page"], request_of(parent_context))))
     return entries
 
 
@@ -280,7 +293,8 @@ def entries_or_defaults(links, default_roles, parent_context):
     if links:
         return link_entries(links, parent_context)
     columns = (parent_context or {}).get("home_columns", {})
-    return [(label, columns[role].full_url) for role, label in default_roles if role in columns]
+    request = request_of(parent_context)
+    return [(label, full_url(columns[role], request)) for role, label in default_roles if role in columns]
 
 
 class HomeBlock(blocks.StructBlock):
@@ -409,9 +423,10 @@ class InteractionBlock(HomeBlock):
         context = super().get_context(value, parent_context)
         mailbox = chosen_or_default(value["mailbox"], "mailbox", parent_context)
         write_url = getattr(mailbox.specific_class, "home_write_url", None) if mailbox else None
-        context["write_url"] = write_url(mailbox) if write_url else ""
+        request = request_of(parent_context)
+        context["write_url"] = write_url(mailbox, request) if write_url else ""
         lookup_url = getattr(mailbox.specific_class, "home_lookup_url", None) if write_url else None
-        context["lookup_url"] = lookup_url(mailbox) if lookup_url else ""
+        context["lookup_url"] = lookup_url(mailbox, request) if lookup_url else ""
         context["letters"] = listing(mailbox, value["count"], parent_context) if write_url and value["count"] else []
         context["entries"] = entries_or_defaults(value["links"], INTERACTION_ROLES, parent_context)
         return context

@@ -9,6 +9,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from govcms.core.page_urls import full_url
 from govcms.core.tree import SiteIndex, paginate
 from home.blocks import HomeItem
 from interviews.models import InterviewState
@@ -52,14 +53,18 @@ def interviews_by_state(interviews, now):
     }
 
 
-def home_items(interviews, count, now):
+def home_items(interviews, count, now, request):
     """HomeItems of the `count` interviews a home-page block lists: live and upcoming soonest first, then past ones
     newest first, in one query."""
     ended = Case(When(state_q(InterviewState.ENDED, now), then=Value(1)), default=Value(0))
     soonest_first = Case(When(ended=0, then=F("scheduled_start")))
     rows = with_end(interviews).annotate(ended=ended).order_by("ended", soonest_first, "-scheduled_start", "-pk")
     return [
-        HomeItem(title=interview.title, url=interview.full_url, date=timezone.localdate(interview.scheduled_start))
+        HomeItem(
+            title=interview.title,
+            url=full_url(interview, request),
+            date=timezone.localdate(interview.scheduled_start),
+        )
         for interview in rows[:count]
     ]
 

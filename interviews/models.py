@@ -62,11 +62,11 @@ class InterviewIndexPage(AbstractColumnPage):
         verbose_name_plural = _("在线访谈栏目")
 
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The column's own interviews for a home-page block, live and upcoming first (home.blocks)."""
         from interviews.listings import home_items
 
-        return home_items(InterviewPage.objects.child_of(page).live().filter(public), count, timezone.now())
+        return home_items(InterviewPage.objects.child_of(page).live().filter(public), count, timezone.now(), request)
 
     @classmethod
     def home_highlights(cls, now):

@@ -23,6 +23,7 @@ from wagtail.search import index
 from disclosure.models import DisclosureFields
 from govcms.blocks import BodyBlock
 from govcms.core.page_forms import ScopedPageForm
+from govcms.core.page_urls import full_url
 from govcms.core.translation import facts, in_language_of
 from govcms.core.tree import paginate, under_any_of
 from govcms.core.visibility import held_site_paths
@@ -590,11 +591,16 @@ class PolicyIndexPage(RoutablePageMixin, AbstractColumnPage):
         verbose_name_plural = _("政策文件库")
 
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The library's own newest policies with their 文号, for the home page (home.blocks)."""
         policies = PolicyPage.objects.child_of(page).live().filter(public).order_by("-publish_date", "-pk")[:count]
         return [
-            HomeItem(title=policy.title, url=policy.full_url, date=policy.publish_date, number=policy.document_number)
+            HomeItem(
+                title=policy.title,
+                url=full_url(policy, request),
+                date=policy.publish_date,
+                number=policy.document_number,
+            )
             for policy in policies
         ]
 
@@ -661,11 +667,11 @@ class InterpretationIndexPage(AbstractColumnPage):
         verbose_name_plural = _("政策解读栏目")
 
     @classmethod
-    def home_listing(cls, page, count, public):
+    def home_listing(cls, page, count, public, request):
         """The newest interpretations, for the home page (home.blocks)."""
         interpretations = InterpretationPage.objects.child_of(page).live().filter(public)
         interpretations = interpretations.order_by("-date", "-pk")[:count]
-        return [HomeItem(title=item.title, url=item.full_url, date=item.date) for item in interpretations]
+        return [HomeItem(title=item.title, url=full_url(item, request), date=item.date) for item in interpretations]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -51,9 +51,10 @@ def hold_unless_previewing(request, identity):
     return holding_response(request, identity)
 
 
-def governing_site_id(page):
-    """The Site rooted nearest above `page`, from Wagtail's cached root paths (most specific first)."""
-    for root in Site.get_site_root_paths():
+def governing_site_id(page, request=None):
+    """The Site rooted nearest above `page`, from Wagtail's cached root paths (most specific first): read once
+    per request when there is one, the copy Wagtail's page URLs use too."""
+    for root in page._get_site_root_paths(request):
         if page.url_path.startswith(root.root_path):
             return root.site_id
     return None
@@ -106,7 +107,7 @@ def held_sites_user_may_open(user):
 
 def hold_pages_of_held_sites(request, page):
     """A held site's pages answer the holding page under a parent site's hostname too."""
-    site_id = governing_site_id(page)
+    site_id = governing_site_id(page, request)
     if site_id is None or site_id == getattr(Site.find_for_request(request), "pk", None):
         return None  # the middleware has judged the request's own site
     return hold_unless_previewing(

@@ -12,6 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import to_locale
 from wagtail.models import Site
 
+from govcms.core.page_urls import full_url
+from govcms.core.routing import route_trail
 from home.models import HomePage, SiteKind
 
 register = template.Library()
@@ -29,12 +31,21 @@ def get_trail(context, page=None):
     so the trail shows where the reader is in the site they are browsing. Without a
     page (search, 404) the trail is just the site's home, in the active language.
     """
-    site = request_site(context.get("request"))
+    request = context.get("request")
+    if trail := route_trail(request, page):
+        return trail  # the pages the route walked: the same list, already read
+    site = request_site(request)
     if not page:
         return [site.root_page.localized] if site is not None else []
     top_depth = site.root_page.depth if site is not None else 2
     ancestors = list(page.get_ancestors().filter(depth__gte=top_depth))
     return [*ancestors, page]
+
+
+@register.simple_tag(takes_context=True)
+def page_full_url(context, page):
+    """`page.full_url`, its own site's address, with the site root paths read once per request."""
+    return full_url(page, context.get("request"))
 
 
 @register.simple_tag
