@@ -24,6 +24,7 @@ from wagtail.search import index
 from disclosure.metadata import DisclosureFields, organisation_code_validator
 from govcms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from govcms.core.page_forms import ScopedPageForm
+from govcms.core.routing import DirectRouteMixin, route_trail
 from govcms.core.translation import facts
 from govcms.core.tree import SiteIndex, paginate, site_home_of, under_any_of
 from govcms.core.visibility import held_site_paths
@@ -66,7 +67,7 @@ class ArticleKind(models.TextChoices):
     REPLY = "reply", _("信件答复")
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(RoutablePageMixin, DirectRouteMixin, Page):
     """Root of the portal and of every sub-site."""
 
     base_form_class = ScopedPageForm
@@ -137,7 +138,7 @@ class HomePage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         """What the blocks (home.blocks) read: the site's page of each role, the sites below, protected sections."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self))
+        context.update(home_context(self, request))
         context["home_blocks"] = loaded_blocks(self.home_body())
         return context
 
@@ -191,7 +192,13 @@ class AbstractColumnPage(Page):
     class Meta:
         abstract = True
 
-    def site_home(self):
+    def site_home(self, request=None):
+        """The home of the column's site: from the pages the route of `request` walked when it served this
+        column (govcms.core.routing), else one query."""
+        trail = route_trail(request, self)
+        if trail is not None:
+            home_type = ContentType.objects.get_for_model(HomePage)
+            return next(page for page in reversed(trail) if page.content_type_id == home_type.pk)
         return site_home_of(self)
 
 
@@ -269,9 +276,9 @@ class ColumnPage(RoutablePageMixin, AbstractColumnPage):
         articles = articles.live().public()
         return articles.newest_first()
 
-    def aggregated_subsites(self):
-        """Live sub-sites below this column's own site, keyed by tree path."""
-        home = self.site_home()
+    def aggregated_subsites(self, home=None):
+        """Live sub-sites below this column's own site (`home` when known), keyed by tree path."""
+        home = home or self.site_home()
         if home is None:
             return {}
         subsites = HomePage.objects.live().descendant_of(home).only("path", "title")
@@ -280,8 +287,9 @@ class ColumnPage(RoutablePageMixin, AbstractColumnPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        subsites = self.aggregated_subsites() if self.aggregate_subsites else None
-        articles = paginate(request, self.listed_articles(subsites))
+        home = self.site_home(request)
+        subsites = self.aggregated_subsites(home) if self.aggregate_subsites else None
+        articles = paginate(request, self.listed_articles(subsites), site_home=home, seek_keys=ARTICLE_LISTING_ORDER)
         if subsites:
             label_with_subsite(articles, subsites)
         context["articles"] = articles
