@@ -8,8 +8,13 @@ whose public content changes outside page publishing (PAGE_CACHE_EXCLUDED_PAGE_T
 interview questions, consultation comments would otherwise stay stale until the entry expires).
 """
 
+import hashlib
+
 from django.conf import settings
 from wagtail import hooks
+
+from govcms.core.tree import REMEMBER_COUNT_HOOK
+from pagecache import fragments
 
 
 @hooks.register("on_serve_page")
@@ -31,3 +36,16 @@ def is_public(page, request):
         and page._meta.label not in settings.PAGE_CACHE_EXCLUDED_PAGE_TYPES
         and not page.get_view_restrictions().exists()
     )
+
+
+@hooks.register(REMEMBER_COUNT_HOOK)
+def remember_listing_count(request, site_home, items, what, compute):
+    """A listing's bounded count (or where its pages start: `what`) kept like a fragment of its site, under the
+    digest of its query: renewed by whatever renews the site's pages (its generation), for anonymous visitors
+    only."""
+    try:
+        query = str(items.query)
+    except Exception:  # a query Django cannot print (an always-empty one, say): computed as usual
+        return compute()
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    return fragments.cached_render(request, "listing", site_home, compute, vary=[what, digest])

@@ -5,17 +5,26 @@ a page belongs to the deepest site home at or above it, so a county's pages
 belong to the county, not to the portal above it.
 """
 
+from functools import partial
+
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.models import Page
 
 LISTING_PAGE_SIZE = 20
 # A public listing counts at most this many rows: beyond it the count would grow with the site (every
 # article of a big column read on every request) for a figure no one pages through. Shown as "超过 10000 条".
 LISTING_COUNT_LIMIT = 10_000
+# The Wagtail hook through which a cache may keep a listing's bounded count (and where its pages start) until
+# the listing's site changes (pagecache registers one): fn(request, site_home, items, what, compute) returns
+# compute()'s value, or the one kept for `what` of these `items`.
+REMEMBER_COUNT_HOOK = "remember_listing_count"
+# The pages read through an OFFSET (cheap near the top); those after them start from the keys of their first row.
+SEEK_FROM_PAGE = 5
 # Page ids are 32-bit (AutoField): a bigger number in a URL is no page, and must not reach the database
 # (SQLite raises OverflowError on a Python int beyond 64 bits).
 MAX_PAGE_ID = 2**31 - 1
@@ -48,9 +57,18 @@ class BoundedCountMixin:
     `capped` says there are more, and the pages stop at the bounded count's last page."""
 
     count_limit = LISTING_COUNT_LIMIT
+    # A function (what, compute) -> compute()'s value, which may keep it rather than compute it again
+    # (paginate's `site_home`); `what` names the value ("count", "page starts").
+    remember = None
+
+    def remembered(self, what, compute):
+        return self.remember(what, compute) if self.remember else compute()
 
     @cached_property
     def counted(self):
+        return self.remembered("count", self.bounded_count)
+
+    def bounded_count(self):
         items = self.object_list
         # Unordered: which rows fill the bound does not change how many there are, and without the ORDER BY
         # the database may count them in whatever order is cheapest (an index on the parent's path, say).
@@ -68,19 +86,70 @@ class BoundedCountMixin:
 
 
 class BoundedPaginator(BoundedCountMixin, Paginator):
-    """The public listings' paginator: at most LISTING_COUNT_LIMIT rows counted."""
+    """The public listings' paginator: at most LISTING_COUNT_LIMIT rows counted.
+
+    Given the keys `items` are ordered by (`seek_keys`, which must make the order total), a page past the first
+    SEEK_FROM_PAGE starts from the keys of the row before it (an index range read of one page) instead of an
+    OFFSET, which walks every row before the page: 0.1 ms against 87 ms for page 500 of a 100,000-article column.
+    Where each page starts is read once, one row per page, and kept like the count (`remember`).
+    """
+
+    seek_keys = ()
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.seek_keys or number <= SEEK_FROM_PAGE:
+            return super().page(number)
+        last_of_previous = self.remembered("page starts", self.page_boundaries)[number - 2]
+        items = self.object_list.filter(after(self.seek_keys, last_of_previous))[: self.per_page]
+        return self._get_page(items, number, self)
+
+    def page_boundaries(self):
+        """The order keys of the last row of each page (the row a page's successor starts after)."""
+        fields = [key.lstrip("-") for key in self.seek_keys]
+        rows = self.object_list.values_list(*fields)[: self.count_limit]
+        return list(rows)[self.per_page - 1 :: self.per_page]
 
 
-def paginate(request, items, per_page=LISTING_PAGE_SIZE):
+def after(order_keys, values):
+    """The rows after `values` in the order of `order_keys` ("-date", "-pk"…): lexicographic, key by key."""
+    fields = [key.lstrip("-") for key in order_keys]
+    conditions = Q(pk__in=[])
+    for position, (key, field) in enumerate(zip(order_keys, fields, strict=True)):
+        comparison = "lt" if key.startswith("-") else "gt"
+        same_before = dict(zip(fields[:position], values, strict=False))
+        conditions |= Q(**same_before, **{f"{field}__{comparison}": values[position]})
+    # The same bound on the first key alone, not strict: an index on the keys starts its range read there
+    # (the OR above it cannot be read as one range).
+    first_bound = "lte" if order_keys[0].startswith("-") else "gte"
+    return conditions & Q(**{f"{fields[0]}__{first_bound}": values[0]})
+
+
+def paginate(request, items, per_page=LISTING_PAGE_SIZE, site_home=None, seek_keys=()):
     """The requested page of `items` (`?page=`); a bad or out-of-range number falls back to the first or last
-    (the last of the bounded count's pages, on a capped listing)."""
+    (the last of the bounded count's pages, on a capped listing).
+
+    `site_home`: the site whose changes alone change which `items` there are (a column's articles: published,
+    moved or withdrawn on it or, when it aggregates, on the sites below it). Counting up to the bound reads
+    10,000 rows of a big column (15 ms); a cache registered for REMEMBER_COUNT_HOOK keeps the count, and where
+    each page starts (`seek_keys`, BoundedPaginator), until then.
+    """
     paginator = BoundedPaginator(items, per_page)
+    paginator.seek_keys = seek_keys
+    if site_home is not None:
+        paginator.remember = partial(remembered_value, request, site_home, items)
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
         return paginator.page(paginator.num_pages)
+
+
+def remembered_value(request, site_home, items, what, compute):
+    for remember in hooks.get_hooks(REMEMBER_COUNT_HOOK):
+        return remember(request, site_home, items, what, compute)
+    return compute()
 
 
 class SiteIndex:
