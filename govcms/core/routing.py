@@ -20,6 +20,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+# How deep treebeard's paths can go (Page.path holds 4 characters a level).
+MAX_TREE_DEPTH = Page._meta.get_field("path").max_length // Page.steplen
 # The request attribute holding the pages from the routing page down to the page served.
 TRAIL_ATTRIBUTE = "govcms_route_trail"
 
@@ -38,6 +40,9 @@ class DirectRouteMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        if len(path_components) > MAX_TREE_DEPTH - self.depth:
+            # Deeper than any page can be: one query per prefix would grow with the square of the path's length.
+            raise Http404
         trail = [self]
         for index, page in enumerate(pages_along(self, path_components)):
             rest = path_components[index + 1 :]

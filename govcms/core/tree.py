@@ -100,7 +100,12 @@ class BoundedPaginator(BoundedCountMixin, Paginator):
         number = self.validate_number(number)
         if not self.seek_keys or number <= SEEK_FROM_PAGE:
             return super().page(number)
-        last_of_previous = self.remembered("page starts", self.page_boundaries)[number - 2]
+        starts = self.remembered("page starts", self.page_boundaries)
+        if number - 2 >= len(starts):
+            # The remembered count and page starts disagree (a change that renewed nothing): read the page as
+            # Django does rather than fail.
+            return super().page(number)
+        last_of_previous = starts[number - 2]
         items = self.object_list.filter(after(self.seek_keys, last_of_previous))[: self.per_page]
         return self._get_page(items, number, self)
 

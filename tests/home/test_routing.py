@@ -95,3 +95,12 @@ def test_a_page_below_an_unpublished_column_is_still_served_as_in_wagtail(client
 
     assert client.get("/zwdt/kept/").status_code == 200
     assert client.get("/zwdt/").status_code == 404
+
+
+def test_a_path_deeper_than_any_page_is_refused_before_any_page_query(client, site_group):
+    path = "/" + "a/" * 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+
+    assert response.status_code == 404
+    assert not [query for query in queries if '"url_path" IN' in query["sql"]]

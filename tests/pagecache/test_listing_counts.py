@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from govcms.core import tree
+from home.models import ArticlePage
 from tests.factories import ArticlePageFactory
 from tests.home.pages import add_articles, column, fetch, listing_titles
 from tests.release.workflow import act, submit
@@ -97,3 +98,15 @@ def test_a_signed_in_editor_never_uses_nor_stores_them(client, visitor, news, co
     _soup, anonymous, _starts = listing_queries(visitor, f"{news.url}?page=2")
 
     assert (len(counts), len(again), len(anonymous)) == (1, 1, 1)
+
+
+def test_a_count_left_stale_by_a_change_that_renewed_nothing_still_serves_the_page(visitor, news):
+    """A raw update renews no generation: the count remembered before it disagrees with the page starts read
+    after it (fewer pages); the page is read through an OFFSET instead of failing."""
+    fetch(visitor, news.url, host=COUNTY_A)  # page 1: remembers the count (47 articles, 3 pages) only
+    oldest = ArticlePage.objects.child_of(news).order_by("date", "pk").values_list("pk", flat=True)[:20]
+    ArticlePage.objects.filter(pk__in=list(oldest)).update(live=False)
+
+    soup = fetch(visitor, f"{news.url}?page=3", host=COUNTY_A)
+
+    assert soup.select_one(".pagination__status").get_text() == "第 3 页，共 3 页"
