@@ -1,12 +1,21 @@
 """Middleware that has to run before Django's own."""
 
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from govcms.views import healthz
+
+POLICY_HEADERS = (HEADER, HEADER_REPORT_ONLY)
+# What django-csp's view decorators (@csp, @csp_update, @csp_replace, @csp_exempt) leave on a response: its
+# policy is then built for it.
+CSP_VIEW_ATTRIBUTES = tuple(
+    f"_csp_{kind}{suffix}" for kind in ("config", "update", "replace", "exempt") for suffix in ("", "_ro")
+)
 
 
 class HealthCheckMiddleware:
@@ -39,6 +48,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     policy it chose.
     """
 
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        # The headers of the settings' policies, public and admin, built on first use: django-csp builds them for
+        # every response (0.2 ms, as much as a whole page cache hit's cache read).
+        self.settings_headers = {}
+
+    def process_response(self, request, response):
+        if not follows_settings(request, response):
+            return super().process_response(request, response)
+        admin = self.is_admin(request)
+        if admin not in self.settings_headers:
+            built = super().process_response(request, HttpResponse())
+            self.settings_headers[admin] = [(name, built[name]) for name in POLICY_HEADERS if name in built]
+        for name, value in self.settings_headers[admin]:
+            response.headers.setdefault(name, value)
+        # As django-csp does once the header is written: a nonce asked for from now on could not be in it.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and self.is_admin(request):
@@ -48,6 +76,20 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     @staticmethod
     def is_admin(request):
         return getattr(request, "is_dummy", False) or request.path_info.startswith(reverse("wagtailadmin_home"))
+
+
+def follows_settings(request, response):
+    """Whether the response gets exactly a policy of the settings: no view chose or changed its own, no nonce
+    was used, no URL prefix is excluded, and no debug page (which django-csp leaves without one) is served."""
+    return (
+        not any(hasattr(response, name) for name in CSP_VIEW_ATTRIBUTES)
+        and getattr(request, "_csp_nonce", None) is None
+        and not settings.DEBUG
+        and not any(
+            (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+        )
+    )
 
 
 class ElderModeVaryMiddleware:

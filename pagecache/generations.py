@@ -11,10 +11,12 @@ token rather than restarting at a number an old entry was stored under.
 A site is identified by the translation key of its site home (home.HomePage): the Chinese home and its
 translations share one generation, so a change in either language refreshes both.
 
-Which site serves a URL is answered in memory from a routing table kept in the cache (hostname -> URL
-prefixes, longest first): a hit must cost no database query. The table is built from Wagtail's Site records
-and the site homes' url_paths on the first miss after it was dropped; it is dropped on every page change
-(a slug or a move can change url_paths) and on Site changes.
+Which site serves a URL is answered in memory from a routing table (hostname -> URL prefixes, longest
+first): a hit must cost no database query. The table is built from Wagtail's Site records and the site homes'
+url_paths and kept in the cache under a version token; every page change (a slug or a move can change
+url_paths) and every Site change draws a new version. Each process also keeps the last table it read with its
+version, so a request reads the version with the generations and, while it is unchanged, nothing else: the
+page cache answers a hit with one cache read (pagecache.middleware).
 """
 
 import secrets
@@ -24,13 +26,19 @@ from django.core.cache import caches
 
 from govcms.core.tree import site_home_model
 
-ROUTES_KEY = "pagecache:routes"
+ROUTES_VERSION_KEY = "pagecache:routes-version"
+ROUTES_PREFIX = "pagecache:routes:"
+# A table no longer current is never read again; it leaves the cache after a day.
+ROUTES_SECONDS = 24 * 60 * 60
 GENERATION_PREFIX = "pagecache:gen:"
 # The generation every entry includes: bumped for changes that touch every site (a Site record, a
 # platform-wide setting).
 GLOBAL = "*"
 # Hostname under which the routes of the default site are kept: Wagtail serves it for unknown hostnames.
 DEFAULT_HOST = ""
+
+# The routing table this process read last, with its version: [version, routes].
+_known_routes = [None, {}]
 
 
 def page_cache():
@@ -79,13 +87,46 @@ def site_key(routes, hostname, path):
 
 
 def routes_and_global(cache):
-    """The routing table (built and stored when missing) and the global generation, in one cache read."""
-    found = cache.get_many([ROUTES_KEY, generation_name(GLOBAL)])
-    routes = found.get(ROUTES_KEY)
+    """The routing table and the global generation, in one cache read while the table is the one this process
+    knows."""
+    routes, stamp, _found = stamp_and_entries(cache, DEFAULT_HOST, None, [])
+    return routes, stamp[0]
+
+
+def stamp_and_entries(cache, hostname, path, entry_keys):
+    """(routes, stamp, found) in one cache read while the routing table is the one this process knows.
+
+    `stamp` is (global token, site key, site token) of the site serving `path` on `hostname` (site key and
+    token None when no site serves it, or for `path` None); `found` holds the values of `entry_keys` present
+    in the cache. A new routing table costs a read of it (built and stored when missing) and, when the path
+    now belongs to another site, a read of that site's generation.
+    """
+    version, routes = _known_routes
+    site = site_key(routes, hostname, path) if path is not None else None
+    generation_keys = [GLOBAL] if site is None else [GLOBAL, site]
+    found = cache.get_many([ROUTES_VERSION_KEY, *map(generation_name, generation_keys), *entry_keys])
+    current_version = found.get(ROUTES_VERSION_KEY)
+    if current_version is None or current_version != version:
+        routes = current_routes(cache, current_version)
+        site = site_key(routes, hostname, path) if path is not None else None
+    global_token = found.get(generation_name(GLOBAL)) or current(cache, GLOBAL)
+    site_token = None if site is None else found.get(generation_name(site)) or current(cache, site)
+    return routes, (global_token, site, site_token), {key: found[key] for key in entry_keys if key in found}
+
+
+def current_routes(cache, version):
+    """The routing table of `version` (a version drawn now if None), from the cache or built; remembered."""
+    if version is None:
+        cache.add(ROUTES_VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(ROUTES_VERSION_KEY)
+    # Read after the version: a change committed meanwhile draws a newer one, and a table built from the rows
+    # before that change is stored under the version it has made obsolete.
+    routes = cache.get(ROUTES_PREFIX + version)
     if routes is None:
         routes = build_routes()
-        cache.set(ROUTES_KEY, routes, timeout=None)
-    return routes, found.get(generation_name(GLOBAL)) or current(cache, GLOBAL)
+        cache.set(ROUTES_PREFIX + version, routes, timeout=ROUTES_SECONDS)
+    _known_routes[:] = [version, routes]
+    return routes
 
 
 def current(cache, key):
@@ -111,4 +152,5 @@ def bump(keys):
 
 
 def drop_routes():
-    page_cache().delete(ROUTES_KEY)
+    """A new routing table version: every process reads (or builds) the table again on its next request."""
+    page_cache().set(ROUTES_VERSION_KEY, secrets.token_hex(8), timeout=None)

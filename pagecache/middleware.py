@@ -19,6 +19,7 @@ The cache backend failing never fails a request: the page is served uncached.
 import hashlib
 import logging
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -54,17 +55,16 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
-        key = entry_key(request) if may_use_cache(request) else None
-        if key is not None:
-            hit = load(key)
-            if hit is not None:
-                return hit
+        lookup = look_up(request) if may_use_cache(request) else None
+        if lookup is not None:
+            if lookup.hit is not None:
+                return lookup.hit
             request.pagecache_candidate = True
         response = self.get_response(request)
-        if key is not None and storable(request, response):
+        if lookup is not None and storable(request, response):
             browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
             patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
-            store(key, response)
+            store(lookup, response)
             response[HEADER] = "miss"
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
@@ -89,35 +89,41 @@ def signed_out_visit(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and not getattr(request, "is_dummy", False)
 
 
-def entry_key(request):
-    """The cache key of this request's page, or None when the cache cannot be reached.
+@dataclass
+class Lookup:
+    """This request's entry key, the generations it is valid for, and the stored response if it still is."""
 
-    Host, path with query, language, 长者模式, the generation of the site serving the path and the global one.
+    key: str
+    stamp: tuple
+    hit: HttpResponse | None
+
+
+def look_up(request):
+    """The request's Lookup, in one cache read (pagecache.generations), or None when the cache cannot be reached.
+
+    An entry is kept under the host, path with query, language and 长者模式, and stamped with the generations
+    current when its request began (the global one and that of the site serving the path): it is served only
+    while they are unchanged. A change renews a generation, so the stored copy stops matching at once and the
+    next visit renders the page again and stores it over the old one.
     """
     try:
-        hostname, _port = split_domain_port(request.get_host())
-        path = request.path
+        host = request.get_host()
+        elder = request.COOKIES.get(ELDER_MODE_COOKIE) == "1"
+        parts = [host, request.get_full_path(), get_language(), elder]
+        key = "pagecache:page:" + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+        hostname, _port = split_domain_port(host)
         cache = generations.page_cache()
-        routes, global_generation = generations.routes_and_global(cache)
-        site = generations.site_key(routes, hostname, path)
-        site_generation = generations.current(cache, site) if site else ""
+        _routes, stamp, found = generations.stamp_and_entries(cache, hostname, request.path, [key])
     except Exception:  # the cache backend is down, or the host is not allowed: no cache for this request
         logger.warning("Page cache unavailable", exc_info=True)
         return None
-    elder = request.COOKIES.get(ELDER_MODE_COOKIE) == "1"
-    parts = [request.get_host(), request.get_full_path(), get_language(), elder, global_generation, site_generation]
-    return "pagecache:page:" + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+    entry = found.get(key)
+    hit = response_from(entry) if entry is not None and entry[0] == stamp else None
+    return Lookup(key, stamp, hit)
 
 
-def load(key):
-    try:
-        entry = generations.page_cache().get(key)
-    except Exception:
-        logger.warning("Page cache unavailable", exc_info=True)
-        return None
-    if entry is None:
-        return None
-    status, headers, content = entry
+def response_from(entry):
+    _stamp, status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -125,10 +131,10 @@ def load(key):
     return response
 
 
-def store(key, response):
-    entry = (response.status_code, list(response.items()), response.content)
+def store(lookup, response):
+    entry = (lookup.stamp, response.status_code, list(response.items()), response.content)
     try:
-        generations.page_cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        generations.page_cache().set(lookup.key, entry, timeout=settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("Page cache unavailable", exc_info=True)
 

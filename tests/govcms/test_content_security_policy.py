@@ -8,9 +8,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from csp.constants import NONCE, SELF
+from csp.decorators import csp_update
+from csp.middleware import CSPMiddleware
+from django.http import HttpResponse
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
+from govcms.middleware import ContentSecurityPolicyMiddleware
 from tests.home.pages import column
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +142,33 @@ def test_the_inline_script_check_finds_what_it_looks_for():
         "<a href='javascript:alert(1)'>",
         "<img onerror>",
     ]
+
+
+def test_the_settings_policy_built_once_is_the_one_django_csp_builds_and_a_views_own_is_still_built(rf, settings):
+    """govcms.middleware keeps the settings' policy headers once built; a response whose view chose or changed
+    its policy (django-csp's decorators) and a request that used a nonce still get theirs built."""
+    settings.DEBUG = False
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**directives, "script-src": [SELF, NONCE]}}
+    responses = iter([HttpResponse(), HttpResponse(), csp_update({"img-src": "https://map.example"})(HttpResponse)()])
+    middleware = ContentSecurityPolicyMiddleware(lambda request: next(responses))
+    nonce_request = rf.get("/")
+
+    first, again, updated = (middleware(rf.get("/")) for _ in range(3))
+    middleware.process_request(nonce_request)
+    nonce = str(nonce_request.csp_nonce)
+    with_nonce = middleware.process_response(nonce_request, HttpResponse())
+
+    assert (
+        first["Content-Security-Policy"]
+        == again["Content-Security-Policy"]
+        == CSPMiddleware(HttpResponse).process_response(rf.get("/"), HttpResponse())["Content-Security-Policy"]
+    )
+    assert "https://map.example" in policy_of(updated)["img-src"]
+    assert f"'nonce-{nonce}'" in policy_of(with_nonce)["script-src"]
+
+
+def policy_of(response):
+    return {
+        name: sources for name, *sources in (part.split() for part in response["Content-Security-Policy"].split(";"))
+    }

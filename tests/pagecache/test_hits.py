@@ -1,9 +1,17 @@
 """Anonymous visitors get public pages from the cache, at no database cost, with the same headers."""
 
-import pytest
+import secrets
 
+import pytest
+import redis
+from django.core.cache import caches
+
+from govcms.core.redis_cache import ReusedClientRedisCache
 from tests.home.pages import column
 from tests.pagecache.utils import cache_state, get
+
+# Database 15 of the machine's Redis: emptied by this module's test (14 is tests/govcms/test_redis_cache.py's).
+REDIS = "redis://127.0.0.1:6379/15"
 
 
 @pytest.fixture
@@ -68,3 +76,40 @@ def test_a_failing_cache_serves_the_page_uncached(client, site_group, settings):
     settings.PAGE_CACHE_ALIAS = "broken"
     response = get(client, "/")
     assert cache_state(response) is None and "private" in response["Cache-Control"]
+
+
+def test_a_hit_is_one_redis_command(client, page_urls, settings):
+    """The entry, the generations it was stored under and the routing table's version come in one MGET."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "redis": {
+            "BACKEND": ReusedClientRedisCache.__module__ + ".ReusedClientRedisCache",
+            "LOCATION": REDIS,
+            "KEY_PREFIX": secrets.token_hex(4),
+        },
+    }
+    settings.PAGE_CACHE_ALIAS = "redis"
+    cache = caches["redis"]
+    try:
+        cache.get("ping")
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379 (sudo apt-get install redis-server)")
+    for url, host in page_urls:
+        get(client, url, host)
+    commands = []
+    redis_client = cache._cache.get_client()
+    execute = redis_client.execute_command
+
+    def counted(*args, **options):
+        commands.append(args[0])
+        return execute(*args, **options)
+
+    redis_client.execute_command = counted
+    try:
+        for url, host in page_urls:
+            assert cache_state(get(client, url, host)) == "hit", url
+    finally:
+        del redis_client.execute_command
+        cache.clear()
+
+    assert commands == ["MGET"] * len(page_urls)

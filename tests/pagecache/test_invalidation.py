@@ -153,3 +153,23 @@ def test_a_department_without_a_hostname_is_a_site_of_its_own_under_the_portals(
         "county_a": "hit",
         "column": "hit",
     }
+
+
+def test_a_site_home_given_a_new_address_is_its_own_site_there_at_once(
+    visitor, site_group, django_capture_on_commit_callbacks
+):
+    """Each process remembers the routing table; a slug change draws a new version, which the next request reads:
+    the department's home at its new address is renewed by the department's changes, not by the portal's."""
+    department = site_group.department.home
+    with django_capture_on_commit_callbacks(execute=True):
+        department.slug = "jiaoyu"
+        department.save_revision().publish()
+    assert cache_state(get(visitor, "/jiaoyu/")) == "miss"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(parent=column(site_group.portal.home), title="市政府新闻").save_revision().publish()
+    assert cache_state(get(visitor, "/jiaoyu/")) == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(parent=column(department), title="教育局新闻").save_revision().publish()
+    assert "教育局新闻" in get(visitor, "/jiaoyu/").content.decode()
