@@ -5,10 +5,11 @@ Two throw-away copies are measured in one run, by two processes with production 
 the measurements interleaved (each round runs every measurement on the demo copy, then on the large copy, or the
 other way round): the demo site group as `load_demo` makes it (bench/_common.py keeps it as a template), and the
 same demo grown to --sites sites and --articles articles, generated once and kept as the PostgreSQL template
-`govcms_bench_scale_<articles>_<sites>` (re-runs reuse it; --rebuild makes it again, and a copy made from a
-template built by older code is brought up to date by `migrate`). Generation:
+`govcms_bench_scale_<articles>_<sites>_<per-site>_<index>_g<generation>` (re-runs reuse it; --rebuild makes it
+again, and a copy made from a template built by older code is brought up to date by `migrate`). Generation:
 
-- the missing sites are opened with the platform's provisioning (`provision_subsite`), as an administrator would;
+- the missing sites are opened with the platform's provisioning (`provision_subsite`) and a complete identity
+  (so they are public), as an administrator would;
 - the articles are inserted in bulk with valid treebeard paths (wagtailcore_page and home_articlepage rows, live,
   published, dated over five years, without revisions): --articles into the portal's biggest column (the
   explorer's 100k-child column) and --per-site into a column of every other site, and the parents' numchild set;
@@ -101,6 +102,11 @@ def generate(articles, per_site, sites, search_index):
     return {"seconds": seconds, "articles": len(created)}
 
 
+# Part of the large template's name: raised when generation changes what it makes, so an older template is not
+# reused (2: the sites are opened public, with a complete identity).
+GENERATION_VERSION = 2
+
+
 def open_sites(count):
     """Sub-sites under the portal until the group has `count` sites; returns every site's home."""
     from wagtail.models import Page, Site
@@ -116,8 +122,17 @@ def open_sites(count):
         if Page.objects.filter(slug=slug).exists():
             continue
         kind = "county" if number % 2 else "department"
+        name = f"基准站点{number}"
+        # A complete identity, as a platform administrator opens a public site: a held site (网站建设中) would be
+        # left out of every listing and search of the sites above, which is not the group being measured.
+        identity = {
+            "identifier_code": f"98{number:08d}",
+            "icp_number": f"示ICP备{number:08d}号",
+            "police_record_number": f"示公网安备{number:014d}号",
+            "sponsor": f"{name}办公室",
+        }
         provision_subsite(
-            parent=portal, name=f"基准站点{number}", slug=slug, kind=kind, hostname=f"bench{number}.localhost"
+            parent=portal, name=name, slug=slug, kind=kind, hostname=f"bench{number}.localhost", identity=identity
         )
     return list(HomePage.objects.filter(locale=portal.locale).order_by("path"))
 
@@ -435,7 +450,8 @@ def generate_process():
 
 def scale_template(args, demo_name, files):
     """The large template, generated from the demo template unless it exists; returns (name, generation note)."""
-    name = f"{common.TEMPLATE_PREFIX}scale_{args.articles}_{args.sites}_{args.per_site}_{args.search_index}"
+    sizes = f"{args.articles}_{args.sites}_{args.per_site}_{args.search_index}"
+    name = f"{common.TEMPLATE_PREFIX}scale_{sizes}_g{GENERATION_VERSION}"
     if common.template_exists(args.database, name) and not args.rebuild:
         return name, "reused (--rebuild to generate it again)"
     if common.template_exists(args.database, name):

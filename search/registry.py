@@ -59,7 +59,9 @@ class IndexFacts:
     def disclosure_column_paths(self):
         """The 政务公开 column right below each site home (where 信息公开指南 and 年度报告 are filed)."""
         homes = set(HomePage.objects.values_list("path", flat=True))
-        columns = ColumnPage.objects.filter(slug=OPEN_GOVERNMENT_COLUMN).values_list("path", flat=True)
+        # Through Page's slug index and the content types: joined with home_columnpage, PostgreSQL may walk
+        # every page's primary key instead (15 ms at 100,000 pages, on every save's indexing).
+        columns = Page.objects.type(ColumnPage).filter(slug=OPEN_GOVERNMENT_COLUMN).values_list("path", flat=True)
         return frozenset(path for path in columns if parent_path(path) in homes)
 
 
