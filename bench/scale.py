@@ -3,10 +3,12 @@
 
 Two throw-away copies are measured in one run, by two processes with production settings and the page cache off,
 the measurements interleaved (each round runs every measurement on the demo copy, then on the large copy, or the
-other way round): the demo site group as `load_demo` makes it (bench/_common.py keeps it as a template), and the
-same demo grown to --sites sites and --articles articles, generated once and kept as the PostgreSQL template
-`govcms_bench_scale_<articles>_<sites>_<per-site>_<index>_g<generation>` (re-runs reuse it; --rebuild makes it
-again, and a copy made from a template built by older code is brought up to date by `migrate`). Generation:
+other way round): the demo site group as `load_demo` makes it (bench/_common.py keeps it as a template) with its
+big column filled to one explorer page (50 articles: both sides render full pages, so a ratio measures what grows
+with the site, not a page with more rows on it), and the same demo grown to --sites sites and --articles
+articles. Both are generated once and kept as PostgreSQL templates (`govcms_bench_demo_<sizes>_g<generation>`,
+`govcms_bench_scale_<articles>_<sites>_<per-site>_<index>_g<generation>`; re-runs reuse them, --rebuild makes
+them again, and a copy made from a template built by older code is brought up to date by `migrate`). Generation:
 
 - the missing sites are opened with the platform's provisioning (`provision_subsite`) and a complete identity
   (so they are public), as an administrator would;
@@ -39,6 +41,8 @@ import _common as common
 from throwaway import tree_step
 
 TARGET_RATIO = 1.2
+# Articles in the demo side's big column: one explorer page (Wagtail lists 50 children a page).
+DEMO_BIG_COLUMN = 50
 EXPLORER_LAST_TARGET_MS = 300
 BATCH = 5000
 SEARCH_TERMS = ["政务公开", "营商环境", "教育", "通知", "招聘", "医疗保障", "交通", "养老服务"]
@@ -69,8 +73,9 @@ def parse_args():
 # Generation (a worker process on the database being built)
 
 
-def generate(articles, per_site, sites, search_index):
-    """Grow the demo in this process's database; returns {step: seconds}."""
+def generate(articles, per_site, sites, search_index, fill=False):
+    """Grow the demo in this process's database; returns {step: seconds}. With `fill`, the big column gets
+    articles until it holds `articles` (the demo side: a full explorer page)."""
     seconds = {}
     from django.conf import settings
     from django.test import override_settings
@@ -84,6 +89,8 @@ def generate(articles, per_site, sites, search_index):
     started = time.monotonic()
     big = big_column()
     rng = random.Random(20261206)  # noqa: S311 - reproducible filler, not security  # nosec B311
+    if fill:
+        articles = max(0, articles - big.get_children().count())
     placements = [(big, articles)] + [(column, per_site) for column in site_columns(homes[1:])]
     created = []
     for column, count in placements:
@@ -448,10 +455,28 @@ def generate_process():
 # The run
 
 
+def demo_side_template(args, demo_name, files):
+    """The demo with its big column filled to one explorer page (DEMO_BIG_COLUMN articles): both sides then
+    render full pages (20 articles in the column, 50 explorer rows), so a ratio measures what grows with the
+    site rather than a page with more rows on it."""
+    sizes = f"{DEMO_BIG_COLUMN}_0_0_{args.search_index}"
+    return generated_template(
+        args, demo_name, files, f"demo_{sizes}", fill=True, articles=DEMO_BIG_COLUMN, sites=0, per_site=0
+    )
+
+
 def scale_template(args, demo_name, files):
     """The large template, generated from the demo template unless it exists; returns (name, generation note)."""
     sizes = f"{args.articles}_{args.sites}_{args.per_site}_{args.search_index}"
-    name = f"{common.TEMPLATE_PREFIX}scale_{sizes}_g{GENERATION_VERSION}"
+    return generated_template(
+        args, demo_name, files, f"scale_{sizes}", articles=args.articles, sites=args.sites, per_site=args.per_site
+    )
+
+
+def generated_template(args, demo_name, files, label, **sizes):
+    """The template `label`, generated from the demo template by `generate(**sizes)` unless it exists; returns
+    (name, generation note)."""
+    name = f"{common.TEMPLATE_PREFIX}{label}_g{GENERATION_VERSION}"
     if common.template_exists(args.database, name) and not args.rebuild:
         return name, "reused (--rebuild to generate it again)"
     if common.template_exists(args.database, name):
@@ -467,15 +492,7 @@ def scale_template(args, demo_name, files):
         common.manage(common.ROOT, environment, "migrate", "--noinput")
         worker = common.Worker(__file__, "--generate", common.ROOT, environment)
         try:
-            report.update(
-                worker.ask(
-                    "generate",
-                    articles=args.articles,
-                    per_site=args.per_site,
-                    sites=args.sites,
-                    search_index=args.search_index,
-                )
-            )
+            report.update(worker.ask("generate", search_index=args.search_index, **sizes))
         finally:
             worker.close()
 
@@ -586,8 +603,10 @@ def main():
     files = Path(tempfile.mkdtemp(prefix="govcms-bench-scale-"))
     databases, workers = [], {}
     try:
-        demo_name = common.demo_template(args.database, common.ROOT, args.redis_db + 2, label="current")
-        large_name, generation = scale_template(args, demo_name, files)
+        loaded_demo = common.demo_template(args.database, common.ROOT, args.redis_db + 2, label="current")
+        demo_name, demo_generation = demo_side_template(args, loaded_demo, files)
+        print(f"demo template: {demo_name}, {demo_generation}", flush=True)
+        large_name, generation = scale_template(args, loaded_demo, files)
         print(f"large template: {large_name}, {generation}", flush=True)
         for number, (side, template) in enumerate((("demo", demo_name), ("large", large_name))):
             side_files = files / side
