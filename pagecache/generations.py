@@ -23,6 +23,7 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS
 
 from govcms.core.tree import site_home_model
 
@@ -58,9 +59,11 @@ def build_routes():
     """
     from wagtail.models import Site
 
-    homes = list(site_home_model().objects.values_list("url_path", "translation_key", "locale__language_code"))
+    # From the primary: a table built from a lagging read replica would be kept under the current version.
+    homes = site_home_model().objects.using(DEFAULT_DB_ALIAS)
+    homes = list(homes.values_list("url_path", "translation_key", "locale__language_code"))
     routes = {}
-    for hostname, is_default, root_key in Site.objects.values_list(
+    for hostname, is_default, root_key in Site.objects.using(DEFAULT_DB_ALIAS).values_list(
         "hostname", "is_default_site", "root_page__translation_key"
     ):
         entries = [("/", str(root_key))]

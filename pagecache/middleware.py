@@ -61,7 +61,7 @@ class PageCacheMiddleware:
                 return lookup.hit
             request.pagecache_candidate = True
         response = self.get_response(request)
-        if lookup is not None and storable(request, response):
+        if lookup is not None and storable(request, response) and still_current(lookup):
             browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
             patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
             store(lookup, response)
@@ -129,6 +129,25 @@ def response_from(entry):
         response[name] = value
     response[HEADER] = "hit"
     return response
+
+
+def still_current(lookup):
+    """Whether nothing this page shows changed while it was rendered (one cache read, on a miss only).
+
+    A page rendered from the rows before a change would not be served from this cache (its stamp no longer
+    matches), but marked public it would be kept by the proxy in front, which the change has already purged,
+    for PAGE_CACHE_PROXY_SECONDS: such a response goes out as private, and the next visit renders it again.
+    """
+    global_token, site, site_token = lookup.stamp
+    stamped = (
+        {generations.GLOBAL: global_token} if site is None else {generations.GLOBAL: global_token, site: site_token}
+    )
+    try:
+        current = generations.tokens(generations.page_cache(), list(stamped))
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+        return False
+    return current == list(stamped.values())
 
 
 def store(lookup, response):

@@ -12,8 +12,10 @@ from wagtail.models import Page
 
 from disclosure.models import Topic
 from home.models import ColumnPage
+from pagecache import middleware
 from sitegroup.models import SiteIdentity
 from submissions import handling
+from tests.factories import ArticlePageFactory
 from tests.home.pages import column
 from tests.pagecache.utils import cache_state, get
 from tests.policy.utils import add_interpretation, add_policy, interpretation_column_of, issuing_body, library_of
@@ -145,3 +147,26 @@ def test_a_page_number_that_is_not_one_is_not_stored(visitor, site_group, junk):
     url = column(site_group.portal.home).url
     assert cache_state(get(visitor, f"{url}?page={junk}")) is None
     assert cache_state(get(visitor, f"{url}?page=2")) == "miss"
+
+
+def test_a_page_rendered_across_a_change_is_left_to_neither_cache(
+    visitor, site_group, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A publish commits while the column renders: its response goes out private (the proxy in front, which the
+    publish has just purged, would keep it for minutes) and is not stored; the next visit renders the column."""
+    listing = column(site_group.county_a.home)
+    look_up = middleware.look_up
+
+    def look_up_then_publish(request):
+        lookup = look_up(request)
+        with django_capture_on_commit_callbacks(execute=True):
+            ArticlePageFactory(parent=listing, title="渲染中发布").save_revision().publish()
+        return lookup
+
+    monkeypatch.setattr(middleware, "look_up", look_up_then_publish)
+    during = get(visitor, listing.url, COUNTY_A)
+    monkeypatch.undo()
+
+    assert cache_state(during) is None
+    assert "private" in during["Cache-Control"] and "s-maxage" not in during["Cache-Control"]
+    assert cache_state(get(visitor, listing.url, COUNTY_A)) == "miss"
