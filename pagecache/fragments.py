@@ -40,7 +40,7 @@ def memoised_tokens(cache, request, site_home, whole_group):
     if scope not in memo:
         if whole_group:
             routes, _global_token = generations.routes_and_global(cache)
-            keys = sorted({key for entries in routes.values() for _prefix, key in entries})
+            keys = sorted(generations.site_keys(routes))
         else:
             keys = [scope]
         memo[scope] = generations.tokens(cache, [generations.GLOBAL, *keys])

@@ -20,6 +20,7 @@ page cache answers a hit with one cache read (pagecache.middleware).
 """
 
 import secrets
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import caches
@@ -37,6 +38,9 @@ GENERATION_PREFIX = "pagecache:gen:"
 GLOBAL = "*"
 # Hostname under which the routes of the default site are kept: Wagtail serves it for unknown hostnames.
 DEFAULT_HOST = ""
+# The routing table's value for a hostname that several Sites share (on different ports); None, because the table
+# is pickled into the cache and None alone comes back as itself.
+AMBIGUOUS = None
 
 # The routing table this process read last, with its version: [version, routes].
 _known_routes = [None, {}]
@@ -63,30 +67,56 @@ def build_routes():
     homes = site_home_model().objects.using(DEFAULT_DB_ALIAS)
     homes = list(homes.values_list("url_path", "translation_key", "locale__language_code"))
     routes = {}
-    for hostname, is_default, root_key in Site.objects.using(DEFAULT_DB_ALIAS).values_list(
-        "hostname", "is_default_site", "root_page__translation_key"
-    ):
-        entries = [("/", str(root_key))]
-        for root_url_path, key, language in homes:
-            if key != root_key:
-                continue
-            prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
-            entries += [
-                (prefix + "/" + url_path[len(root_url_path) :], str(home_key))
-                for url_path, home_key, home_language in homes
-                if home_language == language and url_path.startswith(root_url_path)
-            ]
-        entries = sorted(set(entries), key=lambda entry: -len(entry[0]))
-        routes[hostname.lower()] = entries
+    sites = list(
+        Site.objects.using(DEFAULT_DB_ALIAS).values_list(
+            "hostname", "port", "is_default_site", "root_page__translation_key"
+        )
+    )
+    hostnames = Counter(hostname.lower() for hostname, *_rest in sites)
+    for hostname, port, is_default, root_key in sites:
+        entries = site_entries(root_key, homes)
+        if hostnames[hostname.lower()] > 1:
+            # Kept under a name no Host header can hold, so that the site is still one of the group's.
+            routes[f" {hostname.lower()} {port}"] = entries
+            routes[hostname.lower()] = AMBIGUOUS
+        else:
+            routes[hostname.lower()] = entries
         if is_default:
             routes[DEFAULT_HOST] = entries
     return routes
 
 
+def site_entries(root_key, homes):
+    """[(url prefix, site key), ...], longest first, of the homes reachable on a Site whose root is `root_key`."""
+    entries = [("/", str(root_key))]
+    for root_url_path, key, language in homes:
+        if key != root_key:
+            continue
+        prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+        entries += [
+            (prefix + "/" + url_path[len(root_url_path) :], str(home_key))
+            for url_path, home_key, home_language in homes
+            if home_language == language and url_path.startswith(root_url_path)
+        ]
+    return sorted(set(entries), key=lambda entry: -len(entry[0]))
+
+
+class AmbiguousHost(Exception):
+    """Several Sites share the hostname, on different ports: which one serves a request depends on the port as
+    Wagtail weighs it, so the page cache stays out of that hostname's requests."""
+
+
 def site_key(routes, hostname, path):
     """The key of the site serving `path` on `hostname` (the default site's for unknown hostnames), or None."""
     entries = routes.get(hostname, routes.get(DEFAULT_HOST, []))
+    if entries is AMBIGUOUS:
+        raise AmbiguousHost(hostname)
     return next((key for prefix, key in entries if path.startswith(prefix)), None)
+
+
+def site_keys(routes):
+    """Every site's key in the routing table."""
+    return {key for entries in routes.values() if entries is not AMBIGUOUS for _prefix, key in entries}
 
 
 def routes_and_global(cache):
@@ -105,16 +135,25 @@ def stamp_and_entries(cache, hostname, path, entry_keys):
     now belongs to another site, a read of that site's generation.
     """
     version, routes = _known_routes
-    site = site_key(routes, hostname, path) if path is not None else None
-    generation_keys = [GLOBAL] if site is None else [GLOBAL, site]
+    guess = remembered_site(routes, hostname, path)
+    generation_keys = [GLOBAL] if guess is None else [GLOBAL, guess]
     found = cache.get_many([ROUTES_VERSION_KEY, *map(generation_name, generation_keys), *entry_keys])
     current_version = found.get(ROUTES_VERSION_KEY)
     if current_version is None or current_version != version:
         routes = current_routes(cache, current_version)
-        site = site_key(routes, hostname, path) if path is not None else None
+    site = site_key(routes, hostname, path) if path is not None else None
     global_token = found.get(generation_name(GLOBAL)) or current(cache, GLOBAL)
     site_token = None if site is None else found.get(generation_name(site)) or current(cache, site)
     return routes, (global_token, site, site_token), {key: found[key] for key in entry_keys if key in found}
+
+
+def remembered_site(routes, hostname, path):
+    """The site serving `path` by a table this process remembers, which may be out of date: a guess, so that the
+    site's generation comes in the same read as the table's version."""
+    try:
+        return site_key(routes, hostname, path) if path is not None else None
+    except AmbiguousHost:
+        return None
 
 
 def current_routes(cache, version):

@@ -114,6 +114,8 @@ def look_up(request):
         hostname, _port = split_domain_port(host)
         cache = generations.page_cache()
         _routes, stamp, found = generations.stamp_and_entries(cache, hostname, request.path, [key])
+    except generations.AmbiguousHost:
+        return None
     except Exception:  # the cache backend is down, or the host is not allowed: no cache for this request
         logger.warning("Page cache unavailable", exc_info=True)
         return None

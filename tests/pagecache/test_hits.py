@@ -5,8 +5,10 @@ import secrets
 import pytest
 import redis
 from django.core.cache import caches
+from wagtail.models import Site
 
 from govcms.core.redis_cache import ReusedClientRedisCache
+from sitegroup.models import SiteIdentity
 from tests.home.pages import column
 from tests.pagecache.utils import cache_state, get
 
@@ -113,3 +115,21 @@ def test_a_hit_is_one_redis_command(client, page_urls, settings):
         cache.clear()
 
     assert commands == ["MGET"] * len(page_urls)
+
+
+def test_a_hostname_sites_share_on_different_ports_is_left_out_of_the_cache(
+    client, site_group, django_capture_on_commit_callbacks
+):
+    """Wagtail tells such Sites apart by port and the cache's routing table by hostname: rather than renew the
+    wrong site's entries, the cache stays out of that hostname; the group's other hostnames keep it."""
+    assert cache_state(get(client, "/", "county-a.localhost")) == "miss"
+    with django_capture_on_commit_callbacks(execute=True):
+        site = Site.objects.create(
+            hostname="county-a.localhost", port=8080, root_page=site_group.county_b.home, site_name="乙县测试端口"
+        )
+        identity = SiteIdentity.objects.get(site__hostname="county-b.localhost")
+        identity.pk, identity.site = None, site  # complete, or the county would be held (网站建设中)
+        identity.save()
+
+    assert [cache_state(get(client, "/", "county-a.localhost")) for _ in range(2)] == [None, None]
+    assert [cache_state(get(client, "/", "county-b.localhost")) for _ in range(2)] == ["miss", "hit"]
