@@ -94,6 +94,8 @@ class Lookup:
     """This request's entry key, the generations it is valid for, and the stored response if it still is."""
 
     key: str
+    hostname: str
+    path: str
     stamp: tuple
     hit: HttpResponse | None
 
@@ -121,7 +123,7 @@ def look_up(request):
         return None
     entry = found.get(key)
     hit = response_from(entry) if entry is not None and entry[0] == stamp else None
-    return Lookup(key, stamp, hit)
+    return Lookup(key, hostname, request.path, stamp, hit)
 
 
 def response_from(entry):
@@ -140,16 +142,15 @@ def still_current(lookup):
     matches), but marked public it would be kept by the proxy in front, which the change has already purged,
     for PAGE_CACHE_PROXY_SECONDS: such a response goes out as private, and the next visit renders it again.
     """
-    global_token, site, site_token = lookup.stamp
-    stamped = (
-        {generations.GLOBAL: global_token} if site is None else {generations.GLOBAL: global_token, site: site_token}
-    )
     try:
-        current = generations.tokens(generations.page_cache(), list(stamped))
+        cache = generations.page_cache()
+        _routes, stamp, _found = generations.stamp_and_entries(cache, lookup.hostname, lookup.path, [])
+    except generations.AmbiguousHost:
+        return False
     except Exception:
         logger.warning("Page cache unavailable", exc_info=True)
         return False
-    return current == list(stamped.values())
+    return stamp == lookup.stamp
 
 
 def store(lookup, response):
