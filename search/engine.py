@@ -1,8 +1,8 @@
 """Run a search over SearchDocument: SQL written for PostgreSQL and SQLite, or Elasticsearch when configured.
 
-Work stays bounded for common words: the count stops at COUNT_LIMIT, and relevance ranking (on PostgreSQL)
-only looks at the RANK_CANDIDATES most recent matches, so a word in a third of all pages costs about the
-same as a rare one. Every query word is matched as one of its token alternatives (see search.segment).
+Work stays bounded for common words: one query reads the CANDIDATE_LIMIT most recent matches (and one more, to
+know that there are more), which are counted and, for relevance, ranked; so a word in a third of all pages
+costs about the same as a rare one. Every query word is matched as one of its token alternatives (see search.segment).
 """
 
 import logging
@@ -19,8 +19,8 @@ from policy.models import Validity
 
 logger = logging.getLogger(__name__)
 
-COUNT_LIMIT = 1000
-RANK_CANDIDATES = 1000
+CANDIDATE_LIMIT = 1000
+DATE_ORDER = "d.date DESC NULLS LAST, d.page_id DESC"
 ELASTICSEARCH_RETRY_SECONDS = 60
 _ES_DOWN_KEY = "search:elasticsearch-down"
 # Relevance of a policy no longer in force is multiplied by this: of two equally relevant documents the
@@ -117,55 +117,52 @@ def _fts5_match(terms):
 
 def _postgres_search(request):
     where, params = _filters(request)
-    matched = f"FROM search_searchdocument d WHERE d.vector @@ %s::tsquery AND {where}"  # noqa: S608 - fixed SQL
     tsquery = _postgres_tsquery(request.terms)
+    recent = (
+        f"SELECT d.page_id, d.date, d.vector, d.validity FROM search_searchdocument d"  # noqa: S608  # nosec B608
+        f" WHERE d.vector @@ %s::tsquery AND {where} ORDER BY {DATE_ORDER} LIMIT %s"
+    )
+    # ts_rank (higher is better) is computed on the candidates only, outside the LIMIT; negated, it sorts
+    # ascending like SQLite's bm25.
+    factor, factor_params = _in_force_factor("d.validity")
+    score, score_params = (f"-ts_rank(d.vector, %s::tsquery) * {factor}", [tsquery, *factor_params])
     if request.sort == "date":
-        sql = f"SELECT d.page_id {matched} ORDER BY d.date DESC NULLS LAST, d.page_id DESC LIMIT %s OFFSET %s"
-        page_params = [tsquery, *params, request.limit, request.offset]
-    else:
-        # Rank the most recent matches only, so a common word cannot make every request rank thousands of rows.
-        factor, factor_params = _in_force_factor("validity")
-        sql = (
-            f"SELECT page_id FROM (SELECT d.page_id, d.date, d.vector, d.validity {matched}"  # noqa: S608  # nosec B608
-            " ORDER BY d.date DESC NULLS LAST, d.page_id DESC LIMIT %s) candidates"
-            f" ORDER BY ts_rank(vector, %s::tsquery) * {factor} DESC, date DESC NULLS LAST, page_id DESC"
-            " LIMIT %s OFFSET %s"
-        )
-        page_params = [tsquery, *params, RANK_CANDIDATES, tsquery, *factor_params, request.limit, request.offset]
-    count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s) matches"  # noqa: S608  # nosec B608
-    return _run(sql, page_params, count_sql, [tsquery, *params, COUNT_LIMIT + 1])
+        score, score_params = "0", []
+    sql = f"SELECT d.page_id, {score} FROM ({recent}) d ORDER BY {DATE_ORDER}"  # noqa: S608  # nosec B608
+    return _page_of_candidates(request, sql, [*score_params, tsquery, *params, CANDIDATE_LIMIT + 1])
 
 
 def _sqlite_search(request):
     where, params = _filters(request)
+    # bm25 is negative, lower is better: the factor moves a document no longer in force down. It can only be
+    # computed inside the full text query.
+    factor, factor_params = _in_force_factor("d.validity")
+    score, score_params = (f"bm25(search_document_fts, 4.0, 1.0) * {factor}", factor_params)
+    if request.sort == "date":
+        score, score_params = "0", []
     # CROSS JOIN makes SQLite read the full text matches first; left to itself it may scan every document
     # and test each against the FTS table, which costs seconds at 10,000 pages.
-    matched = (
-        "FROM search_document_fts CROSS JOIN search_searchdocument d ON d.page_id = search_document_fts.rowid"
-        f" WHERE search_document_fts MATCH %s AND {where}"
+    sql = (
+        f"SELECT d.page_id, {score} FROM search_document_fts"  # noqa: S608  # nosec B608
+        " CROSS JOIN search_searchdocument d ON d.page_id = search_document_fts.rowid"
+        f" WHERE search_document_fts MATCH %s AND {where} ORDER BY {DATE_ORDER} LIMIT %s"
     )
-    order, order_params = "d.date DESC, d.page_id DESC", []
-    if request.sort != "date":
-        # bm25 is negative, lower is better: the factor moves a document no longer in force down.
-        factor, order_params = _in_force_factor("d.validity")
-        order = f"bm25(search_document_fts, 4.0, 1.0) * {factor}, {order}"
-    match = _fts5_match(request.terms)
-    sql = f"SELECT d.page_id {matched} ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608 - fixed SQL
-    count_sql = f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT %s)"  # noqa: S608  # nosec B608
-    page_params = [match, *params, *order_params, request.limit, request.offset]
-    return _run(sql, page_params, count_sql, [match, *params, COUNT_LIMIT + 1])
+    return _page_of_candidates(request, sql, [*score_params, _fts5_match(request.terms), *params, CANDIDATE_LIMIT + 1])
 
 
-def _run(sql, params, count_sql, count_params):
+def _page_of_candidates(request, sql, params):
+    """The requested page of hits from one query of (page id, score) for the CANDIDATE_LIMIT + 1 most recent
+    matches: they are the total (capped), and for relevance they are ordered by score, lower first, the most
+    recent first among equals (a stable sort of rows in date order)."""
     with connection.cursor() as cursor:
-        cursor.execute(count_sql, count_params)
-        total = cursor.fetchone()[0]
-        page_ids = []
-        if total:
-            cursor.execute(sql, params)
-            page_ids = [row[0] for row in cursor.fetchall()]
-    capped = total > COUNT_LIMIT
-    return SearchHits(page_ids=page_ids, total=min(total, COUNT_LIMIT), total_is_lower_bound=capped)
+        cursor.execute(sql, params)
+        candidates = cursor.fetchall()
+    capped = len(candidates) > CANDIDATE_LIMIT
+    candidates = sorted(candidates[:CANDIDATE_LIMIT], key=lambda candidate: candidate[1])
+    page = candidates[request.offset : request.offset + request.limit]
+    return SearchHits(
+        page_ids=[page_id for page_id, _score in page], total=len(candidates), total_is_lower_bound=capped
+    )
 
 
 def database_search(request):

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from govcms.core.widgets import OptionsInPythonSelect
 from govcms.core.wording import stays_chinese
 from home.templatetags.navigation_tags import bcp47
 from search.registry import type_keys, type_label
@@ -18,7 +19,7 @@ class Scope:
     GROUP = "group"
 
 
-class NameSelect(forms.Select):
+class NameSelect(OptionsInPythonSelect):
     """A select of synchronised names (发文机关), which stay Chinese on a translated page: such an option is marked
     lang="zh-Hans", as the mark_chinese filter marks them in text, so a screen reader reads it as Chinese."""
 
@@ -37,14 +38,19 @@ class SearchForm(forms.Form):
         choices=[(Scope.SITE, _("本站")), (Scope.GROUP, _("全站群"))],
         widget=forms.RadioSelect,
     )
-    type = forms.ChoiceField(label=_("类型"), required=False)
-    site = forms.TypedChoiceField(label=_("站点"), required=False, coerce=int, empty_value=None)
+    type = forms.ChoiceField(label=_("类型"), required=False, widget=OptionsInPythonSelect)
+    site = forms.TypedChoiceField(
+        label=_("站点"), required=False, coerce=int, empty_value=None, widget=OptionsInPythonSelect
+    )
     date_from = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     issuing_body = forms.ChoiceField(label=_("发文机关"), required=False, widget=NameSelect)
-    validity = forms.ChoiceField(label=_("有效性"), required=False)
+    validity = forms.ChoiceField(label=_("有效性"), required=False, widget=OptionsInPythonSelect)
     sort = forms.ChoiceField(
-        label=_("排序"), required=False, choices=[("relevance", _("按相关度")), ("date", _("按日期"))]
+        label=_("排序"),
+        required=False,
+        choices=[("relevance", _("按相关度")), ("date", _("按日期"))],
+        widget=OptionsInPythonSelect,
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 

@@ -92,7 +92,7 @@ def test_filters_by_site_and_group(site_group, article):
 
 
 def test_common_words_count_is_capped(site_group, monkeypatch):
-    monkeypatch.setattr(engine, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(engine, "CANDIDATE_LIMIT", 3)
     for number in range(5):
         add_article(site_group.portal.home, f"政务公开第{number}期")
     hits = run("政务公开", limit=2)
