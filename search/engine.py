@@ -91,7 +91,9 @@ def _escape_like(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _postgres_tsquery(terms):
+def _postgres_term_queries(terms):
+    """One tsquery per query word: the word, or all of its parts."""
+
     def lexeme(token):
         return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -100,7 +102,7 @@ def _postgres_tsquery(terms):
             return lexeme(term.word)
         return f"({lexeme(term.word)} | ({' & '.join(lexeme(part) for part in term.parts)}))"
 
-    return " & ".join(term_query(term) for term in terms)
+    return [term_query(term) for term in terms]
 
 
 def _fts5_match(terms):
@@ -117,15 +119,19 @@ def _fts5_match(terms):
 
 def _postgres_search(request):
     where, params = _filters(request)
-    tsquery = _postgres_tsquery(request.terms)
+    term_queries = _postgres_term_queries(request.terms)
+    tsquery = " & ".join(term_queries)
     recent = (
-        f"SELECT d.page_id, d.date, d.vector, d.validity FROM search_searchdocument d"  # noqa: S608  # nosec B608
-        f" WHERE d.vector @@ %s::tsquery AND {where} ORDER BY {DATE_ORDER} LIMIT %s"
+        "SELECT d.page_id, d.date, d.validity, array_to_tsvector(string_to_array(d.title_tokens, ' ')) AS title"  # noqa: S608  # nosec B608
+        f" FROM search_searchdocument d WHERE d.vector @@ %s::tsquery AND {where}"
+        f" ORDER BY {DATE_ORDER} LIMIT %s"
     )
-    # ts_rank (higher is better) is computed on the candidates only, outside the LIMIT; negated, it sorts
-    # ascending like SQLite's bm25.
+    # The vector's words carry no positions (no parser touches the segmented words), so its weights do nothing
+    # and ts_rank gives every match the same score. Relevance is instead the number of query words in the
+    # title, computed on the candidates only; negated, it sorts ascending like SQLite's bm25.
     factor, factor_params = _in_force_factor("d.validity")
-    score, score_params = (f"-ts_rank(d.vector, %s::tsquery) * {factor}", [tsquery, *factor_params])
+    in_title = " + ".join(["(d.title @@ %s::tsquery)::int"] * len(term_queries))
+    score, score_params = f"-(1 + {in_title}) * {factor}", [*term_queries, *factor_params]
     if request.sort == "date":
         score, score_params = "0", []
     sql = f"SELECT d.page_id, {score} FROM ({recent}) d ORDER BY {DATE_ORDER}"  # noqa: S608  # nosec B608

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from search import engine
@@ -43,8 +45,9 @@ def test_words_not_in_the_page_find_nothing(article, query):
 
 
 def test_title_matches_rank_above_body_matches(site_group):
-    in_body = add_article(site_group.portal.home, "工作动态", "本市召开营商环境优化大会。")
+    # The title match is the older page: a tie would put it second (newest first, then the higher id).
     in_title = add_article(site_group.portal.home, "优化营商环境条例解读", "条例全文。")
+    in_body = add_article(site_group.portal.home, "工作动态", "本市召开营商环境优化大会。")
     assert run("营商环境").page_ids == [in_title.pk, in_body.pk]
 
 
@@ -97,6 +100,26 @@ def test_common_words_count_is_capped(site_group, monkeypatch):
         add_article(site_group.portal.home, f"政务公开第{number}期")
     hits = run("政务公开", limit=2)
     assert (hits.total, hits.total_is_lower_bound, len(hits.page_ids)) == (3, True, 2)
+
+
+def test_relevance_ranks_the_most_recent_matches_in_one_query(site_group, monkeypatch):
+    monkeypatch.setattr(engine, "CANDIDATE_LIMIT", 3)
+    home = site_group.portal.home
+    # The best match is the oldest: beyond the candidates, it is counted out and not ranked.
+    add_article(home, "营商环境条例解读", date=datetime.date(2020, 1, 1))
+    title_match = add_article(home, "优化营商环境措施", date=datetime.date(2024, 5, 1))
+    body_matches = [
+        add_article(home, f"工作动态{day}", "本市召开营商环境优化大会。", date=datetime.date(2024, 5, day))
+        for day in (2, 3)
+    ]
+    request = engine.SearchRequest(terms=query_terms("营商环境"), locale_id=home.locale_id, kinds=["article"], limit=2)
+    with CaptureQueriesContext(connection) as queries:
+        hits = engine.database_search(request)
+    assert len(queries) == 1
+    newest_body_match = body_matches[-1]
+    assert (hits.page_ids, hits.total, hits.total_is_lower_bound) == ([title_match.pk, newest_body_match.pk], 3, True)
+    # Equal scores keep the date order, on every page.
+    assert run("营商环境", limit=2, offset=2).page_ids == [body_matches[0].pk]
 
 
 def test_restricting_a_section_takes_it_out_of_search_and_lifting_it_brings_it_back(article):
