@@ -29,7 +29,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 # No keepalive setting: a sync worker answers one request per connection and closes it, whatever the proxy asks
 # (deploy/nginx's upstream keep-alive then opens a new connection each time). Threaded workers (gthread), which
-# keep connections, served cached pages no faster here (bench/pages.py, docs/performance.md "Workers").
+# keep connections, served cached pages no faster here (bench/pages.py, docs/performance.md "Article page cache").
 # Workers are recycled after about 10000 requests to bound memory growth; the jitter keeps them from all
 # restarting at once. A live interview's polls reach that figure in seconds: lower would have workers
 # restarting while polls queue (docs/interviews.md "Speed"; bench/interviews.py runs the same settings).
