@@ -1,11 +1,15 @@
 """The explorer's queries for a huge parent: a count without a sort, filter choices without a scan of every page."""
 
+from collections import Counter
+
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
 from tests.factories import ArticlePageFactory
 
@@ -44,3 +48,34 @@ def test_the_owner_filter_offers_the_page_owners_of_the_viewers_sites_only(site_
     assert county_owner in owners
     assert portal_owner not in owners  # another site's user is not named
     assert idle not in owners  # a colleague who owns no page is not offered
+
+
+class ReadCountingCache(LocMemCache):
+    """The local-memory cache, counting the reads of each key (each a Redis round trip in production)."""
+
+    reads = Counter()
+
+    def get(self, key, default=None, version=None):
+        self.reads[key] += 1
+        return super().get(key, default, version)
+
+
+def test_the_site_root_paths_are_read_once_a_listing_whatever_its_rows(site_group, admin_client, settings):
+    settings.CACHES = {"default": {"BACKEND": f"{__name__}.ReadCountingCache", "LOCATION": "explorer-reads"}}
+    column = Page.objects.child_of(site_group.portal.home).get(slug="zwdt")
+    first = ArticlePageFactory(parent=column, title="第一篇")
+    live_link = f'href="{first.url}"'.encode()
+
+    def reads_of_a_listing():
+        explore(admin_client, column)  # the first listing fills the cache
+        ReadCountingCache.reads.clear()
+        response, _ = explore(admin_client, column)
+        assert live_link in response.content  # the row's 查看线上 link
+        return len(response.context["object_list"]), ReadCountingCache.reads[SITE_ROOT_PATHS_CACHE_KEY]
+
+    few_rows, reads_for_few = reads_of_a_listing()
+    for number in range(6):
+        ArticlePageFactory(parent=column, title=f"行{number}")
+    many_rows, reads_for_many = reads_of_a_listing()
+    assert many_rows == few_rows + 6
+    assert reads_for_many == reads_for_few == 1
