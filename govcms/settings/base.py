@@ -342,6 +342,9 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database_backend"}}
+# The public search on the database (search/engine.py) counts and ranks at most this many of a query's most recent
+# matches, so a common word costs the same at any size of the site (docs/search.md, "The candidate bound").
+SEARCH_CANDIDATE_LIMIT = env.int("SEARCH_CANDIDATE_LIMIT", default=300)
 
 WAGTAIL_SITE_NAME = "govcms 政府网站集约化平台"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

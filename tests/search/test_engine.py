@@ -94,16 +94,16 @@ def test_filters_by_site_and_group(site_group, article):
     assert run("政府网站", kinds=["policy"]).page_ids == []
 
 
-def test_common_words_count_is_capped(site_group, monkeypatch):
-    monkeypatch.setattr(engine, "CANDIDATE_LIMIT", 3)
+def test_common_words_count_is_capped(site_group, settings):
+    settings.SEARCH_CANDIDATE_LIMIT = 3
     for number in range(5):
         add_article(site_group.portal.home, f"政务公开第{number}期")
     hits = run("政务公开", limit=2)
     assert (hits.total, hits.total_is_lower_bound, len(hits.page_ids)) == (3, True, 2)
 
 
-def test_relevance_ranks_the_most_recent_matches_in_one_query(site_group, monkeypatch):
-    monkeypatch.setattr(engine, "CANDIDATE_LIMIT", 3)
+def test_relevance_ranks_the_most_recent_matches_in_one_query(site_group, settings):
+    settings.SEARCH_CANDIDATE_LIMIT = 3
     home = site_group.portal.home
     # The best match is the oldest: beyond the candidates, it is counted out and not ranked.
     add_article(home, "营商环境条例解读", date=datetime.date(2020, 1, 1))
