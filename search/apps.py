@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("站内搜索")
 
     def ready(self):
+        from search import engine  # noqa: F401 - registers the system check of SEARCH_CANDIDATE_LIMIT
         from search.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.db import connection
 
@@ -20,6 +21,8 @@ from policy.models import Validity
 logger = logging.getLogger(__name__)
 
 DATE_ORDER = "d.date DESC NULLS LAST, d.page_id DESC"
+# A page of results (search.views.RESULTS_PER_PAGE): no smaller bound is allowed (check_candidate_limit).
+MIN_CANDIDATE_LIMIT = 10
 ELASTICSEARCH_RETRY_SECONDS = 60
 _ES_DOWN_KEY = "search:elasticsearch-down"
 # Relevance of a policy no longer in force is multiplied by this: of two equally relevant documents the
@@ -64,6 +67,21 @@ def candidate_limit():
     Reading them walks the date index, about 1 µs a row on PostgreSQL, and a common word is in one row of five:
     300 candidates cost ~2 ms, 1,000 ~7 ms (docs/search.md, "The candidate bound")."""
     return settings.SEARCH_CANDIDATE_LIMIT
+
+
+@checks.register()
+def check_candidate_limit(app_configs, **kwargs):
+    """Fewer candidates than a page of results would leave common words with an empty or short first page."""
+    limit = settings.SEARCH_CANDIDATE_LIMIT
+    if isinstance(limit, int) and limit >= MIN_CANDIDATE_LIMIT:
+        return []
+    return [
+        checks.Error(
+            f"SEARCH_CANDIDATE_LIMIT is {limit!r}; a search needs at least {MIN_CANDIDATE_LIMIT} candidates.",
+            hint="Unset it (300) or set a larger whole number (docs/search.md, 'The candidate bound').",
+            id="search.E001",
+        )
+    ]
 
 
 def _filters(request):

@@ -102,6 +102,14 @@ def test_common_words_count_is_capped(site_group, settings):
     assert (hits.total, hits.total_is_lower_bound, len(hits.page_ids)) == (3, True, 2)
 
 
+@pytest.mark.parametrize("limit", [0, 9, "300"])
+def test_a_candidate_limit_below_a_page_of_results_fails_the_system_check(settings, limit):
+    settings.SEARCH_CANDIDATE_LIMIT = limit
+    assert [error.id for error in engine.check_candidate_limit(None)] == ["search.E001"]
+    settings.SEARCH_CANDIDATE_LIMIT = engine.MIN_CANDIDATE_LIMIT
+    assert engine.check_candidate_limit(None) == []
+
+
 def test_relevance_ranks_the_most_recent_matches_in_one_query(site_group, settings):
     settings.SEARCH_CANDIDATE_LIMIT = 3
     home = site_group.portal.home
