@@ -6,6 +6,7 @@ costs about the same as a rare one. Every query word is matched as one of its to
 """
 
 import logging
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,8 +22,11 @@ from policy.models import Validity
 logger = logging.getLogger(__name__)
 
 DATE_ORDER = "d.date DESC NULLS LAST, d.page_id DESC"
-# A page of results (search.views.RESULTS_PER_PAGE): no smaller bound is allowed (check_candidate_limit).
-MIN_CANDIDATE_LIMIT = 10
+RESULTS_PER_PAGE = 10
+# Pages of results offered at least (Elasticsearch's, whose results are not bounded by candidates).
+MIN_RESULT_PAGES = 100
+# No smaller bound is allowed (check_candidate_limit): a common word's first page would be short.
+MIN_CANDIDATE_LIMIT = RESULTS_PER_PAGE
 ELASTICSEARCH_RETRY_SECONDS = 60
 _ES_DOWN_KEY = "search:elasticsearch-down"
 # Relevance of a policy no longer in force is multiplied by this: of two equally relevant documents the
@@ -64,9 +68,14 @@ class SearchHits:
 def candidate_limit():
     """How many of the most recent matches a database search counts and ranks (settings.SEARCH_CANDIDATE_LIMIT).
 
-    Reading them walks the date index, about 1 µs a row on PostgreSQL, and a common word is in one row of five:
-    300 candidates cost ~2 ms, 1,000 ~7 ms (docs/search.md, "The candidate bound")."""
+    Reading them walks the date index, about 1.3 µs a row on PostgreSQL, and a common word is in one row of five:
+    300 candidates cost 2.5-4.4 ms, 1,000 7-8.5 ms (docs/search.md, "The candidate bound")."""
     return settings.SEARCH_CANDIDATE_LIMIT
+
+
+def max_result_pages():
+    """The pages of results a search offers: every candidate's page, and never fewer than MIN_RESULT_PAGES."""
+    return max(MIN_RESULT_PAGES, math.ceil(candidate_limit() / RESULTS_PER_PAGE))
 
 
 @checks.register()

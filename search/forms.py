@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from govcms.core.widgets import OptionsInPythonSelect
 from govcms.core.wording import stays_chinese
 from home.templatetags.navigation_tags import bcp47
+from search.engine import max_result_pages
 from search.registry import type_keys, type_label
 
 MAX_QUERY_LENGTH = 100
-MAX_PAGE = 100
 
 
 class Scope:
@@ -52,10 +52,11 @@ class SearchForm(forms.Form):
         choices=[("relevance", _("按相关度")), ("date", _("按日期"))],
         widget=OptionsInPythonSelect,
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, data, sites, issuing_bodies):
         super().__init__(data)
+        # The pages the paginator may link (search.views caps it the same way): the bound is a setting.
+        self.fields["page"] = forms.IntegerField(required=False, min_value=1, max_value=max_result_pages())
         everything = [("", _("全部"))]
         self.fields["type"].choices = everything + [(key, type_label(key)) for key in type_keys()]
         self.fields["site"].choices = everything + [(site.pk, site.title) for site in sites]

@@ -31,7 +31,6 @@ from search.registry import type_keys, type_label
 from search.segment import query_terms
 
 logger = logging.getLogger(__name__)
-RESULTS_PER_PAGE = 10
 # Per client IP: generous for a person paging through results, a brake on scripts hammering the database.
 RATE_LIMIT = "120/m"
 # The 搜索词统计 log counts people's searches, not a script's: a client's first LOG_RATE searches an hour are
@@ -147,9 +146,9 @@ def _search_request(form, query_words, scope, page_number, locale, sites):
         issuing_body=form.value("issuing_body", ""),
         validity=form.value("validity", ""),
         sort=form.value("sort", "relevance"),
-        offset=(page_number - 1) * RESULTS_PER_PAGE,
+        offset=(page_number - 1) * engine.RESULTS_PER_PAGE,
         excluded_paths=sites.held_paths,
-        limit=RESULTS_PER_PAGE,
+        limit=engine.RESULTS_PER_PAGE,
     )
 
 
@@ -167,7 +166,9 @@ def _results(request, form, query, scope, page_number, locale, sites):
     )
     by_id = {document.page_id: document for document in documents}
     ordered = [by_id[pk] for pk in hits.page_ids if pk in by_id]
-    paginator = Paginator(_Counted(hits.total), RESULTS_PER_PAGE)
+    # Linked pages stop where the form's page numbers do (Elasticsearch's totals are not bounded).
+    linked = min(hits.total, engine.max_result_pages() * engine.RESULTS_PER_PAGE)
+    paginator = Paginator(_Counted(linked), engine.RESULTS_PER_PAGE)
     results = paginator.get_page(page_number)
     results.object_list = [_result(request, document, words, sites) for document in ordered]
     return {

@@ -103,7 +103,7 @@ def test_common_words_count_is_capped(site_group, settings):
 
 
 @pytest.mark.parametrize("limit", [0, 9, "300"])
-def test_a_candidate_limit_below_a_page_of_results_fails_the_system_check(settings, limit):
+def test_a_candidate_limit_below_a_page_of_results_or_not_a_number_fails_the_system_check(settings, limit):
     settings.SEARCH_CANDIDATE_LIMIT = limit
     assert [error.id for error in engine.check_candidate_limit(None)] == ["search.E001"]
     settings.SEARCH_CANDIDATE_LIMIT = engine.MIN_CANDIDATE_LIMIT

@@ -10,7 +10,8 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
-from search import views
+from search import engine, views
+from search.forms import SearchForm
 from search.models import QueryLog
 from tests.search.conftest import add_article
 from translations.models import SiteLanguage
@@ -87,6 +88,27 @@ def test_results_are_paginated(client, site_group):
     second = search(client, q="营商环境", sort="date", page=2)
     assert result_titles(second) == ["营商环境专题1", "营商环境专题0"]
     assert second.select_one(".search-results")["start"] == "11"
+
+
+def test_the_page_numbers_accepted_follow_the_candidate_bound(settings):
+    settings.SEARCH_CANDIDATE_LIMIT = 1200  # 120 pages of candidates
+    assert SearchForm({"page": "120"}, [], []).value("page") == 120
+    assert SearchForm({"page": "121"}, [], []).value("page") is None
+    settings.SEARCH_CANDIDATE_LIMIT = 300  # 30 pages, but never fewer than Elasticsearch's 100
+    assert SearchForm({"page": "100"}, [], []).value("page") == 100
+    assert SearchForm({"page": "101"}, [], []).value("page") is None
+
+
+def test_the_pages_linked_stop_where_the_page_numbers_accepted_do(client, portal_and_county, monkeypatch):
+    # Elasticsearch counts every match (it cannot run here: its answer is given): 5,000 hits, 100 pages linked.
+    answer = engine.SearchHits(page_ids=[page.pk for page in portal_and_county], total=5000, engine="elasticsearch")
+    monkeypatch.setattr(engine, "search", lambda request, query="": answer)
+    soup = search(client, q="政府网站", page=100)
+    assert "5000" in soup.select_one(".search-summary").get_text().replace(",", "")
+    assert " ".join(soup.select_one(".pagination__status").get_text().split()) == "第 100 页，共 100 页"
+    assert not soup.select_one(".pagination a[rel=next]")
+    linked = [int(link["href"].rsplit("page=", 1)[1]) for link in soup.select(".pagination__pages a")]
+    assert max(linked) == 99
 
 
 def test_results_only_in_the_active_language(client, site_group, portal_and_county):
