@@ -29,6 +29,7 @@ queries on the large copy.
 """
 
 import argparse
+import ipaddress
 import math
 import random
 import shutil
@@ -45,6 +46,8 @@ TARGET_RATIO = 1.2
 DEMO_BIG_COLUMN = 50
 EXPLORER_LAST_TARGET_MS = 300
 BATCH = 5000
+# Each timed search's client address counts up from 10.0.0.0 (Measurer.search).
+FIRST_SEARCH_ADDRESS = int(ipaddress.IPv4Address("10.0.0.0"))
 # Searches in a row on one side before the other side's turn (search_rounds).
 SEARCH_BLOCK = 5
 SEARCH_TERMS = ["政务公开", "营商环境", "教育", "通知", "招聘", "医疗保障", "交通", "养老服务"]
@@ -398,7 +401,7 @@ class Measurer:
         samples = []
         for term in terms:
             self.searches += 1
-            address = f"10.{self.searches // 65536 % 256}.{self.searches // 256 % 256}.{self.searches % 256}"
+            address = str(ipaddress.IPv4Address(FIRST_SEARCH_ADDRESS + self.searches))
             started = time.perf_counter()
             response = self.client.get("/search/", {"q": term}, HTTP_HOST=self.found["portal"], REMOTE_ADDR=address)
             samples.append((time.perf_counter() - started) * 1000)

@@ -81,7 +81,7 @@ def max_result_pages():
 @checks.register()
 def check_candidate_limit(app_configs, **kwargs):
     """Fewer candidates than a page of results would leave common words with an empty or short first page."""
-    limit = settings.SEARCH_CANDIDATE_LIMIT
+    limit = candidate_limit()
     if isinstance(limit, int) and limit >= MIN_CANDIDATE_LIMIT:
         return []
     return [
