@@ -5,6 +5,8 @@ files of their own. Path-style addressing works with MinIO and AWS alike; neithe
 same name (Django's rule: a second upload gets a new name), which django-storages would otherwise do.
 """
 
+from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
@@ -63,3 +65,27 @@ def s3_storages(
             },
         },
     }
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_media_address(app_configs, **kwargs):
+    """Images of a bucket reached over plain HTTP, with no S3_MEDIA_DOMAIN, are linked at the bucket's own address.
+
+    That is the address the application uses (http://minio:9000 in docker-compose.yml): a name only the Docker
+    network resolves, over plain HTTP, which browsers refuse on an HTTPS page. Every public image would be
+    broken. An https:// endpoint (a cloud service's) is left alone: browsers can fetch it.
+    """
+    storage = settings.STORAGES.get("default", {})
+    options = storage.get("OPTIONS", {})
+    endpoint = options.get("endpoint_url") or ""
+    if storage.get("BACKEND") != S3_BACKEND or options.get("custom_domain") or not endpoint.startswith("http://"):
+        return []
+    return [
+        checks.Warning(
+            f"Images are linked at {endpoint}/{options['bucket_name']}/, which browsers cannot fetch: "
+            "S3_MEDIA_DOMAIN is not set.",
+            hint="Set S3_MEDIA_DOMAIN to the host and path through which browsers fetch the bucket, e.g. "
+            "www.example.gov.cn/media (deploy/nginx/govcms.conf proxies /media/ to it; docs/scaling.md).",
+            id="govcms.W001",
+        )
+    ]
