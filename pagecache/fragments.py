@@ -9,7 +9,8 @@ under a key that cannot go stale or leak (docs/operations.md, Page cache):
   (publish, unpublish, move, delete, emergencies, site settings, Sites) renews them, so an entry stored before
   the change is never read again; the site group's navigation lists every site, so it is keyed by the tokens
   of every site (any site's change renews it);
-- the fragment's name, the site home, the hostname (page links are relative on their own site and absolute on
+- the release (pagecache.release: a deploy's new templates are never mixed with the old ones' fragments), the
+  fragment's name, the site home, the hostname (page links are relative on their own site and absolute on
   another), the language and what the fragment shows of the current page (the active column, say).
 
 Only anonymous requests use it, in both directions, by the page cache's rule (no session cookie, no preview):
@@ -22,7 +23,7 @@ import logging
 from django.conf import settings
 from django.utils.translation import get_language
 
-from pagecache import generations
+from pagecache import generations, release
 from pagecache.middleware import signed_out_visit
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def fragment_key(request, name, site_home, vary=(), whole_group=False):
     if not settings.FRAGMENT_CACHE_ENABLED or site_home is None or request is None or not signed_out_visit(request):
         return None
     tokens = memoised_tokens(generations.page_cache(), request, site_home, whole_group)
-    parts = [name, site_home.pk, request.get_host(), get_language(), *vary, *tokens]
+    parts = [release.current(), name, site_home.pk, request.get_host(), get_language(), *vary, *tokens]
     return KEY_PREFIX + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
 
 

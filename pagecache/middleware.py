@@ -27,7 +27,7 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from pagecache import generations
+from pagecache import generations, release
 
 logger = logging.getLogger(__name__)
 
@@ -103,15 +103,15 @@ class Lookup:
 def look_up(request):
     """The request's Lookup, in one cache read (pagecache.generations), or None when the cache cannot be reached.
 
-    An entry is kept under the host, path with query, language and 长者模式, and stamped with the generations
-    current when its request began (the global one and that of the site serving the path): it is served only
-    while they are unchanged. A change renews a generation, so the stored copy stops matching at once and the
-    next visit renders the page again and stores it over the old one.
+    An entry is kept under the release (pagecache.release), host, path with query, language and 长者模式, and
+    stamped with the generations current when its request began (the global one and that of the site serving
+    the path): it is served only while they are unchanged. A change renews a generation, so the stored copy stops
+    matching at once and the next visit renders the page again and stores it over the old one.
     """
     try:
         host = request.get_host()
         elder = request.COOKIES.get(ELDER_MODE_COOKIE) == "1"
-        parts = [host, request.get_full_path(), get_language(), elder]
+        parts = [release.current(), host, request.get_full_path(), get_language(), elder]
         key = "pagecache:page:" + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
         hostname, _port = split_domain_port(host)
         cache = generations.page_cache()

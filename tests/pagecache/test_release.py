@@ -1,0 +1,102 @@
+"""Pages and fragments of one release are never served by another (pagecache.release): a page cached before a
+deploy names static files the new release no longer has."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pagecache import release
+from tests.pagecache.utils import cache_state, get
+
+NEXT_RELEASE = "next-release"
+
+
+@pytest.fixture
+def next_release(monkeypatch):
+    """The process runs another release from now on (monkeypatch puts this one back afterwards)."""
+
+    def deploy():
+        monkeypatch.setattr(release, "current", lambda: NEXT_RELEASE)
+
+    return deploy
+
+
+def test_a_new_release_renders_its_pages_afresh_and_the_previous_ones_keep_theirs(visitor, site_group, next_release):
+    assert cache_state(get(visitor, "/")) == "miss"
+    assert cache_state(get(visitor, "/")) == "hit"
+
+    next_release()
+
+    assert cache_state(get(visitor, "/")) == "miss"
+    assert cache_state(get(visitor, "/")) == "hit"
+
+
+def test_a_new_release_renders_the_fragments_afresh(settings, visitor, site_group, next_release):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            get(visitor, "/")
+        return len(captured)
+
+    first = queries()
+    cached = queries()
+    assert cached < first
+    next_release()
+    assert queries() > cached
+    assert queries() == cached
+
+
+def write(root, name, text):
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    write(tmp_path, "home/templates/home/home_page.html", "<main>首页</main>")
+    write(tmp_path, "govcms/static/css/site.css", "body { color: #000 }")
+    write(tmp_path, "requirements.txt", "wagtail==8.0\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("home/templates/home/home_page.html", "<main>首页（新）</main>"),
+        ("govcms/static/css/site.css", "body { color: #111 }"),
+        ("requirements.txt", "wagtail==8.1\n"),
+        ("home/templates/home/column_page.html", "<main>栏目</main>"),
+    ],
+    ids=["template", "static-file", "requirements", "new-template"],
+)
+def test_a_change_to_what_renders_pages_is_a_new_release(checkout, change):
+    before = release.source_digest(checkout)
+    write(checkout, *change)
+    assert release.source_digest(checkout) != before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tests/home/test_home.py",
+        "docs/editors.md",
+        "var/media/images/photo.png",
+        ".venv/lib/site.py",
+        ".env",
+        "home/__pycache__/models.cpython-311.pyc",
+    ],
+)
+def test_files_that_render_no_page_leave_the_release_as_it_is(checkout, name):
+    before = release.source_digest(checkout)
+    write(checkout, name, "anything")
+    assert release.source_digest(checkout) == before
+
+
+def test_the_process_release_is_the_digest_of_its_checkout():
+    assert release.current() == release.source_digest(Path(settings.BASE_DIR))
