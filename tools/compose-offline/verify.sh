@@ -17,14 +17,15 @@ if ! docker image inspect elasticsearch:8.19.3 >/dev/null 2>&1; then
 fi
 trap '$compose down -v >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-# Plain HTTP on localhost: the TLS proxy of a real deployment is played by the requests' X-Forwarded-Proto.
+# Production settings as .env.example has them, on localhost: plain HTTP, the TLS proxy of a real deployment
+# played by the requests' X-Forwarded-Proto header. Docker's health check probes 127.0.0.1, which is not an
+# allowed host, as a load balancer's probe would not be.
 "$python" - <<'PY'
 import re, secrets
 text = open(".env.example", encoding="utf-8").read()
 values = {
-    "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "localhost,127.0.0.1",
-    "CSRF_TRUSTED_ORIGINS": "https://localhost:8000", "SECURE_SSL_REDIRECT": "false",
-    "FRONTEND_CACHE_PURGE_URL": "", "EMAIL_URL": "consolemail://",
+    "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "localhost",
+    "CSRF_TRUSTED_ORIGINS": "https://localhost:8000", "FRONTEND_CACHE_PURGE_URL": "", "EMAIL_URL": "consolemail://",
     "POSTGRES_PASSWORD": secrets.token_hex(12), "MINIO_ROOT_PASSWORD": secrets.token_hex(12),
     "S3_MEDIA_DOMAIN": "localhost:8080/media",
 }
@@ -76,5 +77,5 @@ done_already=$($compose logs scheduler | grep -c "already done today" || true)
 echo "daily jobs the second scheduler found done: $done_already"
 [ "$done_already" -gt 0 ]
 
-step "check --deploy"
-$compose exec -T web python manage.py check --deploy --fail-level ERROR
+step "check --deploy, as docs/operations.md runs it"
+$compose exec -T web python manage.py check --deploy --fail-level WARNING
