@@ -47,6 +47,14 @@ for attempt in 1 2; do
 done
 grep -q 'src="https://localhost:8080/media/images/' home.html && echo "images linked through S3_MEDIA_DOMAIN"
 
+step "the static files the home page and the admin's sign-in page name (the image's manifest, by WhiteNoise)"
+curl -fsS -o login.html -H "X-Forwarded-Proto: https" http://localhost:8000/admin/login/
+for asset in $(cat home.html login.html | grep -o '"/static/[^"]*"' | tr -d '"' | sort -u); do
+    curl -fsS -o /dev/null -H "X-Forwarded-Proto: https" "http://localhost:8000$asset" || { echo "missing $asset"; exit 1; }
+    found=$((${found:-0} + 1))
+done
+echo "$found static files, all served"
+
 step "a citizen's letter with an attachment"
 "$python" "$here/letter.py" http://localhost:8000 $compose
 objects=$($compose exec -T web python manage.py shell -c "
