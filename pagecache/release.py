@@ -18,20 +18,24 @@ from pathlib import Path
 
 from django.conf import settings
 
-# Top-level folders whose files never render a page, and which a deployed image leaves out (.dockerignore).
+# Folders whose files never render a page, and which a deployed image leaves out (.dockerignore).
 NOT_RENDERING = {"tests", "docs", "bench", "tools", "var", "node_modules", "__pycache__"}
+# Where files are written at run time, wherever configured: uploads may be gigabytes, and are not code.
+DATA_DIRECTORIES = ("MEDIA_ROOT", "PRIVATE_MEDIA_ROOT", "STATIC_ROOT")
 
 
 @functools.cache
 def current():
     """This process's release."""
-    return source_digest(Path(settings.BASE_DIR))
+    data = {Path(path).resolve() for name in DATA_DIRECTORIES if (path := getattr(settings, name, None))}
+    return source_digest(Path(settings.BASE_DIR).resolve(), data)
 
 
-def source_digest(root):
-    """A digest of the names and contents of the files below `root` that render pages."""
+def source_digest(root, data_directories=()):
+    """A digest of the names and contents of the files below `root` that render pages, outside
+    `data_directories`."""
     digest = hashlib.sha256()
-    for path in sorted(rendering_files(root)):
+    for path in sorted(rendering_files(root, set(data_directories))):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
@@ -39,10 +43,12 @@ def source_digest(root):
     return digest.hexdigest()[:16]
 
 
-def rendering_files(root):
+def rendering_files(root, data_directories):
     for directory, subdirectories, files in os.walk(root):
         # Pruned in place, so that .venv's and .git's thousands of files are not even listed.
-        subdirectories[:] = [name for name in subdirectories if not skipped(name)]
+        subdirectories[:] = [
+            name for name in subdirectories if not skipped(name) and Path(directory, name) not in data_directories
+        ]
         yield from (Path(directory, name) for name in files if not skipped(name) and not name.endswith(".pyc"))
 
 

@@ -98,5 +98,12 @@ def test_files_that_render_no_page_leave_the_release_as_it_is(checkout, name):
     assert release.source_digest(checkout) == before
 
 
+def test_uploads_kept_inside_the_checkout_leave_the_release_as_it_is(checkout):
+    """MEDIA_ROOT may be configured inside the project: its files are data, however many."""
+    before = release.source_digest(checkout, {checkout / "media"})
+    write(checkout, "media/images/photo.png", "anything")
+    assert release.source_digest(checkout, {checkout / "media"}) == before
+
+
 def test_the_process_release_is_the_digest_of_its_checkout():
-    assert release.current() == release.source_digest(Path(settings.BASE_DIR))
+    assert release.current() == release.source_digest(Path(settings.BASE_DIR).resolve())
