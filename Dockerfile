@@ -2,7 +2,9 @@
 # Configuration comes from the environment at run time (see .env.example); nothing secret is baked in.
 # Migrations are a release step, not part of start-up (see docs/operations.md):
 #   docker compose run --rm web python manage.py migrate
-FROM python:3.11-slim
+# The base image may be overridden at build time (tools/compose-offline builds one where no registry is reachable).
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -5,11 +5,11 @@ files of their own. Path-style addressing works with MinIO and AWS alike; neithe
 same name (Django's rule: a second upload gets a new name), which django-storages would otherwise do.
 """
 
-from django.conf import settings
-from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
+# Linked at MEDIA_URL, proxied to the bucket on every site's hostname (govcms.core.media_storage).
+MEDIA_BACKEND = "govcms.core.media_storage.ProxiedMediaStorage"
 # A signed URL of the private bucket, were one ever made, expires this many seconds after it is made.
 PRIVATE_URL_SECONDS = 60
 
@@ -27,6 +27,8 @@ def s3_storages(
     """{"default": ..., "private": ...} for STORAGES."""
     if not private_bucket or private_bucket == media_bucket:
         raise ImproperlyConfigured("S3_MEDIA_BUCKET needs S3_PRIVATE_BUCKET, a second bucket, for attachments.")
+    if media_domain and "://" in media_domain:
+        raise ImproperlyConfigured("S3_MEDIA_DOMAIN is a host and path, without a scheme: cdn.example.gov.cn/media.")
     connection = {
         "endpoint_url": endpoint_url or None,
         "region_name": region,
@@ -37,17 +39,18 @@ def s3_storages(
         "file_overwrite": False,
     }
     return {
-        # Plain URLs (no expiring signature) for images' renditions, which pages link to and proxies cache; the
-        # bucket lets anyone read images/ only (docker-compose.yml, createbuckets). Documents are not readable
-        # there: Wagtail's serve view streams them after its privacy checks (WAGTAILDOCS_SERVE_METHOD).
+        # Plain URLs (no expiring signature) for images' renditions, which pages link to and proxies cache:
+        # /media/<key> on the page's own hostname, or on the CDN's. The bucket lets anyone read images/ only
+        # (docker-compose.yml, createbuckets). Documents are not readable there: Wagtail's serve view streams them
+        # after its privacy checks (WAGTAILDOCS_SERVE_METHOD).
         "default": {
-            "BACKEND": S3_BACKEND,
+            "BACKEND": MEDIA_BACKEND,
             "OPTIONS": {
                 **connection,
                 "bucket_name": media_bucket,
                 "querystring_auth": False,
                 "default_acl": None,
-                # Where browsers fetch media: the proxy or CDN in front of the bucket (www.example.gov.cn/media).
+                # A CDN in front of the bucket (cdn.example.gov.cn/media); None: MEDIA_URL on each site's host.
                 "custom_domain": media_domain or None,
             },
         },
@@ -67,25 +70,6 @@ def s3_storages(
     }
 
 
-@checks.register(checks.Tags.security, deploy=True)
-def check_media_address(app_configs, **kwargs):
-    """Images of a bucket reached over plain HTTP, with no S3_MEDIA_DOMAIN, are linked at the bucket's own address.
-
-    That is the address the application uses (http://minio:9000 in docker-compose.yml): a name only the Docker
-    network resolves, over plain HTTP, which browsers refuse on an HTTPS page. Every public image would be
-    broken. An https:// endpoint (a cloud service's) is left alone: browsers can fetch it.
-    """
-    storage = settings.STORAGES.get("default", {})
-    options = storage.get("OPTIONS", {})
-    endpoint = options.get("endpoint_url") or ""
-    if storage.get("BACKEND") != S3_BACKEND or options.get("custom_domain") or not endpoint.startswith("http://"):
-        return []
-    return [
-        checks.Warning(
-            f"Images are linked at {endpoint}/{options['bucket_name']}/, which browsers cannot fetch: "
-            "S3_MEDIA_DOMAIN is not set.",
-            hint="Set S3_MEDIA_DOMAIN to the host and path through which browsers fetch the bucket, e.g. "
-            "www.example.gov.cn/media (deploy/nginx/govcms.conf proxies /media/ to it; docs/scaling.md).",
-            id="govcms.W001",
-        )
-    ]
+def media_origin(media_domain):
+    """The origin images are linked at with S3_MEDIA_DOMAIN, for the Content-Security-Policy's img-src."""
+    return "https://" + media_domain.split("/", 1)[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from govcms.core.object_storage import s3_storages
+from govcms.core.object_storage import media_origin, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -289,6 +289,9 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "priva
 # that S3-compatible bucket (MinIO, or any S3) and citizens' attachments to S3_PRIVATE_BUCKET; the file system
 # (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) otherwise.
 S3_MEDIA_BUCKET = env.str("S3_MEDIA_BUCKET", default="")
+# A CDN in front of the media bucket (host and path). Empty: images are linked at MEDIA_URL on each site's own
+# hostname, whose reverse proxy passes /media/ to the bucket (govcms.core.media_storage).
+S3_MEDIA_DOMAIN = env.str("S3_MEDIA_DOMAIN", default="")
 if S3_MEDIA_BUCKET:
     STORAGES.update(
         s3_storages(
@@ -298,7 +301,7 @@ if S3_MEDIA_BUCKET:
             region=env.str("S3_REGION", default="us-east-1"),
             access_key=env.str("S3_ACCESS_KEY_ID", default=""),
             secret_key=env.str("S3_SECRET_ACCESS_KEY", default=""),
-            media_domain=env.str("S3_MEDIA_DOMAIN", default=""),
+            media_domain=S3_MEDIA_DOMAIN,
         )
     )
 # The request header holding the client's address, when a reverse proxy sits in front (see .env.example).
@@ -383,6 +386,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# Images from a CDN in front of the media bucket (S3_MEDIA_DOMAIN), on public pages and in the admin below.
+IMAGE_ORIGINS = [media_origin(S3_MEDIA_DOMAIN)] if S3_MEDIA_BUCKET and S3_MEDIA_DOMAIN else []
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += IMAGE_ORIGINS
 # The admin (govcms.middleware.ContentSecurityPolicyMiddleware): Wagtail's and wagtail-localize's templates
 # still hold inline <script> and <style> (inline panels, date pickers, the translation editor), image
 # previews use data: and blob: URLs, and the preview panel frames this site's preview views.
@@ -391,7 +397,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:"],
+        "img-src": [SELF, "data:", "blob:", *IMAGE_ORIGINS],
         "frame-ancestors": [SELF],
     }
 }

@@ -1,6 +1,5 @@
-"""Deployment: the Docker image owns the directories docker-compose.yml mounts, start-up reports a private file
-store the application cannot write (citizens' attachments would fail only when one is sent), and the deployment
-check reports images linked at an object store's internal address.
+"""Deployment: the Docker image owns the directories docker-compose.yml mounts, and start-up reports a
+private file store the application cannot write (citizens' attachments would fail only when one is sent).
 """
 
 import os
@@ -15,7 +14,6 @@ from django.conf import settings
 from django.core import checks
 from django.test import override_settings
 
-from govcms.core.object_storage import s3_storages
 from tests.govcms.test_settings import BASE_DIR
 
 # The uid the check runs as when the suite runs as root, for whom every directory is writable.
@@ -57,43 +55,6 @@ def test_the_compose_stack_keeps_files_in_object_storage_not_in_the_app_containe
     buckets = " ".join(compose["services"]["createbuckets"]["entrypoint"])
     assert f"mc anonymous set none govcms/{app['environment']['S3_PRIVATE_BUCKET']}" in buckets
     assert "python manage.py run_scheduled_jobs minutely" in compose["services"]["scheduler"]["command"][-1]
-
-
-def test_the_compose_stack_will_not_start_without_the_public_address_of_its_images():
-    """Without it every image would be linked at http://minio:9000/…, which no browser reaches."""
-    compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text(encoding="utf-8"))
-
-    assert compose["x-app"]["environment"]["S3_MEDIA_DOMAIN"].startswith("${S3_MEDIA_DOMAIN:?")
-
-
-def media_address_warnings(**storage):
-    options = {"media_bucket": "govcms-media", "private_bucket": "govcms-private", **storage}
-    with override_settings(STORAGES={**settings.STORAGES, **s3_storages(**options)}):
-        found = checks.run_checks(tags=[checks.Tags.security], include_deployment_checks=True)
-    return [(message.id, message.msg) for message in found if message.id == "govcms.W001"]
-
-
-def test_the_deployment_check_reports_images_linked_at_an_internal_address():
-    assert media_address_warnings(endpoint_url="http://minio:9000") == [
-        (
-            "govcms.W001",
-            "Images are linked at http://minio:9000/govcms-media/, which browsers cannot fetch: "
-            "S3_MEDIA_DOMAIN is not set.",
-        )
-    ]
-
-
-@pytest.mark.parametrize(
-    "storage",
-    [
-        {"endpoint_url": "http://minio:9000", "media_domain": "www.example.gov.cn/media"},
-        {"endpoint_url": "https://oss-cn-beijing.aliyuncs.com"},
-        {},
-    ],
-    ids=["public-address-set", "https-endpoint", "aws-default-endpoint"],
-)
-def test_the_deployment_check_accepts_images_browsers_can_fetch(storage):
-    assert media_address_warnings(**storage) == []
 
 
 @pytest.fixture

@@ -13,8 +13,15 @@ from tests.govcms.test_settings import manage
 PRINT_SETTINGS = (
     "import json; from django.conf import settings; "
     "print(json.dumps({'session': settings.SESSION_ENGINE, 'storages': settings.STORAGES, "
-    "'cache': settings.CACHES['default']['BACKEND']}))"
+    "'cache': settings.CACHES['default']['BACKEND'], "
+    "'img-src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], "
+    "'admin img-src': settings.ADMIN_CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']}))"
 )
+OBJECT_STORAGE = {
+    "S3_MEDIA_BUCKET": "govcms-media",
+    "S3_PRIVATE_BUCKET": "govcms-private",
+    "S3_ENDPOINT_URL": "http://minio:9000",
+}
 
 
 def production_settings(**environment):
@@ -24,21 +31,37 @@ def production_settings(**environment):
 
 
 def test_redis_and_object_storage_make_the_node_stateless():
-    chosen = production_settings(
-        CACHE_URL="rediscache://127.0.0.1:6379/1",
-        S3_MEDIA_BUCKET="govcms-media",
-        S3_PRIVATE_BUCKET="govcms-private",
-        S3_ENDPOINT_URL="http://minio:9000",
-    )
+    chosen = production_settings(CACHE_URL="rediscache://127.0.0.1:6379/1", **OBJECT_STORAGE)
 
     assert chosen["session"] == "django.contrib.sessions.backends.cached_db"
     media, private = chosen["storages"]["default"], chosen["storages"]["private"]
-    assert media["BACKEND"] == private["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["BACKEND"] == "govcms.core.media_storage.ProxiedMediaStorage"  # an S3Storage linked at /media/
+    assert private["BACKEND"] == "storages.backends.s3.S3Storage"
     assert (media["OPTIONS"]["bucket_name"], private["OPTIONS"]["bucket_name"]) == ("govcms-media", "govcms-private")
     assert media["OPTIONS"]["querystring_auth"] is False
     assert private["OPTIONS"]["querystring_auth"] is True and private["OPTIONS"]["default_acl"] == "private"
     assert media["OPTIONS"]["endpoint_url"] == "http://minio:9000"
     assert chosen["storages"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_images_come_from_the_pages_own_site_unless_a_cdn_is_named():
+    """Linked at /media/ on each site's hostname, images need no source beyond 'self'; a CDN's origin is added."""
+    own_site = production_settings(**OBJECT_STORAGE)
+    assert own_site["img-src"] == ["'self'", "data:"]
+
+    cdn = production_settings(**OBJECT_STORAGE, S3_MEDIA_DOMAIN="cdn.example.gov.cn/media")
+    assert cdn["storages"]["default"]["OPTIONS"]["custom_domain"] == "cdn.example.gov.cn/media"
+    assert cdn["img-src"] == ["'self'", "data:", "https://cdn.example.gov.cn"]
+    assert cdn["admin img-src"] == ["'self'", "data:", "blob:", "https://cdn.example.gov.cn"]
+
+
+def test_a_cdn_named_with_its_scheme_is_refused_at_start():
+    result = manage(
+        "check", SECRET_KEY=secrets.token_urlsafe(50), **OBJECT_STORAGE, S3_MEDIA_DOMAIN="https://cdn.example"
+    )
+
+    assert result.returncode != 0
+    assert "S3_MEDIA_DOMAIN is a host and path, without a scheme" in result.stderr
 
 
 def test_without_them_files_stay_on_disk_and_sessions_in_the_database():
