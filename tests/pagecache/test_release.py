@@ -1,10 +1,9 @@
 """Pages and fragments of one release are never served by another (pagecache.release): a page cached before a
 deploy names static files the new release no longer has."""
 
-from pathlib import Path
+import os
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -90,6 +89,7 @@ def test_a_change_to_what_renders_pages_is_a_new_release(checkout, change):
         ".venv/lib/site.py",
         ".env",
         "home/__pycache__/models.cpython-311.pyc",
+        "home/models.cpython-311.pyc",
     ],
 )
 def test_files_that_render_no_page_leave_the_release_as_it_is(checkout, name):
@@ -98,12 +98,25 @@ def test_files_that_render_no_page_leave_the_release_as_it_is(checkout, name):
     assert release.source_digest(checkout) == before
 
 
-def test_uploads_kept_inside_the_checkout_leave_the_release_as_it_is(checkout):
+def test_names_left_out_at_the_top_count_inside_an_app(checkout):
+    """A static folder may hold .well-known/ or docs/: only the project's own top-level ones are left out."""
+    before = release.source_digest(checkout)
+    write(checkout, "govcms/static/.well-known/security.txt", "Contact: mailto:security@example.gov.cn")
+    assert release.source_digest(checkout) != before
+
+
+def test_uploads_kept_inside_the_project_leave_the_release_as_it_is(checkout, settings):
     """MEDIA_ROOT may be configured inside the project: its files are data, however many."""
-    before = release.source_digest(checkout, {checkout / "media"})
+    settings.BASE_DIR, settings.MEDIA_ROOT = checkout, checkout / "media"
+    before = release.current.__wrapped__()
     write(checkout, "media/images/photo.png", "anything")
-    assert release.source_digest(checkout, {checkout / "media"}) == before
+    assert release.current.__wrapped__() == before
+    write(checkout, "home/templates/home/home_page.html", "<main>首页（新）</main>")
+    assert release.current.__wrapped__() != before
 
 
-def test_the_process_release_is_the_digest_of_its_checkout():
-    assert release.current() == release.source_digest(Path(settings.BASE_DIR).resolve())
+def test_files_that_cannot_be_read_or_are_not_regular_leave_start_up_working(checkout):
+    before = release.source_digest(checkout)
+    (checkout / "home" / "link-to-nowhere").symlink_to(checkout / "missing")
+    os.mkfifo(checkout / "home" / "pipe")  # reading it would block
+    assert release.source_digest(checkout) == before
