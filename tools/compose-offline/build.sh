@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds, from Debian bookworm's packages, stand-ins for the images docker-compose.yml names, on a Docker host
-# that reaches a Debian mirror but no image registry (README.md). Run as root: debootstrap needs it.
+# that reaches a Debian mirror and PyPI but no image registry (README.md). Run as root: debootstrap needs it.
+# They are tagged govcms-offline/*, never with the official names: standins.yml maps the stack onto them.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -20,11 +21,9 @@ build() {
     docker build -q -t "$1" -f "$work/context/$2" "$work/context" >/dev/null
     echo "built $1 (stand-in)"
 }
-build python:3.11-slim python.Dockerfile
-build postgres:15 postgres.Dockerfile
-build redis:7 redis.Dockerfile
-build govcms-offline/s3 s3.Dockerfile
+build govcms-offline/python:3.11 python.Dockerfile
+build govcms-offline/postgres:15 postgres.Dockerfile
+build govcms-offline/redis:7 redis.Dockerfile
 # MinIO's server and client: moto's S3 server, and the few `mc` commands createbuckets runs.
-docker tag govcms-offline/s3 minio/minio
-docker tag govcms-offline/s3 minio/mc
-echo "built minio/minio and minio/mc (moto stand-ins); no Elasticsearch: see README.md"
+build govcms-offline/s3 s3.Dockerfile
+echo "no Elasticsearch stand-in: see README.md"

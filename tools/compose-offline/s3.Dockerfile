@@ -1,5 +1,5 @@
 # Stand-in for minio/minio and minio/mc: moto's S3 server (objects in memory) and a boto3 `mc`.
-FROM python:3.11-slim
+FROM govcms-offline/python:3.11
 RUN pip install --no-cache-dir "moto[server]" boto3
 COPY mc /usr/local/bin/mc
 RUN chmod +x /usr/local/bin/mc
