@@ -38,6 +38,7 @@ def current():
 def source_digest(root, data_directories=()):
     """A digest of the names and contents of the regular files below `root` that render pages, outside
     `data_directories`. A file this process may not read counts by its name: it cannot render anything here."""
+    root = Path(root)
     digest = hashlib.sha256()
     for path in sorted(rendering_files(root, set(data_directories))):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
@@ -62,6 +63,14 @@ def rendering_files(root, data_directories):
         ]
         for name in files:
             path = Path(directory, name)
-            # Regular files only: not a socket, a pipe (reading one would block start-up) or a dangling link.
-            if not (top and name.startswith(".")) and not name.endswith(".pyc") and path.is_file():
+            if not (top and name.startswith(".")) and not name.endswith(".pyc") and regular_file(path):
                 yield path
+
+
+def regular_file(path):
+    """Not a socket, a pipe (reading one would block start-up) or a dangling link; a link that cannot be followed
+    for want of permission counts as none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

@@ -27,8 +27,9 @@ def s3_storages(
     """{"default": ..., "private": ...} for STORAGES."""
     if not private_bucket or private_bucket == media_bucket:
         raise ImproperlyConfigured("S3_MEDIA_BUCKET needs S3_PRIVATE_BUCKET, a second bucket, for attachments.")
-    if media_domain and "://" in media_domain:
+    if media_domain and ("://" in media_domain or media_domain.startswith("/")):
         raise ImproperlyConfigured("S3_MEDIA_DOMAIN is a host and path, without a scheme: cdn.example.gov.cn/media.")
+    media_domain = (media_domain or "").rstrip("/")
     connection = {
         "endpoint_url": endpoint_url or None,
         "region_name": region,

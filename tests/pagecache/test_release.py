@@ -115,6 +115,23 @@ def test_uploads_kept_inside_the_project_leave_the_release_as_it_is(checkout, se
     assert release.current.__wrapped__() != before
 
 
+def test_a_file_this_process_may_not_read_counts_by_its_name(checkout, monkeypatch):
+    """Root reads anything, so the refusal is the operating system's answer played by the test."""
+    secret = checkout / "home" / "secret.html"
+    without = release.source_digest(checkout)
+    write(checkout, "home/secret.html", "<p>密</p>")
+    readable = release.source_digest(checkout)
+    read_bytes = type(secret).read_bytes
+
+    def refuse(path):
+        if path == secret:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(type(secret), "read_bytes", refuse)
+    assert release.source_digest(str(checkout)) not in (without, readable)
+
+
 def test_files_that_cannot_be_read_or_are_not_regular_leave_start_up_working(checkout):
     before = release.source_digest(checkout)
     (checkout / "home" / "link-to-nowhere").symlink_to(checkout / "missing")

@@ -14,13 +14,15 @@ trap 'exit 130' INT TERM
 git clone -q "$repo" "$work/govcms"
 cd "$work/govcms"
 
-fail() { echo "FAILED: $*" >&2; exit 1; }
+fail() { echo "FAILED: $*" >&2; $compose logs --no-color --tail 40 web >&2 || true; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 
 if docker compose version >/dev/null 2>&1; then compose="docker compose"; else compose="docker-compose"; fi
 compose="$compose -p govcmsverify -f docker-compose.yml"
-if docker image inspect python:3.11-slim postgres:15 redis:7 minio/minio minio/mc >/dev/null 2>&1; then
-    echo "the official images"
+official="python:3.11-slim postgres:15 redis:7 minio/minio minio/mc"
+if docker image inspect $official >/dev/null 2>&1; then
+    echo "the official images:"
+    docker image inspect -f '  {{index .RepoTags 0}} {{.Id}}' $official
 else
     compose="$compose -f $here/standins.yml"
     echo "build.sh's stand-ins for the official images"
@@ -62,25 +64,32 @@ for attempt in $(seq 90); do
     sleep 2
 done
 
-page() {  # page PATH FILE: fetched as the TLS proxy would pass it on; prints X-Page-Cache
-    curl -fsS -o "$2" -D - -H "X-Forwarded-Proto: https" "http://localhost:8000$1" | tr -d '\r' \
-        | sed -n 's/^[Xx]-[Pp]age-[Cc]ache: //p'
+fetch() {  # fetch PATH FILE: as the TLS proxy passes a request on; fails unless the answer is 200
+    status=$(curl -sS -o "$2" -D headers.txt -w '%{http_code}' -H "X-Forwarded-Proto: https" "http://localhost:8000$1" || true)
+    [ "$status" = 200 ] || fail "$1 answered $status"
+}
+page() {  # page PATH FILE: fetch, then print what the page cache did
+    fetch "$1" "$2"
+    tr -d '\r' < headers.txt | sed -n 's/^[Xx]-[Pp]age-[Cc]ache: //p'
 }
 step "the portal's home, twice: rendered, then from the page cache"
-first=$(page / home.html)
-second=$(page / home.html)
+page / home.html > state.txt
+first=$(cat state.txt)
+page / home.html > state.txt
+second=$(cat state.txt)
 echo "first: $first, second: $second"
 [ "$first" = miss ] && [ "$second" = hit ] || fail "expected a miss, then a hit"
 grep -q 'src="/media/images/' home.html || fail "images are not linked at /media/images/ on the page's host"
 echo "images linked at /media/images/ on the page's own host"
 
 step "the static files the home page and the admin's sign-in page name (the image's manifest, by WhiteNoise)"
-page /admin/login/ login.html > /dev/null
+fetch /admin/login/ login.html
+grep -o '"/static/[^"]*"' home.html login.html | cut -d'"' -f2 | sort -u > assets.txt
 found=0
-for asset in $(cat home.html login.html | grep -o '"/static/[^"]*"' | tr -d '"' | sort -u); do
-    curl -fsS -o /dev/null "http://localhost:8000$asset" || fail "missing $asset"
+while read -r asset; do
+    fetch "$asset" asset.bin
     found=$((found + 1))
-done
+done < assets.txt
 [ "$found" -gt 0 ] || fail "no static file named"
 echo "$found static files, all served"
 
