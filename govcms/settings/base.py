@@ -370,6 +370,8 @@ WAGTAIL_USAGE_COUNT_ENABLED = True
 # check and the reviews again, and a resubmission restarts at the check (release.models, docs/release.md).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
+# Images from a CDN in front of the media bucket (S3_MEDIA_DOMAIN), on public pages and in the admin.
+IMAGE_ORIGINS = [media_origin(S3_MEDIA_DOMAIN)] if S3_MEDIA_BUCKET and S3_MEDIA_DOMAIN else []
 # Content-Security-Policy (django-csp, docs/operations.md "Content-Security-Policy"). Public pages run no
 # inline script and load scripts and styles from this site only. Wagtail's responsive embeds size their frame
 # with a style attribute, and embedded media (EmbedBlock) come from the video services editors link to.
@@ -379,16 +381,13 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "style-src-attr": [UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *IMAGE_ORIGINS],
         "frame-src": [SELF, "https:"],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
 }
-# Images from a CDN in front of the media bucket (S3_MEDIA_DOMAIN), on public pages and in the admin below.
-IMAGE_ORIGINS = [media_origin(S3_MEDIA_DOMAIN)] if S3_MEDIA_BUCKET and S3_MEDIA_DOMAIN else []
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += IMAGE_ORIGINS
 # The admin (govcms.middleware.ContentSecurityPolicyMiddleware): Wagtail's and wagtail-localize's templates
 # still hold inline <script> and <style> (inline panels, date pickers, the translation editor), image
 # previews use data: and blob: URLs, and the preview panel frames this site's preview views.
