@@ -6,6 +6,11 @@ templates: served from the shared cache for up to PAGE_CACHE_SECONDS after the d
 styles. Keying by release also keeps two releases apart while both run, during a rolling deploy across nodes.
 The previous release's entries are never read again and expire on their own.
 
+A release is also its configuration: a page holds what settings from the environment render (a site name, the
+static files' address) and, as the page cache stores it, the headers they shape (Content-Security-Policy, HSTS,
+X-Frame-Options). A deploy that changes only the environment renders every page afresh too, instead of serving
+the previous headers for up to PAGE_CACHE_SECONDS.
+
 A release is identified by a digest of the files that render a page: the project's code, templates,
 translations, static files and requirements (an upgrade of Wagtail is a new release) — every file of the
 project except hidden ones at its top (.venv, .git, .env), tests, docs, bench, tools, var, the upload and static
@@ -17,10 +22,15 @@ once per process: with gunicorn's preload_app, once in the master (about 50 ms f
 
 import functools
 import hashlib
+import json
 import os
+from collections.abc import Mapping
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.functional import Promise
 
 # Top-level folders whose files never render a page.
 NOT_RENDERING = {"tests", "docs", "bench", "tools", "var", "node_modules"}
@@ -30,9 +40,40 @@ DATA_DIRECTORIES = ("MEDIA_ROOT", "PRIVATE_MEDIA_ROOT", "STATIC_ROOT")
 
 @functools.cache
 def current():
-    """This process's release."""
+    """This process's release: its files and its settings."""
     data = {Path(path).resolve() for name in DATA_DIRECTORIES if (path := getattr(settings, name, None))}
-    return source_digest(Path(settings.BASE_DIR).resolve(), data)
+    return f"{source_digest(Path(settings.BASE_DIR).resolve(), data)}-{configuration_digest(settings)}"
+
+
+def configuration_digest(configuration):
+    """A digest of every setting's value, the same in each process given the same environment, so that nodes
+    configured alike share their entries (nodes configured apart only keep their own, which costs hits)."""
+    values = {name: stable(getattr(configuration, name)) for name in dir(configuration) if name.isupper()}
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def stable(value):
+    """`value` as JSON data that every process writes alike: sets sorted, lazy translations as text, and for an
+    object with no stable text (a function, an instance, whose repr holds an address) the name of its type."""
+    if value is None or isinstance(value, (int, float, bool)):
+        return value
+    if isinstance(value, (str, Promise)):  # str() also unwraps a lazy object standing for a string
+        return str(value)
+    if isinstance(value, Mapping):
+        return {canonical(key): stable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [stable(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(canonical(item) for item in value)
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, (timedelta, Decimal)):
+        return repr(value)
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def canonical(value):
+    return json.dumps(stable(value), sort_keys=True)
 
 
 def source_digest(root, data_directories=()):

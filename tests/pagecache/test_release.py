@@ -2,6 +2,9 @@
 deploy names static files the new release no longer has."""
 
 import os
+import subprocess  # nosec B404 - runs this interpreter, below
+import sys
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -137,3 +140,42 @@ def test_files_that_cannot_be_read_or_are_not_regular_leave_start_up_working(che
     (checkout / "home" / "link-to-nowhere").symlink_to(checkout / "missing")
     os.mkfifo(checkout / "home" / "pipe")  # reading it would block
     assert release.source_digest(checkout) == before
+
+
+# The configuration: a release is also its settings.
+
+
+def test_a_changed_setting_is_a_new_release(settings):
+    before = release.current.__wrapped__()
+    settings.SECURE_HSTS_SECONDS = settings.SECURE_HSTS_SECONDS + 1
+    assert release.current.__wrapped__() != before
+
+
+def test_settings_written_in_another_order_are_the_same_release():
+    one = SimpleNamespace(POLICY={"img-src": {"'self'", "data:"}, "default-src": ["'self'"]}, DEBUG=False)
+    other = SimpleNamespace(DEBUG=False, POLICY={"default-src": ["'self'"], "img-src": {"data:", "'self'"}})
+    assert release.configuration_digest(one) == release.configuration_digest(other)
+    changed = SimpleNamespace(DEBUG=False, POLICY={"default-src": ["'self'"], "img-src": {"data:"}})
+    assert release.configuration_digest(changed) != release.configuration_digest(one)
+
+
+CONFIGURATION_DIGEST = (
+    "import django; django.setup(); from django.conf import settings; from pagecache import release; "
+    "print(release.configuration_digest(settings))"
+)
+
+
+def test_every_process_given_the_same_settings_computes_the_same_release():
+    """Nodes share their entries only if they agree: no set order (hash seeds differ by process) and no address of
+    an object (a function in a setting) may reach the digest."""
+    digests = {
+        subprocess.run(  # noqa: S603  # nosec B603 - this interpreter, a fixed script
+            [sys.executable, "-c", CONFIGURATION_DIGEST],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
