@@ -81,6 +81,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "govcms.middleware.HealthCheckMiddleware",
+    # Anonymous page hits answered here, with the headers the middlewares below gave the page when it was stored
+    # (pagecache.middleware says how each of their checks still holds for a hit).
+    "pagecache.middleware.PageCacheMiddleware",
     # Content-Security-Policy on every response: the public policy, or the admin's under /admin/.
     "govcms.middleware.ContentSecurityPolicyMiddleware",
     # Vary: Cookie on HTML responses, which carry the 长者模式 class from its cookie (govcms/middleware.py).
@@ -89,9 +92,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous page hits answered here, after the language is known and before anything reads the database
-    # (pagecache.middleware explains the place).
-    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

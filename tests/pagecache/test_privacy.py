@@ -3,12 +3,14 @@
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
-from pagecache.middleware import storable
+from govcms.middleware import ContentSecurityPolicyMiddleware
+from pagecache.middleware import Lookup, storable
 from tests.home.pages import column
 from tests.pagecache.utils import cache_state, get
 
@@ -70,12 +72,45 @@ def test_the_mailbox_forms_and_lookup_are_never_stored_even_if_the_page_type_wer
         assert cache_state(response) is None and "no-store" in response["Cache-Control"], route
 
 
-def test_a_page_whose_template_used_the_csrf_token_is_not_stored():
+LANGUAGE = settings.LANGUAGE_CODE
+
+
+def public_page_request():
     request = RequestFactory().get("/")
     request.pagecache_cacheable = True
-    assert storable(request, HttpResponse("page"))
+    return request
+
+
+def rendered(text, language=LANGUAGE):
+    response = HttpResponse(text)
+    response["Content-Language"] = language
+    return response
+
+
+LOOKUP = Lookup(key="pagecache:page:x", language=LANGUAGE, hostname="localhost", path="/", stamp=(), hit=None)
+
+
+def test_a_page_whose_template_used_the_csrf_token_is_not_stored():
+    request = public_page_request()
+    assert storable(request, rendered("page"), LOOKUP)
     get_token(request)
-    assert not storable(request, HttpResponse("page with a form"))
+    assert not storable(request, rendered("page with a form"), LOOKUP)
+
+
+def test_a_page_whose_policy_holds_a_nonce_is_not_stored():
+    """A stored copy would give every visitor the same nonce, which would then allow any script naming it."""
+    request = public_page_request()
+    ContentSecurityPolicyMiddleware(HttpResponse).process_request(request)
+    assert storable(request, rendered("page"), LOOKUP)
+    str(request.csp_nonce)  # what {{ request.csp_nonce }} in a template does
+    assert not storable(request, rendered("page with a nonce"), LOOKUP)
+
+
+def test_a_page_rendered_in_another_language_than_its_address_says_is_not_stored():
+    """The key's language is taken from the address before LocaleMiddleware runs: a response in another language
+    would be served as the address's."""
+    assert storable(public_page_request(), rendered("中文"), LOOKUP)
+    assert not storable(public_page_request(), rendered("English", language="en"), LOOKUP)
 
 
 def test_a_column_listing_is_stored_but_its_feed_of_a_restricted_column_is_not(visitor, site_group):
