@@ -1,0 +1,44 @@
+"""Page cache hits answered before Django's request handling (govcms.wsgi wraps Django's WSGI handler in this).
+
+A hit needs none of Django's handler: no URL resolution, no middleware, no signals (a hit opens no database
+connection for `request_started`/`request_finished` to close). Answered here, it costs gunicorn's worker a third
+less than answered by the middleware (docs/performance.md, "Article page cache").
+
+Nothing is decided here that the middleware would not decide: the same functions take the same request (Django's
+own WSGIRequest, so the host is validated against ALLOWED_HOSTS and the scheme read through
+SECURE_PROXY_SSL_HEADER as Django does) and serve the same entry, stored with its final headers
+(pagecache.middleware says how each middleware's part holds for a hit). Anything else goes to Django with the
+lookup made here, so the middleware neither reads the cache a second time nor decides differently.
+"""
+
+import logging
+
+from django.core.handlers.wsgi import WSGIRequest
+
+from pagecache.middleware import HANDED_LOOKUP, lookup_for, passes_untouched
+
+logger = logging.getLogger(__name__)
+
+
+class PageCacheApplication:
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        try:
+            request = WSGIRequest(environ)
+            if not passes_untouched(request):
+                lookup = lookup_for(request)
+                if lookup is not None and lookup.hit is not None:
+                    return answer(lookup.hit, start_response)
+                environ[HANDED_LOOKUP] = lookup
+        except Exception:  # a fault here never fails the request: Django handles it, and the middleware looks again
+            logger.warning("Page cache lookup failed before Django", exc_info=True)
+            environ.pop(HANDED_LOOKUP, None)
+        return self.application(environ, start_response)
+
+
+def answer(response, start_response):
+    """The stored response as Django's WSGIHandler would send it (a stored response sets no cookie)."""
+    start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+    return [response.content]
