@@ -17,7 +17,9 @@ they would do to a hit is settled another way:
   LANGUAGE_CODE; an entry is stored only when the response's Content-Language says that language;
 - the session is never read: a request carrying the session cookie may belong to a signed-in editor, and
   bypasses the cache both ways, decided from the cookie's presence alone;
-- static files (STATIC_URL) and the health check pass through untouched, without a cache read.
+- static files (STATIC_URL) pass through untouched, without a cache read; so does a health probe by IP address
+  (HealthCheckMiddleware answers it before host validation): its host is not an allowed one, so the lookup
+  stops before the cache.
 
 The cache backend failing never fails a request: the page is served uncached.
 """
@@ -34,7 +36,6 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from govcms.middleware import HealthCheckMiddleware
 from pagecache import generations, release
 
 logger = logging.getLogger(__name__)
@@ -83,10 +84,8 @@ class PageCacheMiddleware:
 
 
 def passes_untouched(request):
-    """Requests the page cache leaves alone: all while it is off, static files (WhiteNoise answers them) and the
-    health check (answered before host validation, and it must not depend on the cache)."""
-    path = request.path_info
-    return not settings.PAGE_CACHE_ENABLED or path.startswith(settings.STATIC_URL) or path == HealthCheckMiddleware.path
+    """Requests the page cache leaves alone: all while it is off, and static files (WhiteNoise answers them)."""
+    return not settings.PAGE_CACHE_ENABLED or request.path_info.startswith(settings.STATIC_URL)
 
 
 def lookup_for(request):
