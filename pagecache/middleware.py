@@ -55,6 +55,7 @@ HEADER = "X-Page-Cache"
 # The WSGI environ key under which pagecache.wsgi hands its lookup to the middleware. A client cannot set it: the
 # server puts request headers under HTTP_* names only.
 HANDED_LOOKUP = "govcms.pagecache.lookup"
+NOT_HANDED = object()
 # Django's messages cookie (CookieStorage): a visitor with a message pending gets pages rendered for them, which
 # show the message and clear the cookie.
 MESSAGES_COOKIE = "messages"
@@ -90,11 +91,13 @@ def passes_untouched(request):
 
 def lookup_for(request):
     """The request's Lookup when the cache may answer it, else None. pagecache.wsgi, in front of Django, hands on
-    the lookup it made (a miss, or None for a cache that cannot be reached), so that it is not made twice."""
+    the lookup it made (a miss, or None for a cache that cannot be reached), so that it is not made twice; it is
+    taken only for the path it was made for, as Django decoded it."""
     if not may_use_cache(request):
         return None
-    if HANDED_LOOKUP in request.META:
-        return request.META[HANDED_LOOKUP]
+    handed = request.META.get(HANDED_LOOKUP, NOT_HANDED)
+    if handed is None or (handed is not NOT_HANDED and handed.path == request.path):
+        return handed
     return look_up(request)
 
 

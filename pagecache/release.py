@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.functional import Promise
 
 # Top-level folders whose files never render a page.
@@ -47,8 +48,10 @@ def current():
 
 def configuration_digest(configuration):
     """A digest of every setting's value, the same in each process given the same environment, so that nodes
-    configured alike share their entries (nodes configured apart only keep their own, which costs hits)."""
-    values = {name: stable(getattr(configuration, name)) for name in dir(configuration) if name.isupper()}
+    configured alike share their entries (nodes configured apart only keep their own, which costs hits). Lazy
+    translations in settings (django-axes' messages) are read untranslated, whatever language is active."""
+    with translation.override(None):
+        values = {name: stable(getattr(configuration, name)) for name in dir(configuration) if name.isupper()}
     return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -14,6 +14,7 @@ lookup made here, so the middleware neither reads the cache a second time nor de
 import logging
 
 from django.core.handlers.wsgi import WSGIRequest
+from django.db import close_old_connections
 
 from pagecache.middleware import HANDED_LOOKUP, lookup_for, passes_untouched
 
@@ -26,9 +27,11 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         try:
-            request = WSGIRequest(environ)
+            # A copy: WSGIRequest writes the decoded path back into the environ it is given, which Django's handler
+            # would then decode a second time (a Chinese slug would fail).
+            request = WSGIRequest(environ.copy())
             if not passes_untouched(request):
-                lookup = lookup_for(request)
+                lookup = look_up_as_django_would(request)
                 if lookup is not None and lookup.hit is not None:
                     return answer(lookup.hit, start_response)
                 environ[HANDED_LOOKUP] = lookup
@@ -36,6 +39,17 @@ class PageCacheApplication:
             logger.warning("Page cache lookup failed before Django", exc_info=True)
             environ.pop(HANDED_LOOKUP, None)
         return self.application(environ, start_response)
+
+
+def look_up_as_django_would(request):
+    """lookup_for() with the database connections looked after as around a request Django handles: a lookup
+    queries the database when the routing table has changed (pagecache.generations), and a hit sends neither
+    request_started nor request_finished, whose receivers close a connection that is too old or broken."""
+    close_old_connections()
+    try:
+        return lookup_for(request)
+    finally:
+        close_old_connections()
 
 
 def answer(response, start_response):

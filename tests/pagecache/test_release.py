@@ -7,8 +7,10 @@ import sys
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from pagecache import release
 from tests.pagecache.utils import cache_state, get
@@ -179,3 +181,25 @@ def test_every_process_given_the_same_settings_computes_the_same_release():
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("CONTENT_SECURITY_POLICY", {"DIRECTIVES": {"default-src": ["'none'"]}}),
+        ("X_FRAME_OPTIONS", "SAMEORIGIN"),
+        ("SECURE_REFERRER_POLICY", "no-referrer"),
+        ("SECURE_SSL_REDIRECT", True),
+    ],
+)
+def test_a_changed_header_setting_is_a_new_release(settings, name, value):
+    before = release.configuration_digest(django_settings)
+    setattr(settings, name, value)
+    assert release.configuration_digest(django_settings) != before
+
+
+def test_the_release_is_the_same_whatever_language_is_active():
+    """django-axes' messages are lazy translations: read in the language of a request, they would differ."""
+    before = release.configuration_digest(django_settings)
+    with translation.override("fr"):
+        assert release.configuration_digest(django_settings) == before

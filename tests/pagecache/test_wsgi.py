@@ -4,15 +4,19 @@ same entries, headers and refusals as through the middleware, with Django's hand
 import io
 import logging
 import sys
+from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.test import RequestFactory
 
 from govcms.middleware import HealthCheckMiddleware
 from pagecache import generations
+from pagecache.middleware import HANDED_LOOKUP, Lookup, lookup_for
 from pagecache.wsgi import PageCacheApplication
+from tests.home.pages import add_articles, column
 from tests.pagecache.utils import get
 
 HTTPS = {"wsgi.url_scheme": "https"}
@@ -28,14 +32,25 @@ class Answer:
 
 
 @pytest.fixture
-def serve():
-    """serve(path, host, application=govcms.wsgi.application, **environ): the Answer, as a WSGI server gets it.
+def connection_housekeeping(monkeypatch):
+    """The calls of close_old_connections by the page cache in front of Django, recorded instead of made: in a
+    test, closing the connection would end the test's transaction."""
+    calls = []
+    monkeypatch.setattr("pagecache.wsgi.close_old_connections", lambda: calls.append(1))
+    return calls
+
+
+@pytest.fixture
+def serve(connection_housekeeping):
+    """serve(path, host, application=govcms.wsgi.application, **environ): the Answer, as a WSGI server gets it,
+    with PATH_INFO as gunicorn writes it (the path's bytes as latin-1 text, as PEP 3333 has it).
 
     Django's connection housekeeping on request_started/finished is held off, as its test client does, so that
     a request rendered by Django does not close the test's transaction."""
     from govcms.wsgi import application as deployed
 
     def call(path, host="localhost", application=None, **environ):
+        path = unquote_to_bytes(path).decode("latin-1")
         received = {}
 
         def start_response(status, headers, exc_info=None):
@@ -187,3 +202,56 @@ def test_the_test_client_takes_the_middlewares_path_to_the_same_entries(serve, s
     """Tests through Django's test client (no WSGI application) get the same hits."""
     serve("/")
     assert get(visitor, "/")["X-Page-Cache"] == "hit"
+
+
+@pytest.fixture
+def chinese_article(site_group):
+    """A live article whose address is Chinese, as Wagtail's slugs are by default on a Chinese site."""
+    return add_articles(column(site_group.portal.home), 1, title="通知", slug="通知公告")[0]
+
+
+def test_a_page_at_a_chinese_address_is_rendered_then_answered_from_the_cache(serve, chinese_article):
+    path = urlsplit(chinese_article.get_url()).path  # percent-encoded, as a browser sends it
+    assert "%E9%80%9A" in path
+    first = serve(path)
+    assert first.status == 200 and "通知0".encode() in first.body and first.cache_state == "miss"
+    second = serve(path)
+    assert second.cache_state == "hit" and second.body == first.body
+
+
+def test_a_chinese_address_reaches_django_intact_when_the_cache_does_not_answer(serve, chinese_article, settings):
+    path = urlsplit(chinese_article.get_url()).path
+    editor = serve(path, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert editor.status == 200 and editor.cache_state is None
+    settings.PAGE_CACHE_ENABLED = False
+    assert serve(path).status == 200
+
+
+def test_the_scheme_the_proxy_reports_decides_redirect_and_entry(serve, site_group, settings, cache_reads):
+    """TLS ends at the proxy, which says so in X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER)."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    application = PageCacheApplication(WSGIHandler())
+    assert serve("/", application=application, HTTP_X_FORWARDED_PROTO="https").cache_state == "miss"
+    assert serve("/", application=application, HTTP_X_FORWARDED_PROTO="https").cache_state == "hit"
+    reads = len(cache_reads)
+    for proto in ({}, {"HTTP_X_FORWARDED_PROTO": "http"}, {"HTTP_X_FORWARDED_PROTO": "http, https"}):
+        answer = serve("/", application=application, **proto)
+        assert answer.status == 301 and answer.cache_state is None, proto
+    assert len(cache_reads) == reads
+
+
+def test_a_hit_looks_after_the_database_connections_as_django_would(serve, site_group, connection_housekeeping):
+    """A changed routing table is read from the database during the lookup: close_old_connections runs around it."""
+    serve("/")
+    before = len(connection_housekeeping)
+    assert serve("/").cache_state == "hit"
+    assert len(connection_housekeeping) == before + 2
+
+
+def test_a_lookup_handed_on_for_another_path_is_not_used(site_group):
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    elsewhere = Lookup("pagecache:page:x", "zh-hans", "localhost", "/elsewhere/", stamp=(), hit=None)
+    request.META[HANDED_LOOKUP] = elsewhere
+    lookup = lookup_for(request)
+    assert lookup is not None and lookup.path == "/" and lookup.key != elsewhere.key
