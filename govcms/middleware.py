@@ -27,13 +27,11 @@ class HealthCheckMiddleware:
     so skipping its validation here is safe. Keep this first in MIDDLEWARE.
     """
 
-    path = "/healthz"
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info == self.path:
+        if request.path_info == settings.HEALTH_CHECK_PATH:
             return healthz(request)
         return self.get_response(request)
 

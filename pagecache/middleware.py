@@ -10,16 +10,16 @@ they would do to a hit is settled another way:
 - the headers they add (CSP, X-Frame-Options, Vary, HSTS, Content-Language, ...) depend only on the address, the
   scheme and the configuration: the entry keeps the response's final headers, and its key holds the scheme and
   the release, which covers the configuration (pagecache.release);
-- the host is validated by `request.get_host()` in the lookup, as SecurityMiddleware's own checks would;
+- the host is validated by `request.get_host()` in the lookup, as CommonMiddleware would;
 - SecurityMiddleware's HTTPS redirect: a plain-HTTP request is never answered from the cache while
   SECURE_SSL_REDIRECT is on;
 - the language (part of the key) is LocaleMiddleware's for this project's URLs, the address's prefix or
   LANGUAGE_CODE; an entry is stored only when the response's Content-Language says that language;
 - the session is never read: a request carrying the session cookie may belong to a signed-in editor, and
   bypasses the cache both ways, decided from the cookie's presence alone;
-- static files (STATIC_URL) pass through untouched, without a cache read; so does a health probe by IP address
-  (HealthCheckMiddleware answers it before host validation): its host is not an allowed one, so the lookup
-  stops before the cache.
+- static files (STATIC_URL) and the health check (HEALTH_CHECK_PATH) pass through untouched, without a cache read;
+- CommonMiddleware's DISALLOWED_USER_AGENTS would refuse some visitors: while it lists any, nothing is answered
+  from the cache.
 
 The cache backend failing never fails a request: the page is served uncached.
 """
@@ -85,8 +85,10 @@ class PageCacheMiddleware:
 
 
 def passes_untouched(request):
-    """Requests the page cache leaves alone: all while it is off, and static files (WhiteNoise answers them)."""
-    return not settings.PAGE_CACHE_ENABLED or request.path_info.startswith(settings.STATIC_URL)
+    """Requests the page cache leaves alone: all while it is off, static files (WhiteNoise answers them) and the
+    health check (answered before host validation; a probe must not wait for the cache, nor fail with it)."""
+    path = request.path_info
+    return not settings.PAGE_CACHE_ENABLED or path.startswith(settings.STATIC_URL) or path == settings.HEALTH_CHECK_PATH
 
 
 def lookup_for(request):
@@ -107,6 +109,7 @@ def may_use_cache(request):
     return (
         request.method in ("GET", "HEAD")
         and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
+        and not settings.DISALLOWED_USER_AGENTS
         and signed_out_visit(request)
         and MESSAGES_COOKIE not in request.COOKIES
         and len(query) <= MAX_QUERY_LENGTH

@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The health check's address (govcms.middleware.HealthCheckMiddleware; the page cache leaves it alone too).
+HEALTH_CHECK_PATH = "/healthz"
+
 # Public endpoints that hide a held site's content themselves, so sitegroup.holding skips them: the live
 # transcript every open interview page polls (interviews.live answers 404 for a held site's interview).
 HOLDING_SELF_CHECKED_PATHS = [r"/interviews/\d+/live\.json\Z"]

@@ -3,6 +3,7 @@ same entries, headers and refusals as through the middleware, with Django's hand
 
 import io
 import logging
+import re
 import sys
 from urllib.parse import unquote_to_bytes, urlsplit
 
@@ -12,7 +13,6 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory
 
-from govcms.middleware import HealthCheckMiddleware
 from pagecache import generations
 from pagecache.middleware import HANDED_LOOKUP, Lookup, lookup_for
 from pagecache.wsgi import PageCacheApplication
@@ -170,12 +170,13 @@ def test_the_https_copy_with_its_hsts_header_is_kept_apart_from_the_plain_one(se
 
 
 def test_static_files_and_a_health_probe_pass_without_a_cache_read(serve, site_group, settings, cache_reads):
-    """A probe comes by IP address, which is not an allowed host: the lookup stops before the cache."""
+    """A probe comes by IP address, which need not be an allowed host, and must not wait for the cache."""
     settings.ALLOWED_HOSTS = ["localhost", ".localhost"]
     static = serve(settings.STATIC_URL + "css/govcms.css")
     assert static.cache_state is None
     assert "private" not in static.headers.get("Cache-Control", "")
-    assert serve(HealthCheckMiddleware.path, host="127.0.0.1:8000").status == 200
+    assert serve(settings.HEALTH_CHECK_PATH, host="127.0.0.1:8000").status == 200
+    assert serve(settings.HEALTH_CHECK_PATH).status == 200  # an allowed host too
     assert not cache_reads
 
 
@@ -255,3 +256,19 @@ def test_a_lookup_handed_on_for_another_path_is_not_used(site_group):
     request.META[HANDED_LOOKUP] = elsewhere
     lookup = lookup_for(request)
     assert lookup is not None and lookup.path == "/" and lookup.key != elsewhere.key
+
+
+def test_a_head_request_gets_the_headers_of_the_stored_page_without_its_body(serve, site_group):
+    page = serve("/")
+    head = serve("/", REQUEST_METHOD="HEAD")
+    assert head.cache_state == "hit" and head.body == b""
+    assert head.headers["Content-Length"] == page.headers["Content-Length"] == str(len(page.body))
+
+
+def test_no_visitor_is_answered_from_the_cache_while_user_agents_are_refused(serve, site_group, settings):
+    """CommonMiddleware refuses DISALLOWED_USER_AGENTS; a hit would pass it by."""
+    serve("/")
+    settings.DISALLOWED_USER_AGENTS = [re.compile(r"BadBot")]
+    application = PageCacheApplication(WSGIHandler())
+    assert serve("/", application=application, HTTP_USER_AGENT="BadBot/1.0").status == 403
+    assert serve("/", application=application, HTTP_USER_AGENT="Mozilla/5.0").cache_state is None
